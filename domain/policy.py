@@ -1,0 +1,188 @@
+"""Every threshold, amount and date the rules use, each with its source and validity.
+
+A policy change is one edit here. Each number is a :class:`Parameter` so the product can say
+where a number comes from and since when it holds; ``PARAMETERS`` lists them all for the
+settings page and the documentation. Settings a user may change (component, exceedance,
+location window) have their default here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+SRC_VASTE_VERGOEDING = "IMG, webpagina 'Vaste vergoeding' (voorwaarden en veelgestelde vragen)"
+SRC_TRILLINGSTOOL = "IMG trillingstool: Bommer e.a., 1% overschrijdingskans"
+SRC_GMPE = "Bommer e.a. (2021 rapport / 2022 artikel), PGV-model Groningen"
+SRC_DH = "Kamerbrief Duurzaam herstel (2026); IMG jaarplan 2026"
+SRC_JAARPLAN = "IMG jaarplan 2026"
+SRC_IVS = "Tussenrapportage Interventieteam Vastgelopen Situaties (2021)"
+SRC_WET = "Tijdelijke wet Groningen: wettelijk bewijsvermoeden"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One policy number with where it comes from and when it holds."""
+
+    name: str
+    value: Any
+    unit: str
+    source: str
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    note: str = ""
+
+    def in_force(self, on: dt.date) -> bool:
+        after_start = self.valid_from is None or on >= self.valid_from
+        before_end = self.valid_until is None or on < self.valid_until
+        return after_start and before_end
+
+
+PARAMETERS: dict[str, Parameter] = {}
+
+
+def _p(name: str, value: Any, unit: str, source: str, **kw: Any) -> Any:
+    PARAMETERS[name] = Parameter(name, value, unit, source, **kw)
+    return value
+
+
+# --- ground motion -------------------------------------------------------------------------
+DEFAULT_COMPONENT = _p(
+    "default_component",
+    "larger",
+    "",
+    SRC_TRILLINGSTOOL,
+    note="Aanname: welke component IMG gebruikt staat niet in de bronnen; instelbaar.",
+)
+DEFAULT_EXCEEDANCE = _p("default_exceedance", 0.01, "probability", SRC_TRILLINGSTOOL)
+DEFAULT_VS30_M_S = _p("default_vs30", 200.0, "m/s", SRC_GMPE)
+DEFAULT_DEPTH_KM = _p("default_depth", 3.0, "km", SRC_GMPE, note="Bij ontbrekende diepte.")
+GMPE_MODEL_VERSION = _p("gmpe_model_version", "bommer2022", "", SRC_GMPE)
+#: pairs below this PGV are not kept per event (sparse exposure list)
+EXPOSURE_FLOOR_MM_S = _p("exposure_floor", 0.5, "mm/s", "productkeuze: ondergrens per-beving lijst")
+
+# --- counting sources ----------------------------------------------------------------------
+COUNTING_SOURCES = _p(
+    "counting_sources",
+    ("Groningen", "Norg", "Grijpskerk"),
+    "",
+    SRC_VASTE_VERGOEDING,
+    note="Alleen bevingen door het Groningenveld en de gasopslagen Norg en Grijpskerk tellen.",
+)
+SOURCE_ATTRIBUTION_BUFFER_M = _p(
+    "source_attribution_buffer",
+    2000.0,
+    "m",
+    "productkeuze",
+    note="Epicentrum binnen bronomtrek plus deze marge telt, als de catalogus geen veld noemt.",
+)
+
+# --- areas ---------------------------------------------------------------------------------
+EFFECT_AREA_PGV_MM_S = _p("effect_area_pgv", 2.0, "mm/s", SRC_VASTE_VERGOEDING)  # >=
+ZONE_6KM_M = _p("zone_6km", 6000.0, "m", SRC_VASTE_VERGOEDING)
+ZONE_6KM_BUILT_BEFORE_YEAR = _p("zone_6km_built_before", 2013, "year", SRC_VASTE_VERGOEDING)  # <
+EFFECT_AREA_GRID_M = _p("effect_area_grid", 100.0, "m", "productkeuze: rastercel voor contouren")
+
+# --- vaste vergoeding ----------------------------------------------------------------------
+VASTE_VERGOEDING_FROM = _p(
+    "vaste_vergoeding_from",
+    dt.date(2021, 11, 1),
+    "date",
+    SRC_VASTE_VERGOEDING,
+)
+VASTE_VERGOEDING_EUR = _p("vaste_vergoeding_amount", 10_000, "EUR", SRC_VASTE_VERGOEDING)
+VASTE_VERGOEDING_SMALL_EUR = _p("vaste_vergoeding_small_amount", 5_000, "EUR", SRC_VASTE_VERGOEDING)
+MAX_PRIOR_APPLICATIONS = _p(
+    "max_prior_applications",
+    3,
+    "count",
+    SRC_VASTE_VERGOEDING,
+    note="Minder dan drie eerdere aanvragen (vaste vergoeding of herstel) is toegestaan.",
+)
+HOLDING_RIGHTS = _p(
+    "holding_rights",
+    ("eigendom", "beklemrecht", "opstal", "erfpacht"),
+    "",
+    SRC_VASTE_VERGOEDING,
+)
+LOCATION_WINDOW = _p(
+    "location_window",
+    "since_construction",
+    "",
+    SRC_VASTE_VERGOEDING,
+    note="'since_construction' (na het bouwjaar) of 'during_ownership' (zoals de FAQ het zegt).",
+)
+LOCATION_WINDOWS = ("since_construction", "during_ownership")
+SITUATION_A_PGV_MM_S = _p("situation_a_pgv", 8.5, "mm/s", SRC_JAARPLAN, note="Keuzehulp: A >= 8,5")
+NULMETING_PGV_MM_S = _p("nulmeting_pgv", 5.0, "mm/s", SRC_VASTE_VERGOEDING)  # >=
+KWETSBAAR_BUILT_BEFORE_YEAR = _p("kwetsbaar_built_before", 1970, "year", SRC_JAARPLAN)
+KWETSBAAR_PGV_MM_S = _p("kwetsbaar_pgv", 1.6, "mm/s", SRC_JAARPLAN)
+
+# --- finality: new claim after a final decision --------------------------------------------
+REOPEN_PGV_MM_S = _p("reopen_pgv", 5.0, "mm/s", SRC_VASTE_VERGOEDING)  # strictly >
+MAATWERK_FINALITY_FROM: dt.date | None = _p(
+    "maatwerk_finality_from",
+    None,
+    "date",
+    SRC_JAARPLAN,
+    note="Finaliteit voor maatwerk start met de generieke intake; datum nog niet bekend.",
+)
+VASTE_HERHAALVERGOEDING_FROM = _p(
+    "vaste_herhaalvergoeding_from", dt.date(2026, 1, 1), "date", SRC_JAARPLAN
+)
+
+# --- Duurzaam herstel ----------------------------------------------------------------------
+DH_POLICY_FROM = _p("dh_policy_from", dt.date(2026, 1, 1), "date", SRC_DH)
+DH_PGV_MM_S = _p("dh_pgv", 5.0, "mm/s", SRC_DH)  # >=
+DH_MIN_QUAKES = _p("dh_min_quakes", 4, "count", SRC_DH)  # >=
+DH_QUAKES_BEFORE = _p("dh_quakes_before", dt.date(2026, 1, 1), "date", SRC_DH)  # strictly before
+DH_D3_MIN_EUR = _p("dh_d3_min", 5_000, "EUR", SRC_DH, valid_from=dt.date(2026, 1, 1))  # >=
+DH_MAX_CONTRIBUTION_EUR = _p(
+    "dh_max_contribution", 500_000, "EUR", SRC_DH, valid_from=dt.date(2026, 1, 1)
+)
+DH_PILOT_MIN_DAMAGE_EUR = _p(
+    "dh_pilot_min_damage",
+    15_000,
+    "EUR",
+    SRC_DH,
+    valid_until=dt.date(2026, 1, 1),
+    note="Pilot: ten minste 15.000 euro aan erkende schade.",
+)
+DH_PILOT_MAX_CONTRIBUTION_EUR = _p(
+    "dh_pilot_max_contribution",
+    125_000,
+    "EUR",
+    SRC_DH,
+    valid_until=dt.date(2026, 1, 1),
+)
+DH_PILOT_PLACES = _p("dh_pilot_places", ("Appingedam", "Ten Boer", "Loppersum"), "", SRC_DH)
+
+# --- deadlines -----------------------------------------------------------------------------
+TERM_WEEKS_SHORT = _p("term_weeks_short", 8, "weeks", SRC_JAARPLAN)
+TERM_WEEKS_LONG = _p("term_weeks_long", 26, "weeks", SRC_JAARPLAN)
+SHORT_TERM_SCHEMES = (
+    "vaste_vergoeding",
+    "aanvullende_vaste_vergoeding",
+    "ims",
+    "waardedaling",
+    "vaste_herhaalvergoeding",
+)
+LONG_TERM_SCHEMES = (
+    "maatwerk",
+    "herstel_eigen_aannemer",
+    "herstel_aannemer_img",
+    "duurzaam_herstel",
+)
+AOS_INSPECT_HOURS = _p("aos_inspect_hours", 24, "hours", SRC_JAARPLAN)
+AOS_SAFE_HOURS = _p("aos_safe_hours", 48, "hours", SRC_JAARPLAN)
+
+# --- hand-off suggestion -------------------------------------------------------------------
+HANDOFF_MIN_SIGNALS = _p(
+    "handoff_min_signals",
+    2,
+    "count",
+    SRC_IVS,
+    note="Een overdracht wordt voorgesteld (nooit besloten) als zoveel signalen samenkomen.",
+)
+HANDOFF_MANY_CLAIMS = _p("handoff_many_claims", 3, "count", SRC_IVS)  # >= claims on one object

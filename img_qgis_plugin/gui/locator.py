@@ -1,0 +1,37 @@
+"""Search bar filter: address, postcode + number, object id or claim id → the object."""
+
+from __future__ import annotations
+
+from qgis.core import QgsLocatorFilter
+from qgis.PyQt.QtCore import QCoreApplication
+
+
+class ObjectLocatorFilter(QgsLocatorFilter):
+    def __init__(self, plugin=None) -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def clone(self) -> ObjectLocatorFilter:
+        return ObjectLocatorFilter(self.plugin)
+
+    def name(self) -> str:
+        return "mijnbouwschade"
+
+    def displayName(self) -> str:  # noqa: N802
+        return QCoreApplication.translate("ObjectLocatorFilter", "Mijnbouwschade-objecten")
+
+    def prefix(self) -> str:
+        return "img"
+
+    def fetchResults(self, string, context, feedback) -> None:  # noqa: N802
+        search = getattr(self.plugin, "search_objects", None)
+        if search is None or len(string.strip()) < 2:
+            return
+        for result in search(string, feedback):
+            if feedback.isCanceled():
+                return
+            self.resultFetched.emit(result)
+
+    def triggerResult(self, result) -> None:  # noqa: N802
+        if self.plugin is not None:
+            self.plugin.show_object(result.userData)

@@ -1,0 +1,163 @@
+"""The plugin: registers its actions, menu, toolbar, dock, provider and locator in ``initGui``.
+
+Every registration records how to undo itself, and ``unload`` plays those back in reverse, so the
+two are exact mirrors by construction: nothing of the plugin is left after unload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QToolBar
+
+from img_qgis_plugin.__about__ import __icon_path__, __version__
+from img_qgis_plugin.gui.locator import ObjectLocatorFilter
+from img_qgis_plugin.gui.object_panel import ObjectPanel
+from img_qgis_plugin.paths import resource
+from img_qgis_plugin.processing.provider import ImgProcessingProvider
+from img_qgis_plugin.toolbelt.log_handler import LOG_TAG, log
+from img_qgis_plugin.toolbelt.preferences import Preferences
+
+MENU_TITLE = "&Mijnbouwschade"
+TOOLBAR_OBJECT_NAME = "ImgToolbar"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ImgPlugin", text)
+
+
+class ImgPlugin:
+    def __init__(self, interface) -> None:
+        self.iface = interface
+        self._undo: list[Callable[[], None]] = []
+        self.actions: dict[str, QAction] = {}
+        self.toolbar: QToolBar | None = None
+        self.panel: ObjectPanel | None = None
+        self.provider: ImgProcessingProvider | None = None
+        self.locator: ObjectLocatorFilter | None = None
+        self.translator: QTranslator | None = None
+        self._install_translator()
+
+    # --- translations --------------------------------------------------------------------
+    def _install_translator(self) -> None:
+        """Dutch is the source language; English comes from the built ``.qm``."""
+        language = Preferences.load().language
+        if language == "nl":
+            return
+        translator = QTranslator()
+        if translator.load(resource("i18n", f"img_qgis_plugin_{language}.qm")):
+            QCoreApplication.installTranslator(translator)
+            self.translator = translator
+
+    # --- registration helpers ------------------------------------------------------------
+    def _on_unload(self, undo: Callable[[], None]) -> None:
+        self._undo.append(undo)
+
+    def _add_action(
+        self,
+        key: str,
+        text: str,
+        slot: Callable,
+        icon: str = "",
+        toolbar: bool = True,
+        shortcut: str = "",
+    ) -> QAction:
+        action = QAction(QIcon(icon or __icon_path__), text, self.iface.mainWindow())
+        action.setObjectName(f"img_{key}")
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcut(shortcut)
+        self.iface.addPluginToMenu(MENU_TITLE, action)
+        self._on_unload(lambda: self.iface.removePluginMenu(MENU_TITLE, action))
+        if toolbar and self.toolbar is not None:
+            self.toolbar.addAction(action)
+        self.actions[key] = action
+        self._on_unload(lambda: self.actions.pop(key, None))
+        self._on_unload(action.deleteLater)
+        return action
+
+    # --- QGIS entry points ---------------------------------------------------------------
+    def initGui(self) -> None:  # noqa: N802
+        self.toolbar = self.iface.addToolBar(tr("Mijnbouwschade"))
+        self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
+        self._on_unload(self._remove_toolbar)
+
+        self._add_action("panel", tr("Objectpaneel tonen"), self.toggle_panel)
+        self._add_action("about", tr("Over Mijnbouwschade…"), self.show_about, toolbar=False)
+
+        self.panel = ObjectPanel(self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.hide()
+        self._on_unload(self._remove_panel)
+
+        self.provider = ImgProcessingProvider()
+        if not QgsApplication.processingRegistry().addProvider(self.provider):
+            log("De Processing-provider Mijnbouwschade kon niet worden geregistreerd.", "warning")
+        self._on_unload(self._remove_provider)
+
+        self.locator = ObjectLocatorFilter(self)
+        self.iface.registerLocatorFilter(self.locator)
+        self._on_unload(self._remove_locator)
+
+        log(f"Mijnbouwschade {__version__} geladen.")
+
+    def unload(self) -> None:
+        while self._undo:
+            undo = self._undo.pop()
+            undo()
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+        log("Mijnbouwschade verwijderd.")
+
+    # --- undo steps ----------------------------------------------------------------------
+    def _remove_toolbar(self) -> None:
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.setParent(None)  # gone at once, not at the next deferred delete
+            self.toolbar.deleteLater()
+            self.toolbar = None
+
+    def _remove_panel(self) -> None:
+        if self.panel is not None:
+            self.iface.removeDockWidget(self.panel)
+            self.panel.setParent(None)
+            self.panel.deleteLater()
+            self.panel = None
+
+    def _remove_provider(self) -> None:
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+
+    def _remove_locator(self) -> None:
+        if self.locator is not None:
+            self.iface.deregisterLocatorFilter(self.locator)
+            self.locator = None
+
+    # --- actions -------------------------------------------------------------------------
+    def toggle_panel(self) -> None:
+        if self.panel is not None:
+            self.panel.setVisible(not self.panel.isVisible())
+
+    def show_about(self) -> None:
+        from qgis.PyQt.QtWidgets import QMessageBox
+
+        from img_qgis_plugin.toolbelt.log_handler import versions_text
+
+        QMessageBox.about(
+            self.iface.mainWindow(),
+            tr("Over Mijnbouwschade"),
+            tr("Mijnbouwschade Groningen") + f"\n\n{versions_text()}",
+        )
+
+    def show_object(self, object_id) -> None:
+        """Open the panel on one object (filled in by the object panel capability)."""
+        if self.panel is not None:
+            self.panel.show()
+
+
+__all__ = ["ImgPlugin", "LOG_TAG"]

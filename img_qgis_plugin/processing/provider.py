@@ -1,0 +1,34 @@
+"""Processing provider "Mijnbouwschade": the product's long jobs as algorithms."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from img_qgis_plugin.__about__ import __icon_path__, __version__
+
+PROVIDER_ID = "mijnbouwschade"
+
+
+def algorithm_classes() -> list:
+    """Algorithms are added per capability; imported here so the provider stays one list."""
+    return []
+
+
+class ImgProcessingProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return QCoreApplication.translate("ImgProcessingProvider", "Mijnbouwschade")
+
+    def icon(self) -> QIcon:
+        return QIcon(__icon_path__)
+
+    def versionInfo(self) -> str:  # noqa: N802
+        return __version__
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())

@@ -1,0 +1,39 @@
+"""Shared test helpers: where the public data lives (read from ../shared/data, never copied)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def shared_data(name: str) -> Path:
+    """Path of a public data file; skip with a clear message where the folder is absent."""
+    path = SHARED_DATA / name
+    if not path.exists():
+        pytest.skip(
+            f"public data {name} not found in ../shared/data (place the shared folder beside the repo)"
+        )
+    return path
+
+
+@pytest.fixture
+def groningen_catalog() -> Path:
+    return shared_data("knmi_induced_groningen_1991-2022.csv")
+
+
+@pytest.fixture
+def nl_catalog() -> Path:
+    return shared_data("knmi_induced_nl_1986-2019.csv")
+
+
+@pytest.fixture
+def field_outline() -> Path:
+    return shared_data("groningen_field_outline_rd.csv")

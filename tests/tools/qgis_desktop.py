@@ -1,0 +1,119 @@
+"""Start the real QGIS desktop with the plugin installed from its zip into a fresh profile.
+
+Used by ``make demo`` and the end-to-end tests. Without a display the same run happens under
+``xvfb-run``; the startup script (``--code``) then saves a screenshot and closes QGIS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.tools.package import install  # noqa: E402
+
+QGIS_INI = """[PythonPlugins]
+img_qgis_plugin=true
+
+[qgis]
+checkVersion=false
+showTips=false
+showTips322=false
+allowVersionCheck=false
+
+[core]
+NewsFeed\\httpsfeedqgisorg\\disabled=true
+
+[plugins]
+askToUpgrade=false
+
+[UI]
+UITheme=default
+"""
+
+
+def prepare_profile(profiles_dir: Path, zip_path: Path) -> Path:
+    """A fresh profile ``default`` under ``profiles_dir`` with the plugin unzipped and enabled."""
+    if profiles_dir.exists():
+        shutil.rmtree(profiles_dir)
+    profile = profiles_dir / "profiles" / "default"
+    install(zip_path, profile / "python" / "plugins")
+    ini = profile / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    ini.write_text(QGIS_INI, encoding="utf-8")
+    return profile
+
+
+def qgis_environment(out_dir: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """QGIS runs the system Python; the venv's packages are put on its path."""
+    env = dict(os.environ)
+    site = sysconfig.get_paths()["purelib"]
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (site, env.get("PYTHONPATH", "")) if p)
+    env["IMG_OUT_DIR"] = str(out_dir.resolve())
+    env["IMG_TOOLS_DIR"] = str(Path(__file__).resolve().parent)
+    env.setdefault("IMG_EXIT_WHEN_DONE", "0" if env.get("DISPLAY") else "1")
+    env.pop("QT_QPA_PLATFORM", None)
+    if extra:
+        env.update(extra)
+    return env
+
+
+def run_qgis(
+    zip_path: Path,
+    profiles_dir: Path,
+    code: Path,
+    out_dir: Path,
+    extra_env: dict[str, str] | None = None,
+    timeout: int = 300,
+) -> dict:
+    """Run QGIS with ``code`` as startup script; return what the script wrote to result.json."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result_file = out_dir / "result.json"
+    result_file.unlink(missing_ok=True)
+    prepare_profile(profiles_dir, zip_path)
+    env = qgis_environment(out_dir, extra_env)
+    cmd = [
+        "qgis",
+        "--profiles-path",
+        str(profiles_dir.resolve()),
+        "--profile",
+        "default",
+        "--nologo",
+        "--noversioncheck",
+        "--code",
+        str(code.resolve()),
+    ]
+    if not os.environ.get("DISPLAY"):
+        cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"] + cmd
+    log_path = out_dir / "qgis.log"
+    with open(log_path, "w", encoding="utf-8") as log:
+        proc = subprocess.run(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, timeout=timeout)
+    if not result_file.exists():
+        raise RuntimeError(
+            f"QGIS schreef geen resultaat (exitcode {proc.returncode}); zie {log_path}"
+        )
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    result["qgis_exit_code"] = proc.returncode
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--zip", type=Path, required=True)
+    parser.add_argument("--profile", type=Path, required=True, help="profiles folder to (re)create")
+    parser.add_argument("--code", type=Path, required=True, help="startup script run inside QGIS")
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    result = run_qgis(args.zip, args.profile, args.code, args.out)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    return 0 if result.get("ok") else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
