@@ -60,7 +60,7 @@ format: setup ## apply ruff's formatting and safe fixes
 	$(PY) -m ruff check --fix domain img_qgis_plugin tests
 	$(PY) -m ruff format domain img_qgis_plugin tests
 
-test-unit: setup ## domain tests, no QGIS loaded
+test-unit: setup translations ## domain tests, no QGIS loaded
 	$(PYTEST) -p no:pytest_qgis -p no:pytestqt tests/unit
 
 test-qgis: setup translations ## QGIS adapter tests, offscreen
