@@ -21,7 +21,7 @@ QM_FILES    := $(TS_FILES:.ts=.qm)
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help setup demo test test-unit test-qgis test-e2e lint format package deploy bench \
-	translations clean
+	translations translations-update clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ translations: setup $(QM_FILES) ## build the .qm translations from resources/i18
 
 resources/i18n/%.qm: resources/i18n/%.ts
 	lrelease -silent $< -qm $@
+
+translations-update: ## refresh the .ts from the .py and .ui sources (then translate what is new)
+	pylupdate5 -noobsolete $$(find img_qgis_plugin -name '*.py' | sort) ui/*.ui $(foreach ts,$(TS_FILES),-ts $(ts))
 
 lint: setup ## ruff (lint + format check) and flake8-qgis
 	$(PY) -m ruff check domain img_qgis_plugin tests

@@ -85,10 +85,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; ``--lang`` holds for this call only (the caller's setting is restored)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from(argv)
+    previous = os.environ.get("IMGSCHADE_LANG")
     if lang in ("nl", "en"):
         os.environ["IMGSCHADE_LANG"] = lang
+    try:
+        return _run(argv)
+    finally:
+        if previous is None:
+            os.environ.pop("IMGSCHADE_LANG", None)
+        else:
+            os.environ["IMGSCHADE_LANG"] = previous
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

@@ -186,3 +186,129 @@ HANDOFF_MIN_SIGNALS = _p(
     note="Een overdracht wordt voorgesteld (nooit besloten) als zoveel signalen samenkomen.",
 )
 HANDOFF_MANY_CLAIMS = _p("handoff_many_claims", 3, "count", SRC_IVS)  # >= claims on one object
+
+# --- ground motion: catalogue checks, exposure and areas (helper A) --------------------------
+CATALOG_ML_RANGE = _p(
+    "catalog_ml_range",
+    (-2.0, 7.0),
+    "ML",
+    "productkeuze: plausibele magnitudes voor geïnduceerde bevingen in Nederland",
+)
+CATALOG_DEPTH_RANGE_KM = _p(
+    "catalog_depth_range",
+    (0.0, 10.0),
+    "km",
+    "productkeuze: plausibele diepte voor geïnduceerde bevingen in Nederland",
+)
+NL_RD_BOUNDS_M = _p(
+    "nl_rd_bounds",
+    (-7000.0, 289000.0, 300000.0, 640000.0),
+    "m (xmin, ymin, xmax, ymax)",
+    "geldigheidsgebied RD New (EPSG:28992), incl. Waddenzee",
+)
+FDSN_EVENT_URL = _p(
+    "fdsn_event_url",
+    "https://rdsa.knmi.nl/fdsnws/event/1/query",
+    "",
+    "KNMI FDSN event service",
+)
+FDSN_PAGE_SIZE = _p("fdsn_page_size", 1000, "events", "productkeuze: pagina-grootte (limit)")
+FDSN_TIMEOUT_S = _p("fdsn_timeout", 60.0, "s", "productkeuze: een koude vraag duurt ~15 s")
+FDSN_RETRIES = _p("fdsn_retries", 3, "count", "productkeuze: herhaalpogingen bij netwerkfouten")
+
+# --- rules engine: scheme periods, claim kinds, hand-off mapping (helper B) -------------------
+DH_PILOT_FROM = _p(
+    "dh_pilot_from",
+    dt.date(2023, 7, 1),
+    "date",
+    SRC_DH,
+    valid_until=dt.date(2026, 1, 1),
+    note="Benadering: de pilot startte 'in de zomer van 2023'; exacte datum niet in de bron.",
+)
+DH_PILOT_AREA_EXTENDED_FROM = _p(
+    "dh_pilot_area_extended_from",
+    dt.date(2024, 1, 1),
+    "date",
+    SRC_DH,
+    valid_until=dt.date(2026, 1, 1),
+    note="Benadering: 'in 2024' uitgebreid naar het werkgebied van de versterking (NCG).",
+)
+SCHEMES = (
+    "vaste_vergoeding",
+    "aanvullende_vaste_vergoeding",
+    "maatwerk",
+    "herstel_eigen_aannemer",
+    "herstel_aannemer_img",
+    "duurzaam_herstel",
+    "vaste_herhaalvergoeding",
+    "ims",
+    "waardedaling",
+    "aos",
+)
+#: schemes that are a report of physical damage to the object (count for "first report")
+PHYSICAL_DAMAGE_SCHEMES = _p(
+    "physical_damage_schemes",
+    (
+        "vaste_vergoeding",
+        "aanvullende_vaste_vergoeding",
+        "maatwerk",
+        "herstel_eigen_aannemer",
+        "herstel_aannemer_img",
+        "duurzaam_herstel",
+        "vaste_herhaalvergoeding",
+    ),
+    "",
+    SRC_VASTE_VERGOEDING,
+    note="Immateriële schade, waardedaling en AOS-meldingen zijn geen schademelding aan het object.",
+)
+#: fixed compensations whose decision settles all damage present then (finality)
+FINAL_SCHEMES = _p(
+    "final_schemes",
+    ("vaste_vergoeding", "aanvullende_vaste_vergoeding", "vaste_herhaalvergoeding"),
+    "",
+    SRC_VASTE_VERGOEDING,
+    note="Aanname: de vaste herhaalvergoeding is net als de vaste vergoeding finaal.",
+)
+CLAIM_OUTCOMES = ("toegekend", "deels_toegekend", "afgewezen", "ingetrokken")
+WITHDRAWN_OUTCOME = "ingetrokken"
+AWARDED_OUTCOMES = ("toegekend", "deels_toegekend")
+#: hand-off signals about a stuck process go to IVS; the others (individual hardship) to CBS
+HANDOFF_IVS_SIGNALS = _p(
+    "handoff_ivs_signals",
+    ("case_overdue", "objection_pending", "samenloop"),
+    "",
+    SRC_IVS,
+    note="Productkeuze: vastgelopen proces -> IVS; individuele schrijnende situatie -> CBS.",
+)
+HANDOFF_REPEATED_DAMAGE_CLAIMS = _p(
+    "handoff_repeated_damage_claims",
+    2,
+    "count",
+    SRC_DH,
+    note="Productkeuze: 'herhaalde schade' = ten minste zoveel schademeldingen op het object.",
+)
+
+# --- hand-off to IVS or CBS (helper D) -------------------------------------------------------
+HANDOFF_NARRATIVE_MIN_CHARS = _p(
+    "handoff_narrative_min_chars",
+    30,
+    "characters",
+    "productkeuze: een overdracht zonder uitleg kan het ontvangende team niet beoordelen",
+)
+
+# --- store ---------------------------------------------------------------------------------
+STORE_EXPOSURE_FLOOR_MM_S = _p(
+    "store_exposure_floor",
+    1.6,
+    "mm/s",
+    "productkeuze: kleinste drempel die een regel gebruikt (bijzonder kwetsbaar, 1,6 mm/s)",
+    note="Per object en beving worden alleen trillingen vanaf deze waarde opgeslagen; zo blijft "
+    "een opslag van 500.000 objecten klein, en geen regel mist een beving.",
+)
+BAG_SMALL_OBJECT_MAX_M2 = _p(
+    "bag_small_object_max_m2",
+    30,
+    "m2",
+    "productkeuze (aanname): klein object bij BAG-oppervlakte onder deze waarde",
+    note="De bronnen geven geen oppervlaktegrens voor 'klein object'; pas aan zodra die bekend is.",
+)

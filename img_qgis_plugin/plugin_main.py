@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import QAction, QToolBar
 from img_qgis_plugin.__about__ import __icon_path__, __version__
 from img_qgis_plugin.gui.locator import ObjectLocatorFilter
 from img_qgis_plugin.gui.object_panel import ObjectPanel
+from img_qgis_plugin.gui.settings_dialog import SettingsDialog, SettingsOptionsFactory
 from img_qgis_plugin.paths import resource
 from img_qgis_plugin.processing.provider import ImgProcessingProvider
 from img_qgis_plugin.toolbelt.log_handler import LOG_TAG, log
@@ -26,7 +27,8 @@ TOOLBAR_OBJECT_NAME = "ImgToolbar"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ImgPlugin", text)
+    # pylupdate5 files bare tr() calls under "@default"; look them up there too
+    return QCoreApplication.translate("@default", text)
 
 
 class ImgPlugin:
@@ -39,6 +41,7 @@ class ImgPlugin:
         self.provider: ImgProcessingProvider | None = None
         self.locator: ObjectLocatorFilter | None = None
         self.translator: QTranslator | None = None
+        self.options_factory: SettingsOptionsFactory | None = None
         self._install_translator()
 
     # --- translations --------------------------------------------------------------------
@@ -86,7 +89,12 @@ class ImgPlugin:
         self._on_unload(self._remove_toolbar)
 
         self._add_action("panel", tr("Objectpaneel tonen"), self.toggle_panel)
+        self._add_action("settings", tr("Instellingen…"), self.show_settings, toolbar=False)
         self._add_action("about", tr("Over Mijnbouwschade…"), self.show_about, toolbar=False)
+
+        self.options_factory = SettingsOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+        self._on_unload(self._remove_options_page)
 
         self.panel = ObjectPanel(self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
@@ -128,6 +136,11 @@ class ImgPlugin:
             self.panel.deleteLater()
             self.panel = None
 
+    def _remove_options_page(self) -> None:
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+
     def _remove_provider(self) -> None:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
@@ -142,6 +155,11 @@ class ImgPlugin:
     def toggle_panel(self) -> None:
         if self.panel is not None:
             self.panel.setVisible(not self.panel.isVisible())
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(parent=self.iface.mainWindow())
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_about(self) -> None:
         from qgis.PyQt.QtWidgets import QMessageBox

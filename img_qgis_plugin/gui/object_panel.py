@@ -1,28 +1,279 @@
-"""Dock widget for one object (claim history, quakes, verdicts, hand-offs)."""
+"""Dock widget for one object: who and what it is, its claims, the quakes that shook it, what it
+is eligible for as of a date, and its hand-offs.
+
+The panel shows a *view* (a plain dict assembled from the store and the rules engine) and
+reports what the user asks for through signals; re-evaluation and writing are the plugin's job,
+so no rule lives here.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
+from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain import policy
+from img_qgis_plugin.gui.handoff_section import HandOffSection
+from img_qgis_plugin.gui.i18n import (
+    NO_VALUE,
+    euro_text,
+    html_text,
+    number_text,
+    parse_day,
+    tr,
+    yes_no,
+)
+from img_qgis_plugin.gui.panel_tables import ClaimTable, QuakeTable
+from img_qgis_plugin.gui.pgv_chart import PgvChart
+from img_qgis_plugin.gui.verdict_card import VerdictCard, state_of
 
 PANEL_OBJECT_NAME = "ImgObjectPanel"
+VERDICT_KEYS = ("vaste_vergoeding", "new_claim", "duurzaam_herstel", "nulmeting")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ObjectPanel", text)
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
 
 
 class ObjectPanel(QgsDockWidget):
+    """``show_object(view)`` fills it; signals carry the user's requests to the plugin."""
+
+    #: the user chose another assessment date (a ``datetime.date``)
+    as_of_changed = pyqtSignal(object)
+    #: hand-off id, the version the user saw, the requested status
+    handoff_status_requested = pyqtSignal(object, int, str)
+    #: the user completed the hand-off dialog (a ``domain.handoff.HandOffDraft``)
+    handoff_requested = pyqtSignal(object)
+
     def __init__(self, parent=None) -> None:
         super().__init__(tr("Mijnbouwschade – object"), parent)
         self.setObjectName(PANEL_OBJECT_NAME)
+        self.view: dict | None = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+
+        top = QHBoxLayout()
+        self.as_of_label = QLabel(tr("Peildatum:"), body)
+        self.as_of_edit = QDateEdit(QDate.currentDate(), body)
+        self.as_of_edit.setObjectName("ImgAsOfDate")
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setToolTip(tr("Oordelen gelden op deze datum; latere feiten tellen niet."))
+        self.as_of_edit.dateChanged.connect(self._emit_as_of)
+        top.addWidget(self.as_of_label)
+        top.addWidget(self.as_of_edit, 1)
+        layout.addLayout(top)
+
         self.placeholder = QLabel(
-            tr("Kies een object op de kaart met het identificatiegereedschap.")
+            tr("Kies een object op de kaart met het identificatiegereedschap."), body
         )
         self.placeholder.setWordWrap(True)
         layout.addWidget(self.placeholder)
-        layout.addStretch(1)
+
+        self.tabs = QTabWidget(body)
+        self.tabs.setObjectName("ImgPanelTabs")
+        self.tabs.addTab(self._build_object_tab(), tr("Object"))
+        self.claim_table = ClaimTable.create(self)
+        self.tabs.addTab(self.claim_table, tr("Meldingen"))
+        self.tabs.addTab(self._build_quake_tab(), tr("Bevingen"))
+        self.handoffs = HandOffSection(self)
+        self.handoffs.status_change_requested.connect(self.handoff_status_requested)
+        self.handoffs.new_handoff_requested.connect(self.open_handoff_dialog)
+        self.tabs.addTab(_scrolled(self.handoffs), tr("Overdracht"))
+        self.tabs.setVisible(False)
+        layout.addWidget(self.tabs, 1)
         self.setWidget(body)
+        self.setMinimumWidth(320)
+
+    # --- building -----------------------------------------------------------------------
+    def _build_object_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self.header: dict[str, QLabel] = {}
+        rows = [
+            ("addresses", tr("Adres(sen)")),
+            ("kadastrale_aanduiding", tr("Kadastrale aanduiding")),
+            ("id", tr("Object-id")),
+            ("construction_year", tr("Bouwjaar")),
+            ("use", tr("Gebruik")),
+            ("woz_value", tr("WOZ-waarde")),
+            ("rijksmonument", tr("Rijksmonument")),
+            ("in_ncg_programme", tr("Samenloop (NCG)")),
+        ]
+        for key, title in rows:
+            value = QLabel(NO_VALUE, page)
+            value.setObjectName(f"header_{key}")
+            value.setWordWrap(key == "addresses")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(title, value)
+            self.header[key] = value
+        layout.addLayout(form)
+        self.verdict_cards: dict[str, VerdictCard] = {}
+        titles = {
+            "vaste_vergoeding": tr("Vaste vergoeding"),
+            "new_claim": tr("Nieuwe melding na finaal besluit"),
+            "duurzaam_herstel": tr("Duurzaam herstel"),
+            "nulmeting": tr("Nulmeting"),
+        }
+        for key in VERDICT_KEYS:
+            card = VerdictCard(key, titles[key], page)
+            layout.addWidget(card)
+            self.verdict_cards[key] = card
+        layout.addStretch(1)
+        return _scrolled(page)
+
+    def _build_quake_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.chart = PgvChart(page)
+        layout.addWidget(self.chart)
+        self.quake_table = QuakeTable.create(page)
+        layout.addWidget(self.quake_table, 1)
+        return page
+
+    # --- filling ------------------------------------------------------------------------
+    def show_object(self, view: dict) -> None:
+        """Show one object's view; see the module docstring for where the view comes from."""
+        self.view = view
+        self.placeholder.setVisible(False)
+        self.tabs.setVisible(True)
+        as_of = parse_day(view.get("as_of"))
+        if as_of is not None:
+            self.as_of_edit.blockSignals(True)
+            self.as_of_edit.setDate(QDate(as_of.year, as_of.month, as_of.day))
+            self.as_of_edit.blockSignals(False)
+        self._fill_header(view.get("object", {}))
+        claims = view.get("claims", [])
+        ClaimTable.fill(self.claim_table, claims)
+        last_final = parse_day(view.get("last_final_decision"))
+        marks = QuakeTable.fill(self.quake_table, view.get("quakes", []), last_final)
+        self._fill_chart(view.get("quakes", []), claims, last_final, marks)
+        self._fill_verdicts(view.get("verdicts", {}))
+        self.handoffs.fill(view.get("handoffs", []), view.get("handoff_suggestion"))
+
+    def _fill_header(self, obj: dict) -> None:
+        addresses = obj.get("addresses") or []
+        year = obj.get("construction_year")
+        values = {
+            "addresses": "\n".join(addresses) if addresses else NO_VALUE,
+            "kadastrale_aanduiding": obj.get("kadastrale_aanduiding") or NO_VALUE,
+            "id": str(obj.get("id", NO_VALUE)),
+            "construction_year": str(year) if year else NO_VALUE,
+            "use": obj.get("use") or NO_VALUE,
+            "woz_value": euro_text(obj.get("woz_value")),
+            "rijksmonument": yes_no(obj.get("rijksmonument")),
+            "in_ncg_programme": yes_no(obj.get("in_ncg_programme")),
+        }
+        for key, text in values.items():
+            self.header[key].setText(text)
+        self.setWindowTitle(
+            tr("Mijnbouwschade – {address}").format(
+                address=addresses[0] if addresses else values["id"]
+            )
+        )
+
+    def _fill_chart(self, quakes, claims, last_final, marks) -> None:
+        ordered = sorted(quakes, key=lambda q: str(q.get("time") or ""), reverse=True)
+        points = [
+            (parse_day(q.get("time")), q.get("pgv_mm_s") or 0, "reopens" in m)
+            for q, m in zip(ordered, marks)
+        ]
+        thresholds = [
+            (policy.EFFECT_AREA_PGV_MM_S, f"{number_text(policy.EFFECT_AREA_PGV_MM_S)} mm/s"),
+            (policy.NULMETING_PGV_MM_S, f"{number_text(policy.NULMETING_PGV_MM_S)} mm/s"),
+        ]
+        decisions = [
+            (parse_day(c.get("decided")), bool(c.get("final"))) for c in claims if c.get("decided")
+        ]
+        if last_final is not None and (last_final, True) not in decisions:
+            decisions.append((last_final, True))
+        self.chart.set_data(points, thresholds, decisions)
+
+    def _fill_verdicts(self, verdicts: dict) -> None:
+        for key, card in self.verdict_cards.items():
+            verdict = verdicts.get(key)
+            if verdict is None:
+                card.set_verdict("unknown", tr("Geen oordeel beschikbaar"), [], [])
+                continue
+            conditions = verdict.get("conditions", [])
+            if key == "nulmeting":
+                required = verdict.get("required")
+                answer = {
+                    True: tr("Nulmeting nodig"),
+                    False: tr("Geen nulmeting nodig"),
+                }.get(required, tr("Onbepaald"))
+                # a needed survey is an action to take, shown as attention, not as failure
+                state = {True: "unknown", False: "pass"}.get(required, "unknown")
+                card.set_verdict(state, answer, self._verdict_extra(key, verdict), conditions)
+                continue
+            eligible = verdict.get("eligible")
+            answer = {
+                True: tr("Komt in aanmerking"),
+                False: tr("Komt niet in aanmerking"),
+            }.get(eligible, tr("Onbepaald: gegevens ontbreken"))
+            card.set_verdict(
+                state_of(eligible), answer, self._verdict_extra(key, verdict), conditions
+            )
+
+    @staticmethod
+    def _verdict_extra(key: str, verdict: dict) -> list[str]:
+        extra = []
+        if verdict.get("amount_eur") is not None:
+            extra.append(tr("Bedrag: {amount}").format(amount=euro_text(verdict["amount_eur"])))
+        if key == "new_claim":
+            events = verdict.get("reopening_events") or []
+            names = [
+                html_text(str(e.get("event_id", e) if isinstance(e, dict) else e)) for e in events
+            ]
+            if names:
+                extra.append(tr("Heropend door: {events}").format(events=", ".join(names)))
+            blocked = verdict.get("blocked_by")
+            if blocked:
+                blocked_text = blocked if isinstance(blocked, str) else ", ".join(map(str, blocked))
+                extra.append(tr("Geblokkeerd door: {what}").format(what=html_text(blocked_text)))
+        for note in verdict.get("notes") or []:
+            if note.get("reason"):
+                extra.append("ℹ " + html_text(str(note["reason"])))
+        return extra
+
+    # --- requests -----------------------------------------------------------------------
+    def _emit_as_of(self, date: QDate) -> None:
+        self.as_of_changed.emit(dt.date(date.year(), date.month(), date.day()))
+
+    def make_handoff_dialog(self):
+        """The hand-off dialog for the shown object, preset to the suggested target."""
+        from img_qgis_plugin.gui.handoff_dialog import HandOffDialog
+
+        view = self.view or {}
+        suggestion = view.get("handoff_suggestion") or {}
+        return HandOffDialog(
+            object_id=str((view.get("object") or {}).get("id", "")),
+            claims=view.get("claims", []),
+            suggested_target=suggestion.get("target") if suggestion.get("suggested") else None,
+            parent=self,
+        )
+
+    def open_handoff_dialog(self) -> None:
+        if self.view is None:
+            return
+        dialog = self.make_handoff_dialog()
+        if dialog.exec():
+            self.handoff_requested.emit(dialog.draft())
+        dialog.deleteLater()

@@ -16,7 +16,7 @@ def test_zip_installs_into_fresh_profile_and_survives_reload_cycles(plugin_zip, 
     assert result["ok"], result.get("traceback")
     assert result["active"]
     first = result["first"]
-    assert first["plugin_menu_entries"] == ["img_about", "img_panel"]
+    assert first["plugin_menu_entries"] == ["img_about", "img_panel", "img_settings"]
     assert first["toolbars"] == ["ImgToolbar"]
     assert first["toolbar_actions"] == ["img_panel"]
     assert first["docks"] == ["ImgObjectPanel"]

@@ -1,0 +1,148 @@
+"""Existing hand-offs with their history, and the buttons that move a status one allowed step.
+
+Which steps are allowed comes from ``domain.handoff``; the section only offers them and reports
+the choice (hand-off id, the version the user saw, the new status) so the store can refuse a
+change made on an outdated view instead of overwriting someone else's work.
+"""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.handoff import next_statuses, reason_label, status_label, submitter_label, target_label
+from img_qgis_plugin.gui.i18n import NO_VALUE, day_text, html_text, tr, ui_language
+
+
+def suggestion_text(suggestion: dict | None) -> str:
+    """Hint text for the domain's suggestion; empty when nothing is suggested."""
+    if not suggestion or not suggestion.get("suggested"):
+        return ""
+    target = suggestion.get("target")
+    head = (
+        tr("Suggestie: overweeg een overdracht aan {target}.").format(target=target)
+        if target
+        else tr("Suggestie: overweeg een overdracht.")
+    )
+    reasons = [
+        html_text(str(s.get("reason") or s.get("id") or "")) for s in suggestion.get("signals", [])
+    ]
+    reasons += [html_text(str(n.get("reason") or "")) for n in suggestion.get("notes") or []]
+    lines = "".join(f"<li>{r}</li>" for r in reasons if r)
+    note = tr("Dit is een hint; de beslissing ligt bij u.")
+    return f"<b>{html_text(head)}</b><ul>{lines}</ul><i>{html_text(note)}</i>"
+
+
+class HandOffSection(QWidget):
+    """Lists the object's hand-offs; emits :attr:`status_change_requested` on a status button."""
+
+    status_change_requested = pyqtSignal(object, int, str)
+    new_handoff_requested = pyqtSignal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("ImgHandOffHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("background:#eef4fb; border:1px solid #9bb8d9; padding:4px;")
+        self.hint.setVisible(False)
+        layout.addWidget(self.hint)
+        self.new_button = QPushButton(tr("Overdragen aan IVS/CBS…"), self)
+        self.new_button.setObjectName("ImgNewHandOffButton")
+        self.new_button.clicked.connect(self.new_handoff_requested)
+        layout.addWidget(self.new_button)
+        self.empty = QLabel(tr("Voor dit object is nog geen overdracht vastgelegd."), self)
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+        self.list_layout = QVBoxLayout()
+        layout.addLayout(self.list_layout)
+        layout.addStretch(1)
+        self.boxes: list[QGroupBox] = []
+        self.status_buttons: dict[object, list[QPushButton]] = {}
+
+    def fill(self, handoffs: list[dict], suggestion: dict | None) -> None:
+        text = suggestion_text(suggestion)
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+        for box in self.boxes:
+            self.list_layout.removeWidget(box)
+            box.deleteLater()
+        self.boxes = []
+        self.status_buttons = {}
+        self.empty.setVisible(not handoffs)
+        for handoff in handoffs:
+            box = self._box(handoff)
+            self.list_layout.addWidget(box)
+            self.boxes.append(box)
+
+    def _box(self, handoff: dict) -> QGroupBox:
+        lang = ui_language()
+        status = handoff.get("status", "")
+        title = tr("{target} – {status} (versie {version})").format(
+            target=handoff.get("target", NO_VALUE),
+            status=status_label(status, lang),
+            version=handoff.get("version", NO_VALUE),
+        )
+        box = QGroupBox(title, self)
+        box.setObjectName(f"handoff_{handoff.get('id')}")
+        layout = QVBoxLayout(box)
+        facts = QLabel(
+            "<br>".join(
+                [
+                    html_text(target_label(handoff.get("target", ""), lang)),
+                    tr("Indiener: {who}").format(
+                        who=html_text(submitter_label(handoff.get("submitter", ""), lang))
+                    ),
+                    tr("Reden: {reason}").format(
+                        reason=html_text(reason_label(handoff.get("reason_category", ""), lang))
+                    ),
+                ]
+            ),
+            box,
+        )
+        facts.setWordWrap(True)
+        layout.addWidget(facts)
+        history = QLabel(self._history_html(handoff.get("history", []), lang), box)
+        history.setObjectName("history")
+        history.setWordWrap(True)
+        layout.addWidget(history)
+        buttons = QHBoxLayout()
+        self.status_buttons[handoff.get("id")] = []
+        for new_status in next_statuses(status):
+            button = QPushButton("→ " + status_label(new_status, lang), box)
+            button.setObjectName(f"to_{new_status}")
+            button.setToolTip(
+                tr("Status wijzigen naar '{status}'").format(status=status_label(new_status, lang))
+            )
+            button.clicked.connect(
+                lambda _=False, h=handoff, s=new_status: self.status_change_requested.emit(
+                    h.get("id"), int(h.get("version") or 0), s
+                )
+            )
+            buttons.addWidget(button)
+            self.status_buttons[handoff.get("id")].append(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        return box
+
+    @staticmethod
+    def _history_html(history: list[dict], lang: str) -> str:
+        if not history:
+            return tr("Geen geschiedenis vastgelegd.")
+        rows = []
+        for step in history:
+            line = f"{day_text(step.get('at'))} · <b>{html_text(status_label(step.get('status', ''), lang))}</b>"
+            if step.get("by"):
+                line += " · " + html_text(str(step["by"]))
+            if step.get("note"):
+                line += f"<br>&nbsp;&nbsp;<i>{html_text(str(step['note']))}</i>"
+            rows.append(line)
+        return tr("Geschiedenis:") + "<br>" + "<br>".join(rows)

@@ -1,0 +1,276 @@
+"""The object panel shows exactly what the view says, and reports requests through signals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtWidgets import QLabel, QPushButton
+
+from img_qgis_plugin.gui.object_panel import PANEL_OBJECT_NAME, ObjectPanel
+from img_qgis_plugin.gui.panel_tables import quake_marks
+from tests.qgis.panel_views import loppersum_view
+
+
+@pytest.fixture
+def panel(qgis_app, qtbot):
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    widget.resize(400, 800)
+    widget.show_object(loppersum_view())
+    return widget
+
+
+def _column(table, column):
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def test_panel_keeps_its_object_name_and_starts_with_a_hint(qgis_app, qtbot):
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    assert widget.objectName() == PANEL_OBJECT_NAME
+    assert not widget.tabs.isVisibleTo(widget)
+    assert widget.placeholder.isVisibleTo(widget)
+
+
+def test_header_shows_the_object(panel):
+    header = panel.header
+    assert header["addresses"].text() == (
+        "Badweg 12, 9919 AK Loppersum\nBadweg 12a, 9919 AK Loppersum"
+    )
+    assert header["kadastrale_aanduiding"].text() == "LPS00 B 6931"
+    assert header["id"].text() == "100234"
+    assert header["construction_year"].text() == "1928"
+    assert header["use"].text() == "woning"
+    assert header["woz_value"].text() == "€ 212.000"
+    assert header["rijksmonument"].text() == "nee"
+    assert header["in_ncg_programme"].text() == "ja"
+    assert "Badweg 12" in panel.windowTitle()
+
+
+def test_claims_table_rows_and_texts(panel):
+    table = panel.claim_table
+    assert table.rowCount() == 3
+    assert _column(table, 0) == [
+        "Maatwerk",
+        "Vaste vergoeding",
+        "Herstel met eigen aannemer (HEA)",
+    ]
+    assert _column(table, 1) == ["2019-04-02", "2022-03-01", "2025-02-10"]
+    assert _column(table, 2) == ["2020-01-15", "2022-04-12", "—"]
+    assert _column(table, 4) == ["€ 8.450", "€ 10.000", "—"]
+    assert _column(table, 5) == ["nee", "ja", "nee"]
+    assert _column(table, 6) == ["nee", "nee", "ja"]
+    assert _column(table, 7)[2].endswith("ja") and "⚠" in _column(table, 7)[2]
+    assert _column(table, 7)[:2] == ["nee", "nee"]
+    assert table.item(1, 0).data(Qt.UserRole) == "C-2022-10877"
+
+
+def test_quake_table_marks_thresholds_and_reopening(panel):
+    table = panel.quake_table
+    assert table.rowCount() == 6
+    assert _column(table, 0) == [
+        "2025-09-03",
+        "2024-06-01",
+        "2023-05-20",
+        "2022-04-12",
+        "2018-01-08",
+        "2012-08-16",
+    ]
+    marks = _column(table, 5)
+    assert marks[0] == ""  # 1.99 mm/s: below 2
+    assert marks[1] == "≥ 5 mm/s"  # exactly 5 after the decision: strong, does not reopen
+    assert marks[2] == "≥ 5 mm/s; > 5 mm/s na finaal besluit"  # 5.02 after the decision
+    assert marks[3] == "≥ 5 mm/s"  # on the decision day itself: does not reopen
+    assert marks[5] == "≥ 5 mm/s"  # before the decision
+    assert table.item(2, 0).font().bold()
+    assert not table.item(1, 0).font().bold()
+    assert _column(table, 4)[2] == "5,02"
+    assert _column(table, 2)[4] == "3,4"
+
+
+def test_quake_marks_at_the_two_mm_s_boundary():
+    day = dt.date(2020, 1, 1)
+    assert quake_marks(2.0, day, None) == ["ge_2"]
+    assert quake_marks(1.999, day, None) == []
+    assert quake_marks(4.99, day, None) == ["ge_2"]
+    assert quake_marks(5.0, day, None) == ["ge_5"]
+    assert quake_marks(5.01, day, dt.date(2019, 12, 31)) == ["ge_5", "reopens"]
+    assert quake_marks(5.01, day, day) == ["ge_5"]
+    assert quake_marks(None, day, None) == []
+
+
+def test_chart_gets_quakes_thresholds_and_decisions(panel):
+    chart = panel.chart
+    assert len(chart.quakes) == 6
+    highlighted = [day for day, _, h in chart.quakes if h]
+    assert highlighted == [dt.date(2023, 5, 20)]
+    assert [value for value, _ in chart.thresholds] == [2.0, 5.0]
+    assert (dt.date(2022, 4, 12), True) in chart.decisions
+    assert (dt.date(2020, 1, 15), False) in chart.decisions
+    # log scale: 10 mm/s lies halfway between 1 and 100 on screen
+    chart.resize(400, 220)
+    low, high = chart.pgv_range()
+    assert (low, high) == (1.0, 100.0)
+    top = chart.to_point(dt.date(2020, 1, 1), 100).y()
+    bottom = chart.to_point(dt.date(2020, 1, 1), 1).y()
+    middle = chart.to_point(dt.date(2020, 1, 1), 10).y()
+    assert middle == pytest.approx((top + bottom) / 2)
+    assert not chart.grab().isNull()
+
+
+def test_ineligible_verdict_card_shows_the_failing_reason(panel, qtbot):
+    card = panel.verdict_cards["vaste_vergoeding"]
+    assert card.state == "fail"
+    assert "✘" in card.answer.text() and "Komt niet in aanmerking" in card.answer.text()
+    assert not card.details.isVisibleTo(card)
+    card.toggle.click()
+    assert card.details.isVisibleTo(card)
+    texts = [label.text() for label in card.details.findChildren(QLabel)]
+    failing = [t for t in texts if "niet voldaan" in t]
+    assert len(failing) == 1
+    assert "Er is al eerder schade gemeld op dit object" in failing[0]
+    results = [label.property("result") for label in card.condition_labels]
+    assert results == ["fail", "pass"]
+    assert "Situatie A: ten minste 8,5 mm/s." in card.answer.text()
+
+
+def test_other_verdict_cards(panel):
+    new_claim = panel.verdict_cards["new_claim"]
+    assert new_claim.state == "pass"
+    assert "knmi2023cczz" in new_claim.answer.text()
+    dh = panel.verdict_cards["duurzaam_herstel"]
+    assert dh.state == "unknown" and "Onbepaald" in dh.answer.text()
+    assert [label.property("result") for label in dh.condition_labels] == ["pass", "unknown"]
+    assert "Nulmeting nodig" in panel.verdict_cards["nulmeting"].answer.text()
+
+
+def test_missing_verdict_is_said_not_guessed(qgis_app, qtbot):
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    view = loppersum_view()
+    del view["verdicts"]["duurzaam_herstel"]
+    widget.show_object(view)
+    card = widget.verdict_cards["duurzaam_herstel"]
+    assert card.state == "unknown" and "Geen oordeel beschikbaar" in card.answer.text()
+
+
+def test_as_of_date_from_view_and_signal_on_change(panel, qtbot):
+    assert panel.as_of_edit.date() == QDate(2026, 3, 1)
+    with qtbot.waitSignal(panel.as_of_changed, timeout=1000) as blocker:
+        panel.as_of_edit.setDate(QDate(2025, 12, 31))
+    assert blocker.args == [dt.date(2025, 12, 31)]
+
+
+def test_showing_a_view_does_not_emit_as_of_changed(panel, qtbot):
+    view = loppersum_view()
+    view["as_of"] = "2024-01-01"
+    with qtbot.assertNotEmitted(panel.as_of_changed):
+        panel.show_object(view)
+    assert panel.as_of_edit.date() == QDate(2024, 1, 1)
+
+
+def test_handoffs_with_history_and_only_allowed_status_buttons(panel, qtbot):
+    section = panel.handoffs
+    assert len(section.boxes) == 2
+    running = section.boxes[0]
+    assert "IVS" in running.title() and "In behandeling" in running.title()
+    assert "versie 3" in running.title()
+    history = running.findChild(QLabel, "history").text()
+    assert "burgemeester Eemsdelta" in history and "Aangeleverd met dossieroverzicht" in history
+    names = [b.objectName() for b in section.status_buttons[17]]
+    assert names == ["to_proposal_to_residents", "to_returned"]
+    assert section.status_buttons[9] == []  # closed: no way on
+    assert running.findChildren(QPushButton)[0].text() == "→ Voorstel aan bewoners"
+    with qtbot.waitSignal(panel.handoff_status_requested, timeout=1000) as blocker:
+        section.status_buttons[17][1].click()
+    assert blocker.args == [17, 3, "returned"]
+
+
+def test_suggestion_is_a_hint_listing_the_signals(panel):
+    hint = panel.handoffs.hint
+    assert hint.isVisibleTo(panel.handoffs)
+    assert "overdracht aan IVS" in hint.text()
+    assert "loopt langer dan 26 weken" in hint.text()
+    assert "de beslissing ligt bij u" in hint.text()
+    assert "het IVS past het best" in hint.text()
+
+
+def test_no_suggestion_no_hint(qgis_app, qtbot):
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    view = loppersum_view()
+    view["handoff_suggestion"] = {"suggested": False, "target": None, "signals": []}
+    view["handoffs"] = []
+    widget.show_object(view)
+    assert not widget.handoffs.hint.isVisibleTo(widget.handoffs)
+    assert widget.handoffs.empty.isVisibleTo(widget.handoffs)
+
+
+def test_handoff_dialog_from_panel_is_preset_to_the_suggestion(panel, qtbot):
+    dialog = panel.make_handoff_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.object_id == "100234"
+    assert dialog.targetCombo.currentData() == "IVS"
+    assert dialog.claimsList.count() == 3
+
+
+def test_panel_shows_the_rules_engines_own_verdicts(qgis_app, qtbot):
+    """Contract with domain.rules: its JSON goes into the panel unchanged."""
+    from domain.rules import BuildingObject, Case, Claim, Ownership, Shaking, assess
+
+    final_day = dt.date(2022, 4, 12)
+    case = Case(
+        as_of=dt.date(2026, 3, 1),
+        object=BuildingObject(
+            id="100234",
+            construction_year=1928,
+            small=False,
+            use="woning",
+            woz_value=212000,
+            rijksmonument=False,
+            in_subsidence_area=False,
+            within_6km_zone=True,
+            in_ncg_programme=True,
+            place="Loppersum",
+        ),
+        owners=(Ownership("P1", True, "eigendom", dt.date(1990, 1, 1), None, True),),
+        applicant="P1",
+        prior_applications=0,
+        whole_object=True,
+        claims=(
+            Claim(
+                "C-2022-10877",
+                "vaste_vergoeding",
+                dt.date(2022, 3, 1),
+                final_day,
+                "toegekend",
+                10000,
+                True,
+            ),
+        ),
+        shakings=(
+            Shaking("knmi2018bbjm", dt.datetime(2018, 1, 8, 14, 0), "Zeerijp", 3.4, 31.9, 3.2),
+            Shaking("knmi2023cczz", dt.datetime(2023, 5, 20, 3, 12), "Loppersum", 2.4, 5.02, 2.0),
+        ),
+    )
+    verdicts = assess(case).as_dict("nl")["verdicts"]
+    assert verdicts["vaste_vergoeding"]["eligible"] is False
+    view = loppersum_view()
+    view["verdicts"] = verdicts
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    widget.show_object(view)
+    card = widget.verdict_cards["vaste_vergoeding"]
+    assert card.state == "fail"
+    failing = [
+        c["reason"] for c in verdicts["vaste_vergoeding"]["conditions"] if c["result"] == "fail"
+    ]
+    assert failing
+    shown = [label.text() for label in card.condition_labels]
+    for reason in failing:
+        assert any(reason in text and "niet voldaan" in text for text in shown)
+    new_claim = widget.verdict_cards["new_claim"]
+    assert new_claim.state == "pass"
+    assert "knmi2023cczz" in new_claim.answer.text()

@@ -1,0 +1,113 @@
+"""Settings round-trip through an injected QgsSettings; the options page and the report button."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QDate, QSettings
+from qgis.PyQt.QtWidgets import QApplication
+
+from domain import policy
+from img_qgis_plugin.gui.settings_dialog import (
+    SettingsDialog,
+    SettingsOptionsFactory,
+    SettingsOptionsPage,
+)
+from img_qgis_plugin.toolbelt.log_handler import versions_text
+from img_qgis_plugin.toolbelt.preferences import GROUP, Preferences
+
+
+@pytest.fixture
+def settings(qgis_app, tmp_path):
+    """A settings file of its own, so the test never touches the user's profile."""
+    store = QgsSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    store.clear()
+    return store
+
+
+def _select(combo, value):
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def test_defaults_shown_from_policy(settings, qtbot):
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    form = dialog.form
+    assert form.componentCombo.currentData() == policy.DEFAULT_COMPONENT == "larger"
+    assert form.exceedanceSpin.value() == pytest.approx(policy.DEFAULT_EXCEEDANCE * 100)
+    assert form.vs30Combo.currentData() == "object"
+    assert form.languageCombo.currentData() == "nl"
+    assert form.asOfTodayCheck.isChecked() and not form.asOfDate.isEnabled()
+
+
+def test_round_trip_every_field(settings, qtbot):
+    settings.setValue(f"{GROUP}/last_store", "/data/demo.gpkg")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    form = dialog.form
+    _select(form.componentCombo, "geomean")
+    form.exceedanceSpin.setValue(5.0)
+    _select(form.vs30Combo, "default")
+    _select(form.languageCombo, "en")
+    form.asOfTodayCheck.setChecked(False)
+    assert form.asOfDate.isEnabled()
+    form.asOfDate.setDate(QDate(2025, 12, 31))
+    dialog.accept()
+
+    assert settings.value(f"{GROUP}/component") == "geomean"
+    loaded = Preferences.load(settings)
+    assert loaded == Preferences(
+        language="en",
+        component="geomean",
+        exceedance=0.05,
+        vs30_source="default",
+        as_of="2025-12-31",
+        last_store="/data/demo.gpkg",  # not on the form, so kept
+    )
+    again = SettingsDialog(settings)
+    qtbot.addWidget(again)
+    assert again.form.componentCombo.currentData() == "geomean"
+    assert again.form.asOfDate.date() == QDate(2025, 12, 31)
+    assert not again.form.asOfTodayCheck.isChecked()
+    assert again.form.exceedanceSpin.value() == pytest.approx(5.0)
+
+
+def test_back_to_today_stores_an_empty_date(settings, qtbot):
+    Preferences(as_of="2024-05-01").save(settings)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.form.asOfTodayCheck.setChecked(True)
+    dialog.accept()
+    assert Preferences.load(settings).as_of == ""
+
+
+def test_cancel_writes_nothing(settings, qtbot):
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    _select(dialog.form.componentCombo, "maxrot")
+    dialog.reject()
+    assert Preferences.load(settings).component == "larger"
+
+
+def test_options_page_applies(settings, qtbot):
+    page = SettingsOptionsPage(settings=settings)
+    qtbot.addWidget(page)
+    assert page.form.buttonBox.isHidden()
+    _select(page.form.componentCombo, "maxrot")
+    page.apply()
+    assert Preferences.load(settings).component == "maxrot"
+    factory = SettingsOptionsFactory()
+    assert factory.title() == "Mijnbouwschade"
+    assert not factory.icon().isNull()
+
+
+def test_report_button_copies_versions(settings, qtbot):
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    QApplication.clipboard().clear()
+    dialog.form.reportButton.click()
+    assert QApplication.clipboard().text() == versions_text()
+    assert "QGIS" in QApplication.clipboard().text()
+    assert dialog.form.reportStatus.text().startswith("Versies gekopieerd")
