@@ -45,7 +45,9 @@ register(
 
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
-        return super().add_usage(usage, actions, groups, prefix or f"{tr('cli.usage_title')}: ")
+        return super().add_usage(
+            usage, actions, groups, prefix if prefix is not None else f"{tr('cli.usage_title')}: "
+        )
 
 
 class _Parser(argparse.ArgumentParser):

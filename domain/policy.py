@@ -19,6 +19,10 @@ SRC_DH = "Kamerbrief Duurzaam herstel (2026); IMG jaarplan 2026"
 SRC_JAARPLAN = "IMG jaarplan 2026"
 SRC_IVS = "Tussenrapportage Interventieteam Vastgelopen Situaties (2021)"
 SRC_WET = "Tijdelijke wet Groningen: wettelijk bewijsvermoeden"
+SRC_KEUZEHULP = (
+    "IMG keuzehulp vaste vergoeding (volgens de domeinbeschrijving; "
+    "niet bevestigd in de bronteksten)"
+)
 
 
 @dataclass(frozen=True)
@@ -114,10 +118,10 @@ LOCATION_WINDOW = _p(
     note="'since_construction' (na het bouwjaar) of 'during_ownership' (zoals de FAQ het zegt).",
 )
 LOCATION_WINDOWS = ("since_construction", "during_ownership")
-SITUATION_A_PGV_MM_S = _p("situation_a_pgv", 8.5, "mm/s", SRC_JAARPLAN, note="Keuzehulp: A >= 8,5")
+SITUATION_A_PGV_MM_S = _p("situation_a_pgv", 8.5, "mm/s", SRC_KEUZEHULP, note="Keuzehulp: A >= 8,5")
 NULMETING_PGV_MM_S = _p("nulmeting_pgv", 5.0, "mm/s", SRC_VASTE_VERGOEDING)  # >=
-KWETSBAAR_BUILT_BEFORE_YEAR = _p("kwetsbaar_built_before", 1970, "year", SRC_JAARPLAN)
-KWETSBAAR_PGV_MM_S = _p("kwetsbaar_pgv", 1.6, "mm/s", SRC_JAARPLAN)
+KWETSBAAR_BUILT_BEFORE_YEAR = _p("kwetsbaar_built_before", 1970, "year", SRC_KEUZEHULP)
+KWETSBAAR_PGV_MM_S = _p("kwetsbaar_pgv", 1.6, "mm/s", SRC_KEUZEHULP)
 
 # --- finality: new claim after a final decision --------------------------------------------
 REOPEN_PGV_MM_S = _p("reopen_pgv", 5.0, "mm/s", SRC_VASTE_VERGOEDING)  # strictly >
@@ -187,7 +191,7 @@ HANDOFF_MIN_SIGNALS = _p(
 )
 HANDOFF_MANY_CLAIMS = _p("handoff_many_claims", 3, "count", SRC_IVS)  # >= claims on one object
 
-# --- ground motion: catalogue checks, exposure and areas (helper A) --------------------------
+# --- ground motion: catalogue checks and the live event service ----------------------------
 CATALOG_ML_RANGE = _p(
     "catalog_ml_range",
     (-2.0, 7.0),
@@ -269,9 +273,10 @@ FINAL_SCHEMES = _p(
     SRC_VASTE_VERGOEDING,
     note="Aanname: de vaste herhaalvergoeding is net als de vaste vergoeding finaal.",
 )
-CLAIM_OUTCOMES = ("toegekend", "deels_toegekend", "afgewezen", "ingetrokken")
+#: "toegewezen" is accepted as a synonym of "toegekend" (the claims importer writes it)
+CLAIM_OUTCOMES = ("toegekend", "deels_toegekend", "afgewezen", "ingetrokken", "toegewezen")
 WITHDRAWN_OUTCOME = "ingetrokken"
-AWARDED_OUTCOMES = ("toegekend", "deels_toegekend")
+AWARDED_OUTCOMES = ("toegekend", "deels_toegekend", "toegewezen")
 #: hand-off signals about a stuck process go to IVS; the others (individual hardship) to CBS
 HANDOFF_IVS_SIGNALS = _p(
     "handoff_ivs_signals",

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from img_qgis_plugin.__about__ import __icon_path__, __version__
+from img_qgis_plugin.connections import postgres_connection_names
+from img_qgis_plugin.connections import resolve as resolve_connection
+from img_qgis_plugin.controller import StoreController
+from img_qgis_plugin.gui.identify_tool import ObjectIdentifyTool
 from img_qgis_plugin.gui.locator import ObjectLocatorFilter
 from img_qgis_plugin.gui.object_panel import ObjectPanel
 from img_qgis_plugin.gui.settings_dialog import SettingsDialog, SettingsOptionsFactory
@@ -41,6 +45,8 @@ class ImgPlugin:
         self.provider: ImgProcessingProvider | None = None
         self.locator: ObjectLocatorFilter | None = None
         self.translator: QTranslator | None = None
+        self.controller: StoreController | None = None
+        self.identify_tool: ObjectIdentifyTool | None = None
         self.options_factory: SettingsOptionsFactory | None = None
         self._install_translator()
 
@@ -88,6 +94,19 @@ class ImgPlugin:
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
         self._on_unload(self._remove_toolbar)
 
+        self._add_action("open_store", tr("Opslag openen (GeoPackage)…"), self.choose_gpkg_store)
+        self._add_action(
+            "open_postgis",
+            tr("Gedeelde opslag openen (PostGIS)…"),
+            self.choose_postgis_store,
+            toolbar=False,
+        )
+        self._add_action(
+            "identify",
+            tr("Object aanwijzen op de kaart"),
+            self.activate_identify_tool,
+            shortcut="Ctrl+Alt+I",
+        )
         self._add_action("panel", tr("Objectpaneel tonen"), self.toggle_panel)
         self._add_action("settings", tr("Instellingen…"), self.show_settings, toolbar=False)
         self._add_action("about", tr("Over Mijnbouwschade…"), self.show_about, toolbar=False)
@@ -100,6 +119,16 @@ class ImgPlugin:
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()
         self._on_unload(self._remove_panel)
+
+        self.controller = StoreController(self.iface, self.panel)
+        self._on_unload(self._remove_controller)
+        self.identify_tool = ObjectIdentifyTool(self.iface.mapCanvas())
+        self.identify_tool.setAction(self.actions["identify"])
+        self.actions["identify"].setCheckable(True)
+        self.identify_tool.object_identified.connect(self.show_object)
+        self._on_unload(self._remove_identify_tool)
+        QgsProject.instance().readProject.connect(self._on_project_read)
+        self._on_unload(lambda: QgsProject.instance().readProject.disconnect(self._on_project_read))
 
         self.provider = ImgProcessingProvider()
         if not QgsApplication.processingRegistry().addProvider(self.provider):
@@ -135,6 +164,19 @@ class ImgPlugin:
             self.panel.setParent(None)
             self.panel.deleteLater()
             self.panel = None
+
+    def _remove_controller(self) -> None:
+        if self.controller is not None:
+            self.controller.close_store()
+            self.controller = None
+
+    def _remove_identify_tool(self) -> None:
+        if self.identify_tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.identify_tool:
+                canvas.unsetMapTool(self.identify_tool)
+            self.identify_tool.deleteLater()
+            self.identify_tool = None
 
     def _remove_options_page(self) -> None:
         if self.options_factory is not None:
@@ -172,10 +214,78 @@ class ImgPlugin:
             tr("Mijnbouwschade Groningen") + f"\n\n{versions_text()}",
         )
 
-    def show_object(self, object_id) -> None:
-        """Open the panel on one object (filled in by the object panel capability)."""
-        if self.panel is not None:
-            self.panel.show()
+    # --- store and objects (also for scripting) -------------------------------------------
+    def open_store(self, path_or_uri: str) -> bool:
+        """Open a GeoPackage path, a PostgreSQL URI or ``postgres-connection:NAME``."""
+        try:
+            where = resolve_connection(str(path_or_uri))
+        except ValueError as exc:
+            log(str(exc), "warning", push=True)
+            return False
+        ok = self.controller.open_store(where)
+        if ok:
+            # the project keeps the path or connection name, never resolved credentials
+            QgsProject.instance().writeEntry("img_qgis_plugin", "store", str(path_or_uri))
+            objects = self.controller.layers.get("objects")
+            self.identify_tool.set_layers(objects, self.controller.layers.get("parcels"))
+            if objects is not None:
+                self.iface.mapCanvas().setExtent(objects.extent())
+                self.iface.mapCanvas().refresh()
+        return ok
+
+    def show_object(self, object_id, zoom: bool = False) -> dict | None:
+        """Open the panel on one object; returns the view shown (None when it is not there)."""
+        return self.controller.show_object(int(object_id), zoom=zoom)
+
+    def search_objects(self, text: str, feedback=None, locator_filter=None) -> list:
+        return self.controller.search(text, feedback, locator_filter)
+
+    def choose_gpkg_store(self) -> None:
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self.iface.mainWindow(), tr("Opslag openen"), "", tr("GeoPackage (*.gpkg)")
+        )
+        if path:
+            self.open_store(path)
+
+    def choose_postgis_store(self) -> None:
+        from qgis.PyQt.QtWidgets import QInputDialog
+
+        names = postgres_connection_names()
+        if not names:
+            log(
+                tr("QGIS kent nog geen PostgreSQL-verbinding; maak er een aan in de Browser."),
+                "warning",
+                push=True,
+            )
+            return
+        name, ok = QInputDialog.getItem(
+            self.iface.mainWindow(),
+            tr("Gedeelde opslag openen"),
+            tr("Verbinding:"),
+            names,
+            0,
+            False,
+        )
+        if ok and name:
+            self.open_store(f"postgres-connection:{name}")
+
+    def activate_identify_tool(self) -> None:
+        if self.controller.store is None:
+            self.actions["identify"].setChecked(False)
+            log(
+                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
+                "warning",
+                push=True,
+            )
+            return
+        self.iface.mapCanvas().setMapTool(self.identify_tool)
+
+    def _on_project_read(self, *args) -> None:
+        where, found = QgsProject.instance().readEntry("img_qgis_plugin", "store", "")
+        if found and where and where != getattr(self.controller, "where", ""):
+            self.open_store(where)
 
 
 __all__ = ["ImgPlugin", "LOG_TAG"]

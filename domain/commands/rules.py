@@ -1,7 +1,138 @@
-"""Sub-commands of imgschade for this capability."""
+"""Sub-commands of imgschade for the rules: ``assess-case``."""
 
 from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from domain import policy
+from domain.i18n import current_language, tr
+from domain.i18n import register as register_texts
+
+register_texts(
+    {
+        "rules.cmd.assess_case": (
+            "beoordeel één casus (JSON) op alle regelingen, op een peildatum",
+            "assess one case (JSON) against every scheme, as of a date",
+        ),
+        "rules.cmd.case": ("casusbestand (JSON)", "case file (JSON)"),
+        "rules.cmd.catalog": ("bevingscatalogus (bestand)", "earthquake catalogue (file)"),
+        "rules.cmd.json": ("uitvoer als JSON", "output as JSON"),
+        "rules.cmd.as_of": (
+            "peildatum JJJJ-MM-DD (standaard: as_of uit de casus)",
+            "assessment date YYYY-MM-DD (default: the case's as_of)",
+        ),
+        "rules.cmd.outlines": (
+            "omtrek(ken) van Groningenveld, Norg of Grijpskerk voor de 6 km-zone",
+            "outline(s) of the Groningen field, Norg or Grijpskerk for the 6 km zone",
+        ),
+        "rules.cmd.window": (
+            "welke bevingen tellen voor de locatie: na het bouwjaar of tijdens het eigendom",
+            "which quakes count for the location: after construction or during ownership",
+        ),
+        "rules.cmd.bad_date": (
+            "geen geldige datum: {value} (schrijf JJJJ-MM-DD)",
+            "not a valid date: {value} (write YYYY-MM-DD)",
+        ),
+        "rules.cmd.component": ("component van de grondsnelheid", "ground velocity component"),
+        "rules.cmd.exceedance": (
+            "overschrijdingskans (0,01 = 1%%)",
+            "exceedance probability (0.01 = 1%%)",
+        ),
+        "rules.out.object": ("Object {id}, peildatum {day}", "Object {id}, as of {day}"),
+        "rules.out.exposure": (
+            "Sterkste trilling {pgv} mm/s; bevingen van ten minste 2 mm/s: {n2}; van ten minste 5 mm/s: {n5}.",
+            "Strongest vibration {pgv} mm/s; quakes of at least 2 mm/s: {n2}; of at least 5 mm/s: {n5}.",
+        ),
+        "rules.out.vaste_vergoeding": ("Vaste vergoeding", "Fixed compensation"),
+        "rules.out.new_claim": (
+            "Nieuwe aanvraag na een definitief besluit",
+            "New claim after a final decision",
+        ),
+        "rules.out.nulmeting": ("Nulmeting", "Baseline survey"),
+        "rules.out.duurzaam_herstel": ("Duurzaam herstel", "Lasting repair"),
+        "rules.out.deadlines": ("Termijn overschreden (langlopend)", "Term exceeded (overdue)"),
+        "rules.out.handoff": (
+            "Overdracht aan IVS of CBS voorgesteld",
+            "Hand-off to IVS or CBS suggested",
+        ),
+        "rules.out.yes": ("ja", "yes"),
+        "rules.out.no": ("nee", "no"),
+        "rules.out.open": ("nog niet te bepalen", "not yet decidable"),
+    }
+)
+
+_MARK = {"pass": "[+]", "fail": "[-]", "unknown": "[?]"}
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("rules.cmd.bad_date", value=text)) from None
 
 
 def register(sub) -> None:
     """Add this capability's sub-commands to the ``imgschade`` parser."""
+    p = sub.add_parser("assess-case", help=tr("rules.cmd.assess_case"), add_help=False,
+                       description=tr("rules.cmd.assess_case"))  # fmt: skip
+    p.add_argument("-h", "--help", action="help", help=tr("cli.help"))
+    p.add_argument("case", help=tr("rules.cmd.case"))
+    p.add_argument("--catalog", required=True, help=tr("rules.cmd.catalog"))
+    p.add_argument("--json", action="store_true", help=tr("rules.cmd.json"))
+    p.add_argument("--lang", choices=("nl", "en"), help=tr("cli.lang"))
+    p.add_argument("--as-of", type=_date, help=tr("rules.cmd.as_of"))
+    p.add_argument("--outlines", nargs="*", default=[], help=tr("rules.cmd.outlines"))
+    p.add_argument("--location-window", choices=policy.LOCATION_WINDOWS,
+                   default=policy.LOCATION_WINDOW, help=tr("rules.cmd.window"))  # fmt: skip
+    p.add_argument("--component", choices=("larger", "geomean", "maxrot"),
+                   default=policy.DEFAULT_COMPONENT, help=tr("rules.cmd.component"))  # fmt: skip
+    p.add_argument("--exceedance", type=float, default=policy.DEFAULT_EXCEEDANCE,
+                   help=tr("rules.cmd.exceedance"))  # fmt: skip
+    p.set_defaults(handler=_assess_case)
+
+
+def _outcome(value) -> str:
+    return tr({True: "rules.out.yes", False: "rules.out.no"}.get(value, "rules.out.open"))
+
+
+def as_text(payload: dict) -> str:
+    """The assessment as readable text, one block per verdict."""
+    ex = payload["exposure"]
+    lines = [tr("rules.out.object", id=payload["object_id"], day=payload["as_of"])]
+    if ex["max_pgv_mm_s"] is not None:
+        lines.append(tr("rules.out.exposure", pgv=f"{ex['max_pgv_mm_s']:.1f}",
+                        n2=ex["count_ge_2_mm_s"], n5=ex["count_ge_5_mm_s"]))  # fmt: skip
+    for name, verdict in payload["verdicts"].items():
+        key = next(k for k in ("eligible", "required", "suggested", "overdue") if k in verdict)
+        lines += ["", f"{tr('rules.out.' + name)}: {_outcome(verdict[key])}"]
+        lines += [f"  {_MARK[c['result']]} {c['reason']}" for c in verdict["conditions"]]
+        lines += [f"  (i) {n['reason']}" for n in verdict["notes"]]
+    return "\n".join(lines)
+
+
+def _source_name(path: str) -> str | None:
+    """The counting source a file is about, guessed from its name (e.g. groningen_field.csv)."""
+    stem = Path(path).stem.lower()
+    return next((name for name in policy.COUNTING_SOURCES if name.lower() in stem), None)
+
+
+def _assess_case(args: argparse.Namespace) -> int:
+    from domain.case import read_case
+    from domain.case_motion import assess_case_file
+    from domain.cli import emit
+    from domain.groundmotion.catalog import load_catalog
+    from domain.groundmotion.gmpe import GroundMotionSettings
+    from domain.groundmotion.sources import load_outline
+    from domain.rules.facts import RuleSettings
+
+    settings = GroundMotionSettings(component=args.component, exceedance=args.exceedance)
+    outlines = [load_outline(path, _source_name(path)) for path in args.outlines]
+    read_case(args.case)  # report problems in the case before spending time on the catalogue
+    catalog = load_catalog(args.catalog)
+    result = assess_case_file(args.case, catalog, settings, outlines,
+                              RuleSettings(args.location_window), args.as_of)  # fmt: skip
+    payload = result.as_dict(current_language())
+    emit(args, payload, as_text(payload))
+    return 0

@@ -1,7 +1,330 @@
-"""Sub-commands of imgschade for this capability."""
+"""Sub-commands of imgschade for the store: demo, imports, recomputations, info, upgrade."""
 
 from __future__ import annotations
 
+import sys
 
-def register(sub) -> None:
+from domain.cli import emit
+from domain.errors import DomainError
+from domain.i18n import register, tr
+
+register(
+    {
+        "store.cmd.demo": (
+            "maak een demo-opslag (deterministisch: zelfde seed, zelfde opslag)",
+            "build a demo store (deterministic: same seed, same store)",
+        ),
+        "store.cmd.out": ("opslag om te maken (.gpkg of postgresql://…)", "store to create"),
+        "store.cmd.objects": ("aantal objecten", "number of objects"),
+        "store.cmd.seed": ("seed van de toevalsgenerator", "random generator seed"),
+        "store.cmd.catalog": (
+            "echte bevingscatalogus gebruiken (anders synthetisch)",
+            "use a real earthquake catalogue (synthetic otherwise)",
+        ),
+        "store.cmd.json": ("uitvoer als JSON", "output as JSON"),
+        "store.cmd.store": ("de opslag: bestand.gpkg, postgresql://… of service=naam", "the store"),
+        "store.cmd.file": ("het bestand om te importeren", "the file to import"),
+        "store.cmd.dry_run": (
+            "alleen controleren en melden, niets schrijven",
+            "only check and report, write nothing",
+        ),
+        "store.cmd.info": ("toon wat de opslag bevat", "show what the store holds"),
+        "store.cmd.upgrade": (
+            "werk het schema van een oudere opslag bij",
+            "upgrade the schema of an older store",
+        ),
+        "store.cmd.import_catalog": (
+            "importeer een bevingscatalogus en herbereken trillingen, zones en status",
+            "import an earthquake catalogue and recompute vibration, zones and status",
+        ),
+        "store.cmd.import_bag": ("importeer PDOK's BAG-GeoPackage", "import PDOK's BAG GeoPackage"),
+        "store.cmd.import_parcels": (
+            "importeer kadastrale percelen (GML of GeoPackage)",
+            "import cadastral parcels (GML or GeoPackage)",
+        ),
+        "store.cmd.import_areas": (
+            "importeer gebieden (shapefile, GeoJSON, GeoPackage; elk CRS)",
+            "import areas (shapefile, GeoJSON, GeoPackage; any CRS)",
+        ),
+        "store.cmd.kind": ("soort gebied", "kind of area"),
+        "store.cmd.name_field": ("attribuut met de naam", "attribute holding the name"),
+        "store.cmd.origin": ("herkomst", "origin"),
+        "store.cmd.layer": ("laag in de GeoPackage", "layer in the GeoPackage"),
+        "store.cmd.import_claims": (
+            "importeer schadehistorie (CSV, zie README 'Schadehistorie-CSV')",
+            "import claim history (CSV, see README 'Schadehistorie-CSV')",
+        ),
+        "store.cmd.import_ownerships": ("importeer eigendommen (CSV)", "import ownerships (CSV)"),
+        "store.cmd.exposure": (
+            "herbereken de trillingen per object uit de opgeslagen bevingen",
+            "recompute vibration per object from the stored quakes",
+        ),
+        "store.cmd.zones": (
+            "herbereken de gebieden (6 km-zone, effectgebied) in de opslag",
+            "recompute the areas (6 km zone, effect area) in the store",
+        ),
+        "store.cmd.outlines": ("omtrekken van de bronnen", "source outlines"),
+        "store.cmd.assess": (
+            "bepaal de kaartstatus van elk object opnieuw",
+            "recompute the map status of every object",
+        ),
+        "store.cmd.as_of": ("peildatum JJJJ-MM-DD (standaard vandaag)", "as-of date YYYY-MM-DD"),
+        "store.cmd.method": (
+            "rules: de regels per object (standaard); summary: snelle samenvatting uit schades "
+            "en trillingen (zoals de demo), met het DH-gebied als 'dh_eligible'",
+            "rules: the rules per object (default); summary: quick summary from claims and "
+            "vibration (as the demo), with the DH area as 'dh_eligible'",
+        ),
+        "store.cmd.scenario": (
+            "wat als er hier een beving van ML x komt? (gevolgen per gemeente)",
+            "what if a quake of ML x happens here? (effects per municipality)",
+        ),
+        "store.out.done": ("{what}: {counts}", "{what}: {counts}"),
+        "store.out.dry": ("(proefrun, niets geschreven)", "(dry run, nothing written)"),
+        "store.out.upgraded": (
+            "Schema bijgewerkt van {before} naar {after}.",
+            "Schema upgraded from {before} to {after}.",
+        ),
+        "store.scenario_missing": (
+            "Scenarioberekening is in deze versie niet beschikbaar (module ontbreekt).",
+            "Scenario computation is not available in this version (module missing).",
+        ),
+    }
+)
+
+
+def _common(p, with_store: bool = True, with_file: bool = False, dry: bool = False) -> None:
+    if with_store:
+        p.add_argument("store", help=tr("store.cmd.store"))
+    if with_file:
+        p.add_argument("file", help=tr("store.cmd.file"))
+    if dry:
+        p.add_argument("--dry-run", action="store_true", help=tr("store.cmd.dry_run"))
+    p.add_argument("--json", action="store_true", help=tr("store.cmd.json"))
+
+
+def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n one
     """Add this capability's sub-commands to the ``imgschade`` parser."""
+    taken = set(getattr(sub, "choices", {}) or {})
+
+    def add(name: str, help_key: str, fallback: str | None = None):
+        if name in taken and fallback:
+            name = fallback
+        return sub.add_parser(name, help=tr(help_key), description=tr(help_key))
+
+    p = add("demo", "store.cmd.demo")
+    p.add_argument("--out", required=True, help=tr("store.cmd.out"))
+    p.add_argument("--objects", type=int, default=2000, help=tr("store.cmd.objects"))
+    p.add_argument("--seed", type=int, default=7, help=tr("store.cmd.seed"))
+    p.add_argument("--catalog", help=tr("store.cmd.catalog"))
+    _common(p, with_store=False)
+    p.set_defaults(handler=_demo)
+
+    p = add("info", "store.cmd.info")
+    _common(p)
+    p.set_defaults(handler=_info)
+
+    p = add("upgrade", "store.cmd.upgrade")
+    _common(p)
+    p.set_defaults(handler=_upgrade)
+
+    for name, key, fn in (
+        ("import-catalog", "store.cmd.import_catalog", _import_catalog),
+        ("import-bag", "store.cmd.import_bag", _import_bag),
+        ("import-parcels", "store.cmd.import_parcels", _import_parcels),
+        ("import-claims", "store.cmd.import_claims", _import_claims),
+        ("import-ownerships", "store.cmd.import_ownerships", _import_ownerships),
+    ):
+        p = add(name, key)
+        _common(p, with_file=True, dry=True)
+        p.set_defaults(handler=fn)
+
+    p = add("import-areas", "store.cmd.import_areas")
+    _common(p, with_file=True, dry=True)
+    p.add_argument("--kind", required=True, help=tr("store.cmd.kind"))
+    p.add_argument("--name-field", help=tr("store.cmd.name_field"))
+    p.add_argument("--origin", default="imported", help=tr("store.cmd.origin"))
+    p.add_argument("--layer", help=tr("store.cmd.layer"))
+    p.set_defaults(handler=_import_areas)
+
+    p = add("exposure", "store.cmd.exposure")
+    _common(p)
+    p.set_defaults(handler=_exposure)
+
+    # ``zones`` also exists as a ground-motion command writing a separate GeoPackage
+    p = add("zones", "store.cmd.zones", fallback="store-zones")
+    _common(p)
+    p.add_argument("--outlines", nargs="*", default=[], help=tr("store.cmd.outlines"))
+    p.set_defaults(handler=_zones)
+
+    p = add("assess", "store.cmd.assess", fallback="store-assess")
+    _common(p)
+    p.add_argument("--as-of", help=tr("store.cmd.as_of"))
+    p.add_argument("--method", choices=("rules", "summary"), default="rules",
+                   help=tr("store.cmd.method"))  # fmt: skip
+    p.set_defaults(handler=_assess)
+
+    p = add("scenario", "store.cmd.scenario", fallback="store-scenario")
+    _common(p)
+    p.add_argument("--x", type=float, required=True)
+    p.add_argument("--y", type=float, required=True)
+    p.add_argument("--ml", type=float, required=True)
+    p.add_argument("--depth", type=float, default=3.0)
+    p.add_argument("--date", required=True)
+    p.set_defaults(handler=_scenario)
+
+
+def _progress(args):
+    if getattr(args, "json", False):
+        return None
+    return lambda pct, what="": print(f"  {pct:5.1f}% {what}", file=sys.stderr, flush=True)
+
+
+def _demo(args) -> int:
+    from domain.demo import build_demo
+
+    summary = build_demo(args.out, args.objects, args.seed, args.catalog, _progress(args))
+    data = summary.as_dict()
+    lines = [
+        f"{data['store']}: {data['objects']} objecten (seed {data['seed']}), {data['catalog']}"
+    ]
+    lines += [f"  {k}: {v}" for k, v in data["counts"].items()]
+    lines += [f"  status {k}: {v}" for k, v in data["object_status"].items()]
+    lines += [f"  voorbeeld {k}: {v}" for k, v in data["sample_object_ids"].items()]
+    emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _open(args):
+    from domain.store import open_store
+
+    return open_store(args.store)
+
+
+def _info(args) -> int:
+    with _open(args) as store:
+        data = store.info()
+        data["layers"] = {k: list(v) for k, v in store.layer_uris().items()}
+    lines = [f"{data['store']} ({data['backend']}, schema {data['schema_version']})"]
+    lines += [f"  {k}: {v}" for k, v in data["counts"].items()]
+    lines += [f"  gebied {k}: {v}" for k, v in data["areas"].items()]
+    lines += [f"  status {k}: {v}" for k, v in data["object_status"].items()]
+    emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _upgrade(args) -> int:
+    from domain.store import upgrade_store
+
+    before, after = upgrade_store(args.store)
+    emit(args, {"store": args.store, "before": before, "after": after},
+         tr("store.out.upgraded", before=before or "-", after=after))  # fmt: skip
+    return 0
+
+
+def _report(args, what: str, report) -> int:
+    data = report.as_dict() if hasattr(report, "as_dict") else report
+    text = tr("store.out.done", what=what, counts=data.get("counts", data))
+    if data.get("dry_run"):
+        text += " " + tr("store.out.dry")
+    for change in data.get("changes", []):
+        text += f"\n  {change}"
+    emit(args, data, text)
+    return 0
+
+
+def _run_import(args, fn, **kw) -> int:
+    with _open(args) as store:
+        report = fn(store, args.file, dry_run=args.dry_run, **kw)
+    return _report(args, args.file, report)
+
+
+def _import_catalog(args) -> int:
+    from domain.store.compute import import_catalog
+
+    return _run_import(args, import_catalog)
+
+
+def _import_bag(args) -> int:
+    from domain.importers.bag import import_bag
+
+    return _run_import(args, import_bag)
+
+
+def _import_parcels(args) -> int:
+    from domain.importers.parcels import import_parcels
+
+    return _run_import(args, import_parcels)
+
+
+def _import_claims(args) -> int:
+    from domain.importers.claims import import_claims
+
+    return _run_import(args, import_claims)
+
+
+def _import_ownerships(args) -> int:
+    from domain.importers.ownerships import import_ownerships
+
+    return _run_import(args, import_ownerships)
+
+
+def _import_areas(args) -> int:
+    from domain.importers.areas import import_areas
+
+    return _run_import(args, import_areas, kind=args.kind, name_field=args.name_field,
+                       origin=args.origin, layer=args.layer)  # fmt: skip
+
+
+def _exposure(args) -> int:
+    from domain.store.compute import recompute_exposure
+
+    with _open(args) as store:
+        result = recompute_exposure(store, progress=_progress(args))
+    return _report(args, args.store, {"counts": result})
+
+
+def _zones(args) -> int:
+    from domain.store.compute import recompute_zones
+
+    outlines = None
+    if args.outlines:
+        from domain.groundmotion.sources import load_outline, merge_outlines
+
+        outlines = merge_outlines([load_outline(p) for p in args.outlines])
+    with _open(args) as store:
+        counts = recompute_zones(store, outlines)
+    return _report(args, args.store, {"counts": counts})
+
+
+def _assess(args) -> int:
+    import datetime as dt
+
+    from domain.store.status import assess_store
+
+    with _open(args) as store:
+        if args.method == "rules":
+            from domain.store.assess_rules import assess_with_rules
+
+            as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
+            counts = assess_with_rules(store, as_of)
+        else:
+            counts = assess_store(store)
+    return _report(args, args.store, {"counts": counts})
+
+
+def _scenario(args) -> int:
+    try:
+        from domain.store.scenario import run_scenario
+    except ImportError as exc:
+        raise DomainError(tr("store.scenario_missing")) from exc
+    with _open(args) as store:
+        result = run_scenario(store, args.x, args.y, args.ml, args.depth, args.date)
+    lines = [f"ML {args.ml} op ({args.x:.0f}, {args.y:.0f}), {args.date}: {result['totals']}"]
+    lines += [
+        f"  {m['municipality'] or '-'}: heropenen {m['reopen']}, nulmeting {m['nulmeting']}, "
+        f"nieuw in effectgebied {m['new_in_effect_area']}"
+        for m in result["per_municipality"]
+    ]
+    emit(args, result, "\n".join(lines))
+    return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 from qgis.core import QgsLocatorFilter
 from qgis.PyQt.QtCore import QCoreApplication
 
+from img_qgis_plugin.controller import result_object_id
+
 
 class ObjectLocatorFilter(QgsLocatorFilter):
     def __init__(self, plugin=None) -> None:
@@ -20,18 +22,21 @@ class ObjectLocatorFilter(QgsLocatorFilter):
     def displayName(self) -> str:  # noqa: N802
         return QCoreApplication.translate("ObjectLocatorFilter", "Mijnbouwschade-objecten")
 
+    def flags(self):
+        """Fast: runs on the main thread, so the store's connection is never shared across threads."""
+        return QgsLocatorFilter.FlagFast
+
     def prefix(self) -> str:
         return "img"
 
     def fetchResults(self, string, context, feedback) -> None:  # noqa: N802
-        search = getattr(self.plugin, "search_objects", None)
-        if search is None or len(string.strip()) < 2:
+        if self.plugin is None or len(string.strip()) < 2:
             return
-        for result in search(string, feedback):
+        for result in self.plugin.search_objects(string, feedback, self):
             if feedback.isCanceled():
                 return
             self.resultFetched.emit(result)
 
     def triggerResult(self, result) -> None:  # noqa: N802
         if self.plugin is not None:
-            self.plugin.show_object(result.userData)
+            self.plugin.show_object(result_object_id(result), zoom=True)

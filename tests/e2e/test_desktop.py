@@ -16,9 +16,16 @@ def test_zip_installs_into_fresh_profile_and_survives_reload_cycles(plugin_zip, 
     assert result["ok"], result.get("traceback")
     assert result["active"]
     first = result["first"]
-    assert first["plugin_menu_entries"] == ["img_about", "img_panel", "img_settings"]
+    assert first["plugin_menu_entries"] == [
+        "img_about",
+        "img_identify",
+        "img_open_postgis",
+        "img_open_store",
+        "img_panel",
+        "img_settings",
+    ]
     assert first["toolbars"] == ["ImgToolbar"]
-    assert first["toolbar_actions"] == ["img_panel"]
+    assert first["toolbar_actions"] == ["img_identify", "img_open_store", "img_panel"]
     assert first["docks"] == ["ImgObjectPanel"]
     assert first["providers"] == ["mijnbouwschade"]
     for cycle in result["cycles"]:
@@ -26,4 +33,25 @@ def test_zip_installs_into_fresh_profile_and_survives_reload_cycles(plugin_zip, 
         assert gone["plugin_menu_entries"] == [] and gone["toolbars"] == []
         assert gone["docks"] == [] and gone["providers"] == [] and gone["toolbar_actions"] == []
         assert cycle["after_load"] == first, "reload left a duplicate or lost a registration"
+    assert Path(result["screenshot"]).stat().st_size > 10_000
+
+
+def test_identify_click_on_demo_object_opens_panel_with_its_claims(plugin_zip, tmp_path):
+    from domain.demo import build_demo
+
+    store = tmp_path / "demo.gpkg"
+    summary = build_demo(str(store), objects=800, seed=7)
+    object_id = summary.sample_object_ids["overdue_claim"]
+    out = ROOT / "build" / "e2e" / "identify"
+    result = run_qgis(
+        plugin_zip,
+        tmp_path / "profiles",
+        HERE / "startup_identify.py",
+        out,
+        extra_env={"IMG_STORE": str(store), "IMG_OBJECT": str(object_id)},
+    )
+    assert result["ok"], result.get("traceback") or result.get("error")
+    assert result["map_tool_is_identify"] and result["panel_visible"]
+    assert result["panel_object_id"] == str(object_id)
+    assert result["expected_claims"] and len(result["claim_rows"]) == len(result["expected_claims"])
     assert Path(result["screenshot"]).stat().st_size > 10_000

@@ -19,16 +19,20 @@ def _slow_sum(n, progress, cancel):
 
 
 def test_task_reports_result_and_progress(qgis_app, qtbot):
-    outcome = {}
-    task = DomainTask(
-        "som",
-        lambda progress, cancel: _slow_sum(20, progress, cancel),
-        lambda result, error: outcome.update(result=result, error=error),
-    )
+    outcome, seen = {}, []
+
+    def work(progress, cancel):
+        def report(pct):
+            seen.append(pct)
+            progress(pct)
+
+        return _slow_sum(20, report, cancel)
+
+    task = DomainTask("som", work, lambda result, error: outcome.update(result=result, error=error))
     start(task)
     qtbot.waitUntil(lambda: "result" in outcome, timeout=10_000)
     assert outcome == {"result": sum(range(20)), "error": None}
-    assert task.progress() == 100.0
+    assert seen[-1] == 100.0 and seen == sorted(seen)
 
 
 def test_cancel_stops_the_work_and_reports_cancelled(qgis_app, qtbot):

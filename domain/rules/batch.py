@@ -1,0 +1,261 @@
+"""The rules for many objects at once, on arrays (a whole store in seconds).
+
+The same rules as :func:`domain.rules.assess.assess`, restricted to what is known per object
+without an applicant: for the vaste vergoeding the scheme period, first report and location
+(the personal conditions are checked per case). Results are three-valued int8 columns
+(1 yes/pass, 0 no/fail, -1 unknown). A test checks every column against the per-case verdicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from domain import policy
+from domain.rules.batch_tables import (
+    NAT,
+    NO,
+    UNK,
+    YES,
+    BatchResult,
+    ClaimTable,
+    ObjectTable,
+    _any,
+    _count,
+    _in_schemes,
+    t_all,
+    t_any,
+    t_not,
+)
+
+__all__ = ["BatchResult", "ClaimTable", "ObjectTable", "assess_many"]
+
+
+def _tri_bool(mask: np.ndarray) -> np.ndarray:
+    return mask.astype(np.int8)
+
+
+def _day(d: dt.date) -> np.datetime64:
+    return np.datetime64(d, "D")
+
+
+class _Claims:
+    """Claim columns as they were known on the assessment date."""
+
+    def __init__(self, c: ClaimTable, day: np.datetime64) -> None:
+        self.idx = c.obj_index
+        visible = np.isnat(c.submitted) | (c.submitted <= day)
+        self.visible = visible
+        decided_known = ~np.isnat(c.decided) & (c.decided <= day)
+        self.decided = np.where(decided_known, c.decided, NAT)
+        self.decided_known = decided_known
+        self.outcome = np.where(decided_known, c.outcome, -1)
+        self.withdrawn = self.outcome == policy.CLAIM_OUTCOMES.index(policy.WITHDRAWN_OUTCOME)
+        self.final = np.where(decided_known, c.final, UNK)
+        self.amount = c.amount
+        self.scheme = c.scheme
+        self.submitted = c.submitted
+        self.inspected = np.where(~np.isnat(c.inspected) & (c.inspected <= day), c.inspected, NAT)
+        filed_ok = np.isnat(c.objection_filed) | (c.objection_filed <= day)
+        self.objection = (c.objection == 1) & decided_known & filed_ok
+        self.objection_open = self.objection & ~(
+            ~np.isnat(c.objection_decided) & (c.objection_decided <= day)
+        )
+        self.live = visible & ~self.withdrawn
+        self.damage = self.live & _in_schemes(c.scheme, policy.PHYSICAL_DAMAGE_SCHEMES)
+        self.open = self.live & ~decided_known
+
+
+def _scheme_is(codes: np.ndarray, name: str) -> np.ndarray:
+    return codes == policy.SCHEMES.index(name)
+
+
+def _first_report(n: int, cl: _Claims, day: np.datetime64) -> np.ndarray:
+    open_dated = cl.open & ~np.isnat(cl.submitted) & (cl.submitted <= day)
+    has_request = _any(
+        n, cl.idx, cl.visible & open_dated & _scheme_is(cl.scheme, "vaste_vergoeding")
+    )
+    remaining = _count(n, cl.idx, cl.damage) - has_request.astype(np.int32)
+    open_maatwerk = _count(n, cl.idx, cl.damage & open_dated & _scheme_is(cl.scheme, "maatwerk"))
+    return _tri_bool((remaining == 0) | ((remaining == 1) & (open_maatwerk == 1)))
+
+
+def _route_a(n, cy, obj, pdays, strong, window, a_from, a_until) -> np.ndarray:
+    years = pdays.astype("datetime64[Y]").astype(np.int64) + 1970
+    after = years > cy[obj]  # NaN construction year compares False; handled below
+    if window == "during_ownership":
+        start, until = a_from[obj], a_until[obj]
+        held = np.where(
+            np.isnat(start), UNK, _tri_bool((start <= pdays) & (np.isnat(until) | (pdays < until)))
+        )
+        per_pair = t_all(_tri_bool(after), held)
+    else:
+        per_pair = _tri_bool(after)
+    has_strong = _any(n, obj, strong)
+    passes = _any(n, obj, strong & (per_pair == 1))
+    unknown = _any(n, obj, strong & (per_pair == -1))
+    out = np.where(passes, YES, np.where(unknown, UNK, NO)).astype(np.int8)
+    out[np.isnan(cy) & has_strong] = UNK
+    out[~has_strong] = NO
+    return out
+
+
+def _dh(
+    n, o: ObjectTable, cl: _Claims, count_dh: np.ndarray, d: dt.date
+) -> tuple[np.ndarray, np.ndarray]:
+    if d < policy.DH_PILOT_FROM:
+        return np.full(n, NO, np.int8), np.full(n, NO, np.int8)
+    if d < policy.DH_POLICY_FROM:
+        widened = d >= policy.DH_PILOT_AREA_EXTENDED_FROM
+        area = t_any(o.pilot_place, o.in_ncg_programme if widened else np.zeros(n, np.int8))
+        awarded = (
+            cl.damage
+            & cl.decided_known
+            & np.isin(cl.outcome, [policy.CLAIM_OUTCOMES.index(x) for x in policy.AWARDED_OUTCOMES])
+        )
+        total = np.bincount(cl.idx[awarded], weights=np.nan_to_num(cl.amount[awarded]), minlength=n)
+        missing = _any(n, cl.idx, awarded & np.isnan(cl.amount))
+        damage = np.where(~np.isnan(o.dh_recognised_damage_eur), o.dh_recognised_damage_eur,
+                          np.where(missing, np.nan, total))  # fmt: skip
+        minimum = policy.DH_PILOT_MIN_DAMAGE_EUR
+    else:
+        area = np.where(o.dh_pilot_dossier == 1, YES, _tri_bool(count_dh >= policy.DH_MIN_QUAKES))
+        damage, minimum = o.dh_d3_damage_eur, policy.DH_D3_MIN_EUR
+    enough = np.where(np.isnan(damage), UNK, _tri_bool(np.nan_to_num(damage) >= minimum))
+    area = area.astype(np.int8)
+    return area, t_all(area, o.dh_structural_defect, enough, o.dh_unhandled_damage)
+
+
+def _overdue(n: int, cl: _Claims, day: np.datetime64) -> np.ndarray:
+    sub = cl.submitted
+    weeks = np.where(_in_schemes(cl.scheme, policy.SHORT_TERM_SCHEMES), policy.TERM_WEEKS_SHORT,
+                     policy.TERM_WEEKS_LONG)  # fmt: skip
+    due = sub + (weeks * 7).astype("timedelta64[D]")
+    late = day > due
+    aos = _scheme_is(cl.scheme, "aos")
+    inspect_due = sub + np.timedelta64(policy.AOS_INSPECT_HOURS // 24, "D")
+    safe_due = sub + np.timedelta64(policy.AOS_SAFE_HOURS // 24, "D")
+    aos_late = (np.isnat(cl.inspected) & (day > inspect_due)) | (day > safe_due)
+    late = np.where(aos, aos_late, late) & ~np.isnat(sub)
+    any_late = _any(n, cl.idx, cl.open & late)
+    undated = _any(n, cl.idx, cl.open & np.isnat(sub))
+    return np.where(any_late, YES, np.where(undated, UNK, NO)).astype(np.int8)
+
+
+def _finals(n: int, cl: _Claims) -> np.ndarray:
+    """Last final decision per object (NaT none)."""
+    final_scheme = _in_schemes(cl.scheme, policy.FINAL_SCHEMES)
+    start = policy.MAATWERK_FINALITY_FROM
+    if start is not None:
+        final_scheme |= _scheme_is(cl.scheme, "maatwerk") & (cl.decided >= _day(start))
+    refused = cl.outcome == policy.CLAIM_OUTCOMES.index("afgewezen")
+    is_final = (cl.visible & cl.decided_known & ~cl.withdrawn & (cl.final != 0) & final_scheme
+                & ((cl.final == 1) | ~refused))  # fmt: skip
+    last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(last, cl.idx[is_final], cl.decided[is_final].astype(np.int64))
+    out = last.astype("datetime64[D]")
+    out[last == np.iinfo(np.int64).min] = NAT
+    return out
+
+
+def _status(o, cl, n, result: BatchResult) -> np.ndarray:
+    status = np.full(n, "no_claim", dtype=object)
+    decided_any = _any(n, cl.idx, cl.damage & cl.decided_known)
+    status[decided_any & (result.new_claim == 1)] = "may_claim_again"
+    status[~np.isnat(result.last_final_decision) & (result.new_claim != 1)] = "final"
+    status[_any(n, cl.idx, cl.open)] = "claim_open"
+    status[result.duurzaam_herstel == 1] = "dh_eligible"
+    if o.handoff_running is not None:
+        status[o.handoff_running] = "handoff_running"
+    return status
+
+
+def evaluate(o: ObjectTable, exposure, claims: ClaimTable, d: dt.date, a_from, a_until,
+             window: str) -> BatchResult:  # fmt: skip
+    n, day = len(o), _day(d)
+    cl = _Claims(claims, day)
+    pdays = np.asarray(exposure.event_times)[exposure.event_index].astype("datetime64[D]")
+    seen = pdays <= day
+    obj, pgv, pdays = exposure.obj_index[seen], exposure.pgv_mm_s[seen], pdays[seen]
+    strong = pgv >= policy.EFFECT_AREA_PGV_MM_S
+    in_ea = _tri_bool(_any(n, obj, strong))
+    cy = o.construction_year
+    a_from = np.full(n, NAT) if a_from is None else np.asarray(a_from, "datetime64[D]")
+    a_until = np.full(n, NAT) if a_until is None else np.asarray(a_until, "datetime64[D]")
+    a_until = np.where(~np.isnat(a_until) & (a_until > day), NAT, a_until)
+    route_a = _route_a(n, cy, obj, pdays, strong, window, a_from, a_until)
+    built = np.where(np.isnan(cy), UNK, _tri_bool(cy < policy.ZONE_6KM_BUILT_BEFORE_YEAR))
+    route_c = t_all(t_not(in_ea), t_not(o.in_subsidence_area), o.within_6km_zone, built)
+    location = t_any(route_a, o.in_subsidence_area, route_c)
+    first = _first_report(n, cl, day)
+    in_force = np.full(n, YES if d >= policy.VASTE_VERGOEDING_FROM else NO, np.int8)
+    amount = np.where(o.small == 1, float(policy.VASTE_VERGOEDING_SMALL_EUR),
+                      np.where(o.small == 0, float(policy.VASTE_VERGOEDING_EUR), np.nan))  # fmt: skip
+    last = _finals(n, cl)
+    reopen_mask = (pgv > policy.REOPEN_PGV_MM_S) & (pdays > last[obj]) & ~np.isnat(last[obj])
+    reopening = _count(n, obj, reopen_mask)
+    new_claim = np.where(np.isnat(last), YES, t_any(_tri_bool(reopening > 0), o.in_subsidence_area))
+    nulmeting = t_any(
+        _tri_bool(_any(n, obj, pgv >= policy.NULMETING_PGV_MM_S)), o.in_subsidence_area
+    )
+    before = pdays < _day(policy.DH_QUAKES_BEFORE)
+    count_dh = _count(n, obj, (pgv >= policy.DH_PGV_MM_S) & before)
+    dh_area, dh = _dh(n, o, cl, count_dh, d)
+    overdue = _overdue(n, cl, day)
+    n_damage = _count(n, cl.idx, cl.damage)
+    samenloop = np.where(n_damage == 0, NO, o.in_ncg_programme).astype(np.int8)
+    repeated = t_all(
+        _tri_bool(n_damage >= policy.HANDOFF_REPEATED_DAMAGE_CLAIMS),
+        _tri_bool(count_dh < policy.DH_MIN_QUAKES),
+    )
+    signals = [
+        overdue,
+        _tri_bool(_any(n, cl.idx, cl.live & cl.objection_open)),
+        samenloop,
+        repeated,
+        _tri_bool(_count(n, cl.idx, cl.live) >= policy.HANDOFF_MANY_CLAIMS),
+    ]
+    present = sum((s == 1).astype(np.int32) for s in signals)
+    unknown = sum((s == -1).astype(np.int32) for s in signals)
+    need = policy.HANDOFF_MIN_SIGNALS
+    suggested = np.where(present >= need, YES, np.where(present + unknown < need, NO, UNK)).astype(
+        np.int8
+    )
+    ivs = (signals[0] == 1) | (signals[1] == 1) | (signals[2] == 1)
+    target = np.where(suggested == 1, np.where(ivs, "IVS", "CBS"), "").astype(object)
+    result = BatchResult(
+        in_effect_area=in_ea,
+        vv_first_report=first,
+        vv_location=location,
+        vaste_vergoeding=t_all(in_force, first, location),
+        amount_eur=amount,
+        new_claim=new_claim.astype(np.int8),
+        reopening_count=reopening,
+        last_final_decision=last,
+        nulmeting=nulmeting,
+        dh_area=dh_area,
+        duurzaam_herstel=dh,
+        overdue=overdue,
+        handoff_suggested=suggested,
+        handoff_target=target,
+        status=np.array([], dtype=object),
+    )
+    result.status = _status(o, cl, n, result)
+    return result
+
+
+def assess_many(objects: ObjectTable, exposure, claims: ClaimTable | None = None,
+                as_of: dt.date | None = None, applicant_from=None, applicant_until=None,
+                location_window: str | None = None) -> BatchResult:  # fmt: skip
+    """Verdict columns for every object as of ``as_of`` (default today).
+
+    ``exposure`` needs ``obj_index``, ``event_index``, ``pgv_mm_s`` (pairs at or above a floor
+    below 2 mm/s) and ``event_times`` (UTC datetime64 per quake): the ground-motion
+    ``Exposure`` fits. With the ``during_ownership`` window, pass the applicant's ownership
+    start and end per object (datetime64[D], NaT unknown / still running).
+    """
+    claims = claims if claims is not None else ClaimTable.from_records([])
+    window = location_window or policy.LOCATION_WINDOW
+    return evaluate(objects, exposure, claims, as_of or dt.date.today(), applicant_from,
+                    applicant_until, window)  # fmt: skip

@@ -1,0 +1,182 @@
+"""Column tables for the batch rules: objects, claims, results, three-valued helpers.
+
+The same rules as :func:`domain.rules.assess.assess`, restricted to what can be known per object
+without an applicant (vaste vergoeding: scheme period, first report and location; the personal
+conditions are checked per case). Three-valued results are int8: 1 pass/yes, 0 fail/no,
+-1 unknown. A test checks that every column equals the per-case verdicts on random cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from domain import policy
+from domain.rules.facts import BuildingObject, Claim, DHFacts
+
+YES, NO, UNK = np.int8(1), np.int8(0), np.int8(-1)
+NAT = np.datetime64("NaT", "D")
+_SCHEME_CODE = {s: i for i, s in enumerate(policy.SCHEMES)}
+
+
+def _tri(values: Iterable) -> np.ndarray:
+    return np.array([-1 if v is None else int(bool(v)) for v in values], dtype=np.int8)
+
+
+def _days(values: Iterable) -> np.ndarray:
+    return np.array(
+        [NAT if v is None else np.datetime64(v, "D") for v in values], dtype="datetime64[D]"
+    )
+
+
+def _num(values: Iterable) -> np.ndarray:
+    return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+
+
+def t_all(*xs: np.ndarray) -> np.ndarray:
+    """Vectorised conjunction of three-valued arrays."""
+    out = np.ones(np.broadcast(*xs).shape, dtype=np.int8)
+    for x in xs:
+        out = np.where((out == 0) | (x == 0), NO, np.where((out == -1) | (x == -1), UNK, YES))
+    return out.astype(np.int8)
+
+
+def t_any(*xs: np.ndarray) -> np.ndarray:
+    """Vectorised disjunction of three-valued arrays."""
+    out = np.zeros(np.broadcast(*xs).shape, dtype=np.int8)
+    for x in xs:
+        out = np.where((out == 1) | (x == 1), YES, np.where((out == -1) | (x == -1), UNK, NO))
+    return out.astype(np.int8)
+
+
+def t_not(x: np.ndarray) -> np.ndarray:
+    return np.where(x == -1, UNK, 1 - x).astype(np.int8)
+
+
+@dataclass
+class ObjectTable:
+    """Per-object columns (length N). Unknown: NaN, NaT or -1."""
+
+    ids: np.ndarray
+    construction_year: np.ndarray
+    small: np.ndarray
+    woz_value: np.ndarray
+    rijksmonument: np.ndarray
+    in_subsidence_area: np.ndarray
+    within_6km_zone: np.ndarray
+    in_ncg_programme: np.ndarray
+    pilot_place: np.ndarray
+    dh_pilot_dossier: np.ndarray
+    dh_structural_defect: np.ndarray
+    dh_unhandled_damage: np.ndarray
+    dh_d3_damage_eur: np.ndarray
+    dh_recognised_damage_eur: np.ndarray
+    handoff_running: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return int(self.ids.shape[0])
+
+    @classmethod
+    def from_records(cls, objects: Iterable[BuildingObject], dh: Iterable[DHFacts] | None = None,
+                     handoff_running: Iterable[bool] | None = None) -> ObjectTable:  # fmt: skip
+        objs = list(objects)
+        dhs = list(dh) if dh is not None else [DHFacts()] * len(objs)
+        places = [None if o.place is None else o.place in policy.DH_PILOT_PLACES for o in objs]
+        return cls(
+            ids=np.array([o.id for o in objs], dtype=object),
+            construction_year=_num(o.construction_year for o in objs),
+            small=_tri(o.small for o in objs),
+            woz_value=_num(o.woz_value for o in objs),
+            rijksmonument=_tri(o.rijksmonument for o in objs),
+            in_subsidence_area=_tri(o.in_subsidence_area for o in objs),
+            within_6km_zone=_tri(o.within_6km_zone for o in objs),
+            in_ncg_programme=_tri(o.in_ncg_programme for o in objs),
+            pilot_place=_tri(places),
+            dh_pilot_dossier=_tri(d.pilot_dossier for d in dhs),
+            dh_structural_defect=_tri(d.structural_defect for d in dhs),
+            dh_unhandled_damage=_tri(d.unhandled_damage for d in dhs),
+            dh_d3_damage_eur=_num(d.d3_damage_eur for d in dhs),
+            dh_recognised_damage_eur=_num(d.recognised_damage_eur for d in dhs),
+            handoff_running=None
+            if handoff_running is None
+            else np.array(list(handoff_running), bool),
+        )
+
+
+@dataclass
+class ClaimTable:
+    """All claims of all objects as columns; ``obj_index`` says whose claim it is."""
+
+    obj_index: np.ndarray
+    scheme: np.ndarray  # index into policy.SCHEMES
+    submitted: np.ndarray
+    decided: np.ndarray
+    outcome: np.ndarray  # index into policy.CLAIM_OUTCOMES, -1 none
+    amount: np.ndarray
+    final: np.ndarray
+    objection: np.ndarray  # 1 when an objection exists
+    objection_filed: np.ndarray
+    objection_decided: np.ndarray
+    inspected: np.ndarray
+    ids: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+
+    def __len__(self) -> int:
+        return int(self.obj_index.shape[0])
+
+    @classmethod
+    def from_records(cls, pairs: Iterable[tuple[int, Claim]]) -> ClaimTable:
+        """From (object index, Claim) pairs."""
+        rows = list(pairs)
+        cs = [c for _, c in rows]
+        outcome = [policy.CLAIM_OUTCOMES.index(c.outcome) if c.outcome else -1 for c in cs]
+        return cls(
+            obj_index=np.array([i for i, _ in rows], dtype=np.int64),
+            scheme=np.array([_SCHEME_CODE[c.scheme] for c in cs], dtype=np.int16),
+            submitted=_days(c.submitted for c in cs),
+            decided=_days(c.decided for c in cs),
+            outcome=np.array(outcome, dtype=np.int8),
+            amount=_num(c.amount for c in cs),
+            final=_tri(c.final for c in cs),
+            objection=np.array([c.objection is not None for c in cs], dtype=np.int8),
+            objection_filed=_days(c.objection.filed if c.objection else None for c in cs),
+            objection_decided=_days(c.objection.decided if c.objection else None for c in cs),
+            inspected=_days(c.inspected for c in cs),
+            ids=np.array([c.id for c in cs], dtype=object),
+        )
+
+
+@dataclass
+class BatchResult:
+    """Per-object verdict columns (three-valued int8 unless said otherwise)."""
+
+    in_effect_area: np.ndarray
+    vv_first_report: np.ndarray
+    vv_location: np.ndarray
+    vaste_vergoeding: np.ndarray
+    amount_eur: np.ndarray  # float, NaN unknown
+    new_claim: np.ndarray
+    reopening_count: np.ndarray  # int32
+    last_final_decision: np.ndarray  # datetime64[D], NaT none
+    nulmeting: np.ndarray
+    dh_area: np.ndarray
+    duurzaam_herstel: np.ndarray
+    overdue: np.ndarray
+    handoff_suggested: np.ndarray
+    handoff_target: np.ndarray  # "IVS" | "CBS" | ""
+    status: (
+        np.ndarray
+    )  # no_claim / claim_open / final / may_claim_again / dh_eligible / handoff_running
+
+
+def _in_schemes(codes: np.ndarray, schemes: Iterable[str]) -> np.ndarray:
+    return np.isin(codes, [_SCHEME_CODE[s] for s in schemes])
+
+
+def _count(n: int, idx: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    return np.bincount(idx[mask], minlength=n).astype(np.int32)
+
+
+def _any(n: int, idx: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    return _count(n, idx, mask) > 0

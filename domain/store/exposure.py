@@ -1,0 +1,139 @@
+"""Quakes and exposure in the store: the catalogue, per-object summaries and the sparse pairs.
+
+Counting quakes get ids 1..n in catalogue order, so a pair's quake id is its event index + 1;
+excluded quakes follow, kept with the reason so the user can see why a felt quake is absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import shapely
+from sqlalchemy import text
+
+from domain import policy
+from domain.store.bulk import insert_rows, is_gpkg
+
+QUAKE_COLUMNS = (
+    "id", "event_id", "time", "place", "ml", "depth_km", "x", "y", "source", "counting",
+    "excluded_reason",
+)  # fmt: skip
+SUMMARY_COLUMNS = (
+    "max_pgv_mm_s", "count_ge_2", "count_ge_5", "count_ge_5_before_2026", "in_effect_area",
+)  # fmt: skip
+
+
+def _utc_naive(t: dt.datetime) -> dt.datetime:
+    if t.tzinfo is not None:
+        t = t.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return t
+
+
+def quake_rows(catalog) -> tuple[list[tuple], list]:
+    rows, points = [], []
+    entries = [(q, True, None) for q in catalog.quakes]
+    entries += [(q, False, reason) for q, reason in catalog.excluded]
+    seen: set[str] = set()
+    for i, (q, counting, reason) in enumerate(entries, start=1):
+        event_id = q.event_id or f"q{i}"
+        if event_id in seen:
+            event_id = f"{event_id}-{i}"
+        seen.add(event_id)
+        rows.append(
+            (i, event_id, _utc_naive(q.time), q.place, float(q.ml), q.depth_km, float(q.x),
+             float(q.y), q.source, counting, reason)
+        )  # fmt: skip
+        points.append(shapely.Point(q.x, q.y))
+    return rows, points
+
+
+def write_quakes(conn, catalog) -> int:
+    conn.execute(text("DELETE FROM exposure_events"))
+    conn.execute(text("DELETE FROM quakes"))
+    rows, points = quake_rows(catalog)
+    return insert_rows(conn, "quakes", QUAKE_COLUMNS, rows, np.array(points, dtype=object))
+
+
+def summary_values(exposure, i: int) -> tuple:
+    count2 = int(exposure.count_ge_2[i])
+    return (
+        round(float(exposure.max_pgv_mm_s[i]), 3),
+        count2,
+        int(exposure.count_ge_5[i]),
+        int(exposure.count_ge_5_before_2026[i]),
+        count2 > 0,
+    )
+
+
+def pair_rows(exposure, object_ids, start: int = 0, stop: int | None = None) -> list[tuple]:
+    sl = slice(start, stop)
+    ids = np.asarray(object_ids)[exposure.obj_index[sl]]
+    quake_ids = exposure.event_index[sl].astype(np.int64) + 1
+    pgv = np.round(exposure.pgv_mm_s[sl], 3)
+    return list(zip(ids.tolist(), quake_ids.tolist(), pgv.tolist()))
+
+
+def write_pairs(conn, exposure, object_ids, chunk: int = 500_000) -> int:
+    """Replace the sparse pairs, streamed in chunks so 500,000 objects fit in memory."""
+    conn.execute(text("DELETE FROM exposure_events"))
+    total = len(exposure.obj_index)
+    for start in range(0, total, chunk):
+        rows = pair_rows(exposure, object_ids, start, start + chunk)
+        insert_rows(conn, "exposure_events", ("object_id", "quake_id", "pgv_mm_s"), rows)
+    return total
+
+
+def update_summaries(conn, exposure, object_ids) -> None:
+    """Write the five summary columns for every object (bulk UPDATE by id)."""
+    rows = [(*summary_values(exposure, i), int(oid)) for i, oid in enumerate(object_ids)]
+    if is_gpkg(conn):
+        sets = ", ".join(f"{c} = ?" for c in SUMMARY_COLUMNS)
+        conn.connection.driver_connection.cursor().executemany(
+            f"UPDATE objects SET {sets} WHERE id = ?", rows
+        )
+        return
+    conn.execute(
+        text(
+            "CREATE TEMP TABLE tmp_summary (max_pgv_mm_s float8, count_ge_2 int, count_ge_5 int, "
+            "count_ge_5_before_2026 int, in_effect_area bool, id int) ON COMMIT DROP"
+        )
+    )
+    insert_rows(conn, "tmp_summary", (*SUMMARY_COLUMNS, "id"), rows)
+    sets = ", ".join(f"{c} = t.{c}" for c in SUMMARY_COLUMNS)
+    conn.execute(text(f"UPDATE objects o SET {sets} FROM tmp_summary t WHERE o.id = t.id"))
+
+
+def load_object_arrays(conn):
+    rows = conn.execute(
+        text(f"SELECT id, x, y, vs30 FROM objects ORDER BY id")  # noqa: F541
+    ).all()
+    if not rows:
+        empty = np.zeros(0)
+        return empty.astype(np.int64), empty, empty, empty
+    arr = np.array(
+        [(r[0], r[1], r[2], r[3] if r[3] is not None else np.nan) for r in rows], dtype=float
+    )
+    vs30 = np.where(np.isnan(arr[:, 3]), policy.DEFAULT_VS30_M_S, arr[:, 3])
+    return arr[:, 0].astype(np.int64), arr[:, 1], arr[:, 2], vs30
+
+
+def catalog_from_store(conn):
+    """The counting quakes stored earlier, as a Catalog for recomputation."""
+    from domain.groundmotion.catalog import Catalog, Quake
+    from domain.store.repository import to_datetime
+
+    quakes, excluded = [], []
+    for r in conn.execute(
+        text(
+            "SELECT event_id, time, place, ml, depth_km, x, y, source, counting, excluded_reason "
+            "FROM quakes ORDER BY id"
+        )
+    ):
+        t = to_datetime(r[1]).replace(tzinfo=dt.timezone.utc)
+        q = Quake(r[0], t, r[2] or "", r[3], r[4], r[5], r[6], r[7] or "")
+        if r[8]:
+            quakes.append(q)
+        else:
+            excluded.append((q, r[9] or ""))
+    return Catalog(quakes, excluded, "opslag")

@@ -1,0 +1,189 @@
+"""Connects the open store, the map and the object panel. Shows and records; decides nothing.
+
+Every verdict comes from ``domain.object_view``; every write goes through the store's
+repository (one transaction each, hand-off changes with their version), and reading a case's
+personal data is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsLocatorResult,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from domain.errors import DomainError
+from domain.object_view import object_view
+from domain.store import open_store
+from img_qgis_plugin.store_layers import add_store_layers, remove_store_layers
+from img_qgis_plugin.toolbelt.log_handler import log, log_exception
+from img_qgis_plugin.toolbelt.preferences import Preferences
+
+ZOOM_MARGIN_M = 60.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("@default", text)
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some systems
+        return "onbekend"
+
+
+class StoreController:
+    """One open store at a time, with its layers, and the panel showing one of its objects."""
+
+    def __init__(self, interface, panel) -> None:
+        self.iface = interface
+        self.panel = panel
+        self.store = None
+        self.where = ""
+        self.layers: dict = {}
+        self.object_id: int | None = None
+        self.as_of: dt.date | None = None
+        panel.as_of_changed.connect(self._on_as_of_changed)
+        panel.handoff_requested.connect(self._on_handoff_requested)
+        panel.handoff_status_requested.connect(self._on_handoff_status_requested)
+
+    # --- store ---------------------------------------------------------------------------
+    def open_store(self, where: str) -> bool:
+        """Open a GeoPackage path or a PostgreSQL URI/service; add its layers; remember it."""
+        try:
+            store = open_store(where)
+        except DomainError as exc:
+            log(str(exc), "critical", push=True, duration=0)
+            return False
+        except Exception as exc:
+            log_exception(tr("De opslag kon niet worden geopend"), exc)
+            return False
+        self.close_store()
+        self.store, self.where = store, str(where)
+        facts = store.info().get("facts", {})
+        synthetic = str(facts.get("catalog_origin", "")).startswith("synthetisch")
+        self.layers = add_store_layers(store.layer_uris(), synthetic_quakes=synthetic)
+        log(tr("Opslag geopend: {0}").format(store.kind), "success", push=True)
+        return True
+
+    def close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+        self.store, self.where, self.layers, self.object_id = None, "", {}, None
+        remove_store_layers()
+
+    # --- one object ----------------------------------------------------------------------
+    def as_of_date(self) -> dt.date:
+        if self.as_of is not None:
+            return self.as_of
+        text = Preferences.load().as_of
+        try:
+            return dt.date.fromisoformat(text) if text else dt.date.today()
+        except ValueError:
+            return dt.date.today()
+
+    def show_object(self, object_id: int, zoom: bool = False) -> dict | None:
+        """Fill the panel with the object's view; audit the read of its personal data."""
+        if self.store is None:
+            log(
+                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
+                "warning",
+                push=True,
+            )
+            return None
+        try:
+            record = self.store.read_object(int(object_id))
+            view = object_view(record, self.as_of_date())
+            self.store.audit(current_user(), "read_object", record.object_id, "objectpaneel")
+        except DomainError as exc:
+            log(str(exc), "warning", push=True)
+            return None
+        self.object_id = record.object_id
+        self.panel.show_object(view)
+        self.panel.show()
+        self.panel.raise_()
+        if zoom:
+            self.zoom_to(record.x, record.y)
+        self._select(record.object_id)
+        return view
+
+    def zoom_to(self, x: float, y: float) -> None:
+        canvas = self.iface.mapCanvas()
+        layer = self.layers.get("objects")
+        rect = QgsRectangle(
+            x - ZOOM_MARGIN_M, y - ZOOM_MARGIN_M, x + ZOOM_MARGIN_M, y + ZOOM_MARGIN_M
+        )
+        if layer is not None:
+            transform = QgsCoordinateTransform(
+                layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+            )
+            rect = transform.transformBoundingBox(rect)
+        canvas.setExtent(rect)
+        canvas.refresh()
+
+    def _select(self, object_id: int) -> None:
+        layer = self.layers.get("objects")
+        if layer is not None:
+            layer.selectByExpression(f'"id" = {int(object_id)}')
+
+    def refresh(self) -> None:
+        if self.object_id is not None:
+            self.show_object(self.object_id)
+        layer = self.layers.get("objects")
+        if layer is not None:
+            layer.triggerRepaint()
+
+    # --- panel signals -------------------------------------------------------------------
+    def _on_as_of_changed(self, day) -> None:
+        self.as_of = day
+        self.refresh()
+
+    def _on_handoff_requested(self, draft) -> None:
+        if self.store is None:
+            return
+        try:
+            handoff_id = self.store.add_handoff(draft, by=current_user())
+        except DomainError as exc:
+            log(str(exc), "warning", push=True, duration=0)
+            return
+        log(tr("Overdracht {0} vastgelegd.").format(handoff_id), "success", push=True)
+        self.refresh()
+
+    def _on_handoff_status_requested(self, handoff_id, expected_version: int, status: str) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.change_handoff_status(
+                int(handoff_id), expected_version, status, current_user(), None
+            )
+        except DomainError as exc:  # a concurrent change is reported, never overwritten
+            log(str(exc), "warning", push=True, duration=0)
+        self.refresh()
+
+    # --- search (locator) ----------------------------------------------------------------
+    def search(self, text: str, feedback=None, locator_filter=None) -> list[QgsLocatorResult]:
+        """Locator results for ``text``; each carries the object id as its user data."""
+        if self.store is None:
+            return []
+        results = []
+        for hit in self.store.search(text, limit=20):
+            if feedback is not None and feedback.isCanceled():
+                break
+            result = QgsLocatorResult(locator_filter, hit.label, hit.object_id)
+            result.description = tr("object {0}").format(hit.object_id)
+            result.group = tr("Mijnbouwschade")
+            results.append(result)
+        return results
+
+
+def result_object_id(result: QgsLocatorResult) -> int:
+    """The object id of a locator result (``getUserData`` on 3.22, ``userData()`` later)."""
+    getter = getattr(result, "getUserData", None)
+    return int(getter() if getter is not None else result.userData())

@@ -1,0 +1,1 @@
+"""Reusable test support (servers the tests start themselves)."""

@@ -1,0 +1,111 @@
+"""A real PostgreSQL 15 + PostGIS 3 server on 127.0.0.1, started by the tests and stopped after.
+
+``PostgisServer`` runs initdb/pg_ctl from Debian's binaries in a temporary data directory on a
+free port. ``initdb`` refuses to run as root, so as root the commands run as the ``postgres``
+user (``runuser``) with the directory owned by it. Use the session fixture ``postgis_server``
+(import it in a conftest: ``from tests.support.postgis_server import postgis_server``) and
+``server.new_database()`` for an empty database with PostGIS per test module or test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PostgisServer:
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="imgschade-pg-"))
+        self.data = self.root / "data"
+        self.port = _free_port()
+        self.as_root = os.geteuid() == 0
+        self.user = "postgres"
+        self.running = False
+
+    def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        cmd = list(args)
+        if self.as_root:
+            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        return subprocess.run(cmd, capture_output=True, text=True, check=check, timeout=120)
+
+    def start(self) -> PostgisServer:
+        if not (PG_BIN / "initdb").exists():
+            raise RuntimeError(f"PostgreSQL binaries not found in {PG_BIN}")
+        if self.as_root:
+            shutil.chown(self.root, "postgres", "postgres")
+        os.chmod(self.root, 0o700)
+        self._run(
+            str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", self.user,
+            "-E", "UTF8", "--locale=C.UTF-8",
+        )  # fmt: skip
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l",
+            str(self.root / "server.log"), "-w", "-t", "60", "start",
+        )  # fmt: skip
+        self.running = True
+        self._wait()
+        return self
+
+    def _wait(self) -> None:
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("PostgreSQL did not start; see " + str(self.root / "server.log"))
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self, name: str | None = None) -> str:
+        """Create an empty database with PostGIS and return its ``postgresql://`` URL."""
+        import psycopg
+
+        name = name or f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        with psycopg.connect(self.url(name), autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+        return self.url(name)
+
+    def stop(self) -> None:
+        if self.running:
+            self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop",
+                      check=False)  # fmt: skip
+            self.running = False
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgis_server():
+    server = PostgisServer()
+    try:
+        server.start()
+    except (RuntimeError, subprocess.CalledProcessError) as exc:
+        server.stop()
+        detail = getattr(exc, "stderr", "") or str(exc)
+        pytest.fail(f"could not start the PostgreSQL/PostGIS test server: {detail}")
+    yield server
+    server.stop()
