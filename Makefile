@@ -80,9 +80,14 @@ package: setup translations ## build/img_qgis_plugin-<version>.zip for "Install 
 deploy: package ## install the zip into the default QGIS profile of this user
 	$(PY) tests/tools/package.py --deploy $(PACKAGE_ZIP)
 
+DEMO_OBJECTS ?= 20000
 demo: package ## open QGIS with the plugin on the demo store (headless: screenshot and exit)
+	mkdir -p build/demo
+	$(PY) -m domain demo --out build/demo/demo.gpkg --objects $(DEMO_OBJECTS) --seed 7 --json \
+		> build/demo/summary.json.tmp && mv build/demo/summary.json.tmp build/demo/summary.json
 	$(PY) tests/tools/qgis_desktop.py --zip $(PACKAGE_ZIP) --profile build/demo/profile \
-		--code tests/tools/demo_startup.py --out build/demo
+		--code tests/tools/demo_startup.py --out build/demo \
+		--env IMG_DEMO_SUMMARY=$(CURDIR)/build/demo/summary.json
 
 bench: setup ## benchmarks → build/bench/results.json and results.md
 	$(PY) -m tests.bench.run_all --out build/bench

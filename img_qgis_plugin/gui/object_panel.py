@@ -235,7 +235,7 @@ class ObjectPanel(QgsDockWidget):
     @staticmethod
     def _verdict_extra(key: str, verdict: dict) -> list[str]:
         extra = []
-        if verdict.get("amount_eur") is not None:
+        if verdict.get("amount_eur") is not None and verdict.get("eligible") is not False:
             extra.append(tr("Bedrag: {amount}").format(amount=euro_text(verdict["amount_eur"])))
         if key == "new_claim":
             events = verdict.get("reopening_events") or []

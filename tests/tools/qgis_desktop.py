@@ -109,8 +109,10 @@ def main() -> int:
     parser.add_argument("--profile", type=Path, required=True, help="profiles folder to (re)create")
     parser.add_argument("--code", type=Path, required=True, help="startup script run inside QGIS")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for the script")
     args = parser.parse_args()
-    result = run_qgis(args.zip, args.profile, args.code, args.out)
+    extra = dict(item.split("=", 1) for item in args.env)
+    result = run_qgis(args.zip, args.profile, args.code, args.out, extra_env=extra)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0 if result.get("ok") else 1
 

@@ -50,3 +50,30 @@ def run_after_start(step, delay_ms: int = 1500) -> None:
     iface.mainWindow().setGeometry(screen)
     iface.mainWindow().showMaximized()
     QTimer.singleShot(delay_ms, guarded)
+
+
+def run_steps(steps, delay_ms: int = 1500) -> None:
+    """Run ``steps`` one after another with ``delay_ms`` between them (so QGIS can redraw).
+
+    Each step gets the shared result dict; the last step's dict is the result.
+    """
+    result: dict = {"ok": True}
+    remaining = list(steps)
+
+    def next_step() -> None:
+        step = remaining.pop(0)
+        try:
+            step(result)
+        except Exception as exc:
+            result.update(ok=False, error=repr(exc), traceback=traceback.format_exc())
+            finish(result)
+            return
+        if remaining and result.get("ok", True):
+            QTimer.singleShot(delay_ms, next_step)
+        else:
+            finish(result)
+
+    screen = QApplication.primaryScreen().availableGeometry()
+    iface.mainWindow().setGeometry(screen)
+    iface.mainWindow().showMaximized()
+    QTimer.singleShot(delay_ms, next_step)
