@@ -220,7 +220,7 @@ FDSN_PAGE_SIZE = _p("fdsn_page_size", 1000, "events", "productkeuze: pagina-groo
 FDSN_TIMEOUT_S = _p("fdsn_timeout", 60.0, "s", "productkeuze: een koude vraag duurt ~15 s")
 FDSN_RETRIES = _p("fdsn_retries", 3, "count", "productkeuze: herhaalpogingen bij netwerkfouten")
 
-# --- rules engine: scheme periods, claim kinds, hand-off mapping (helper B) -------------------
+# --- rules engine: scheme periods, claim kinds, hand-off mapping ------------------------------
 DH_PILOT_FROM = _p(
     "dh_pilot_from",
     dt.date(2023, 7, 1),
@@ -293,7 +293,7 @@ HANDOFF_REPEATED_DAMAGE_CLAIMS = _p(
     note="Productkeuze: 'herhaalde schade' = ten minste zoveel schademeldingen op het object.",
 )
 
-# --- hand-off to IVS or CBS (helper D) -------------------------------------------------------
+# --- hand-off to IVS or CBS ----------------------------------------------------------------
 HANDOFF_NARRATIVE_MIN_CHARS = _p(
     "handoff_narrative_min_chars",
     30,

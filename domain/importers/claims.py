@@ -12,12 +12,11 @@ from domain import policy
 from domain.i18n import register, tr
 from domain.importers.common import (
     ImportReport,
-    Problems,
-    fail,
+    known_persons,
     parse_bool,
     parse_date,
     parse_int,
-    read_csv,
+    read_csv_with_columns,
 )
 from domain.importers.objects_ref import ObjectIndex
 from domain.store.bulk import analyze, fix_sequences, insert_rows
@@ -67,23 +66,11 @@ def _choice(value: str, choices, problems, line, field_name):
 
 def import_claims(store, path, dry_run: bool = False) -> ImportReport:
     path = Path(path)
-    if not path.exists():
-        raise fail(path.name, tr("import.not_found"))
-    problems = Problems(path.name)
-    header, rows = read_csv(path, problems)
-    for column in ("claim_number", "scheme", "submitted"):
-        if column not in header:
-            raise fail(
-                path.name,
-                tr("import.missing_column", column=column, present=", ".join(header)),
-                column,
-            )
+    problems, header, rows = read_csv_with_columns(path, ("claim_number", "scheme", "submitted"))
     with store.engine.connect() as conn:
         index = ObjectIndex(conn)
         existing = {r[0] for r in conn.execute(text("SELECT claim_number FROM claims"))}
-        persons = {
-            r[0]: bool(r[1]) for r in conn.execute(text("SELECT id, natural_person FROM persons"))
-        }
+        persons = known_persons(conn)
     seen: dict[str, int] = {}
     out, new_persons = [], {}
     for line, row in rows:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import shapely
 from pyproj import CRS, Transformer
+from sqlalchemy import text
 
 from domain.errors import InputError, Problem
 from domain.i18n import register, tr
@@ -112,6 +113,28 @@ def fail(file: str, message: str, field_name: str = "", line: int | None = None)
     return InputError(
         tr("import.rejected", file=file, n=1), [Problem(message, file, line, field_name)]
     )
+
+
+def read_csv_with_columns(path: Path, required: tuple[str, ...]):
+    """Read a CSV import file; a missing file or a missing required column stops the import."""
+    if not path.exists():
+        raise fail(path.name, tr("import.not_found"))
+    problems = Problems(path.name)
+    header, rows = read_csv(path, problems)
+    for column in required:
+        if column not in header:
+            raise fail(
+                path.name,
+                tr("import.missing_column", column=column, present=", ".join(header)),
+                column,
+            )
+    return problems, header, rows
+
+
+def known_persons(conn) -> dict[str, bool]:
+    """Stored persons and whether each is a natural person."""
+    rows = conn.execute(text("SELECT id, natural_person FROM persons"))
+    return {r[0]: bool(r[1]) for r in rows}
 
 
 def parse_date(text: str | None) -> dt.date | None:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import text
-
 from domain import policy
 from domain.i18n import register, tr
-from domain.importers.common import ImportReport, Problems, fail, parse_bool, parse_date, read_csv
+from domain.importers.common import (
+    ImportReport,
+    known_persons,
+    parse_bool,
+    parse_date,
+    read_csv_with_columns,
+)
 from domain.importers.objects_ref import ObjectIndex
 from domain.store.bulk import analyze, fix_sequences, insert_rows
 
@@ -36,22 +40,10 @@ register(
 
 def import_ownerships(store, path, dry_run: bool = False) -> ImportReport:
     path = Path(path)
-    if not path.exists():
-        raise fail(path.name, tr("import.not_found"))
-    problems = Problems(path.name)
-    header, rows = read_csv(path, problems)
-    for column in ("person_id", "natural_person", "right"):
-        if column not in header:
-            raise fail(
-                path.name,
-                tr("import.missing_column", column=column, present=", ".join(header)),
-                column,
-            )
+    problems, header, rows = read_csv_with_columns(path, ("person_id", "natural_person", "right"))
     with store.engine.connect() as conn:
         index = ObjectIndex(conn)
-        persons = {
-            r[0]: bool(r[1]) for r in conn.execute(text("SELECT id, natural_person FROM persons"))
-        }
+        persons = known_persons(conn)
     new_persons: dict[str, bool] = {}
     out = []
     for line, row in rows:
