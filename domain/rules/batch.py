@@ -165,7 +165,9 @@ def _status(o, cl, n, result: BatchResult) -> np.ndarray:
     status[decided_any & (result.new_claim == 1)] = "may_claim_again"
     status[~np.isnat(result.last_final_decision) & (result.new_claim != 1)] = "final"
     status[_any(n, cl.idx, cl.open)] = "claim_open"
-    status[result.duurzaam_herstel == 1] = "dh_eligible"
+    # in the DH area and not ruled out: IMG approaches such owners itself, so the map shows them
+    dh_candidate = (result.dh_area == 1) & (result.duurzaam_herstel != 0)
+    status[(result.duurzaam_herstel == 1) | dh_candidate] = "dh_eligible"
     if o.handoff_running is not None:
         status[o.handoff_running] = "handoff_running"
     return status
