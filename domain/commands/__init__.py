@@ -8,4 +8,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "domain.commands.groundmotion",
     "domain.commands.rules",
     "domain.commands.store",
+    "domain.commands.planning",
+    "domain.commands.shared",
 )

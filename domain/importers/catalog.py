@@ -176,15 +176,23 @@ def parse_catalog_text(text: str, name: str) -> ParsedCatalog:
     first = head.split("\n", 1)[0]
     if first.startswith("#") and "|" in first:
         return _parse_fdsn_text(text, name)
-    rows = csv.reader(io.StringIO(text))
-    header = [h.strip() for h in next(rows, [])]
-    lower = {h.lower() for h in header}
-    if {"event_id", "rd_x"} <= lower:
-        return _parse_csv(header, rows, name, GRONINGEN_COLUMNS, _groningen_row, "groningen")
-    if "yymmdd" in lower:
-        return _parse_csv(header, rows, name, ALL_INDUCED_COLUMNS, _all_induced_row, "all_induced")
-    if {"date", "lat"} <= lower:
-        return _parse_csv(header, rows, name, NL_COLUMNS, _nl_row, "nl")
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(rows, [])]
+        lower = {h.lower() for h in header}
+        if {"event_id", "rd_x"} <= lower:
+            return _parse_csv(header, rows, name, GRONINGEN_COLUMNS, _groningen_row, "groningen")
+        if "yymmdd" in lower:
+            return _parse_csv(
+                header, rows, name, ALL_INDUCED_COLUMNS, _all_induced_row, "all_induced"
+            )
+        if {"date", "lat"} <= lower:
+            return _parse_csv(header, rows, name, NL_COLUMNS, _nl_row, "nl")
+    except csv.Error as exc:  # e.g. a stray carriage return inside a field
+        raise InputError(
+            f"{name}: geen geldige CSV",
+            [Problem(str(exc), name, rows.line_num, "", "sla het bestand op als gewone CSV")],
+        ) from None
     raise InputError(
         f"{name}: onbekende catalogusindeling",
         [

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy.engine import Connection
 
 from domain.store.engine import ewkb_hex, gpkg_blobs
+from domain.store.faults import raw_faults
 
 CHUNK = 20_000
 
@@ -29,6 +30,7 @@ def _sqlite_value(value):
     return value
 
 
+@raw_faults  # a full disk or a lost server: a DomainError, the transaction rolls back
 def insert_rows(
     conn: Connection,
     table: str,

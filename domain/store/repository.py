@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 
 from domain import policy
 from domain.i18n import tr
+from domain.store import faults  # noqa: F401  (database faults become DomainErrors)
 from domain.store.engine import Location
 from domain.store.records import (
     AddressRecord,
@@ -339,6 +340,25 @@ class Store:
 
         with self.engine.begin() as conn:
             audit(conn, who, action, object_id, detail)
+
+    # --- shared use: rights and claim edits (issue #8) ----------------------------------
+    def capabilities(self):
+        """What the connected login may do (roles.Capabilities); the plugin hides the rest."""
+        from domain.store.roles import capabilities
+
+        return capabilities(self.engine)
+
+    def claim_version(self, claim_id: int) -> int:
+        from domain.store.claims_edit import claim_version
+
+        return claim_version(self.engine, claim_id)
+
+    def edit_claim(self, claim_id: int, expected_version: int, changes: dict, by: str) -> int:
+        """Change a claim if nobody changed it since ``expected_version``; returns the new
+        version, raises ClaimConcurrentChangeError (nothing written) otherwise."""
+        from domain.store.claims_edit import edit_claim
+
+        return edit_claim(self.engine, claim_id, expected_version, changes, by)
 
     # --- map layers ----------------------------------------------------------------------
     def layer_uris(self) -> dict[str, tuple[str, str]]:

@@ -254,7 +254,12 @@ def create_at_revision(bind, revision: str, order: tuple[str, ...]) -> None:
 
 
 #: every revision in order (the migrations folder holds one file per entry)
-REVISIONS = ("0001_initial", "0002_claims_status_index", "0003_append_only_history")
+REVISIONS = (
+    "0001_initial",
+    "0002_claims_status_index",
+    "0003_append_only_history",
+    "0004_shared_use",  # claims.version; PostGIS roles, row-level security, planner views
+)
 
 SPATIAL_TABLES = ("objects", "parcels", "quakes", "areas")
 #: insertion order that respects foreign keys (reverse to clear)

@@ -1,0 +1,113 @@
+"""Visit lists out of the product: CSV (Excel-friendly), XLSX, and a GeoPackage route.
+
+Exports carry addresses and situations only, never names: persons stay pseudonymous. CSV uses
+``;`` and UTF-8 with a byte-order mark, which is what Dutch Excel opens without an import
+dialog.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import shapely
+
+from domain.i18n import register, tr
+
+register(
+    {
+        "plan.col.order": ("Volgorde", "Order"),
+        "plan.col.address": ("Adres", "Address"),
+        "plan.col.postcode": ("Postcode", "Postcode"),
+        "plan.col.place": ("Plaats", "Place"),
+        "plan.col.object": ("Object", "Object"),
+        "plan.col.situations": ("Situaties", "Situations"),
+        "plan.col.reason": ("Reden voor bezoek", "Reason for a visit"),
+        "plan.col.x": ("X (RD)", "X (RD)"),
+        "plan.col.y": ("Y (RD)", "Y (RD)"),
+        "plan.sheet": ("Bezoeklijst", "Visit list"),
+        "plan.layer.route": ("Looproute", "Walking route"),
+        "plan.layer.stops": ("Bezoekadressen", "Visit addresses"),
+    }
+)
+
+_COLUMNS = ("order", "address", "postcode", "place", "object", "situations", "reason", "x", "y")
+_WIDTHS = (9, 32, 10, 18, 10, 40, 80, 12, 12)
+
+
+def visit_header(lang: str | None = None) -> list[str]:
+    return [tr(f"plan.col.{c}", lang) for c in _COLUMNS]
+
+
+def visit_rows(visits) -> list[list]:
+    return [
+        [r.order, r.address, r.postcode, r.place, r.object_id, ", ".join(r.situations), r.reason,
+         round(r.x, 1), round(r.y, 1)]
+        for r in visits.rows
+    ]  # fmt: skip
+
+
+def write_csv(path, header, rows) -> Path:
+    """``;``-separated, UTF-8 with BOM, decimal comma for floats (Dutch Excel)."""
+    path = Path(path)
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([str(v).replace(".", ",") if isinstance(v, float) else v for v in row])
+    return path
+
+
+def visits_csv(visits, path, lang: str | None = None) -> Path:
+    return write_csv(path, visit_header(lang), visit_rows(visits))
+
+
+def visits_xlsx(visits, path, lang: str | None = None) -> Path:
+    from domain.xlsx import write_xlsx
+
+    return write_xlsx(
+        path, visit_header(lang), visit_rows(visits), widths=_WIDTHS,
+        sheet_name=tr("plan.sheet", lang), wrap_columns=(5, 6),
+    )  # fmt: skip
+
+
+def route_geopackage(visits, path, lang: str | None = None) -> Path:
+    """Two layers in EPSG:28992: the walking route (one line from the start point) and the
+    numbered stops (one point per address, in walking order)."""
+    from domain.geopackage import Layer, write_geopackage
+
+    coords = [(r.x, r.y) for r in visits.rows]
+    if visits.start is not None:
+        coords = [visits.start, *coords]
+    line = shapely.LineString(coords) if len(coords) >= 2 else None
+    route = Layer(
+        name="looproute",
+        geometries=[line],
+        attributes={
+            "startgebied": [visits.area_name],
+            "adressen": [len(visits.rows)],
+            "lengte_m": [round(visits.route_length_m, 1)],
+            "lengte_adresvolgorde_m": [round(visits.address_order_length_m, 1)],
+            "peildatum": [visits.as_of.isoformat() if visits.as_of else None],
+        },
+        geometry_type="LINESTRING",
+        description=tr("plan.layer.route", lang),
+    )
+    rows = visits.rows
+    stops = Layer(
+        name="bezoekadressen",
+        geometries=[shapely.Point(r.x, r.y) for r in rows],
+        attributes={
+            "volgorde": [r.order for r in rows],
+            "adres": [r.address for r in rows],
+            "postcode": [r.postcode for r in rows],
+            "plaats": [r.place for r in rows],
+            "object_id": [r.object_id for r in rows],
+            "situaties": [", ".join(r.situations) for r in rows],
+            "situatie_codes": [",".join(r.situation_codes) for r in rows],
+            "reden": [r.reason for r in rows],
+        },
+        geometry_type="POINT",
+        description=tr("plan.layer.stops", lang),
+    )
+    return write_geopackage(path, [route, stops])

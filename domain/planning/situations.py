@@ -1,0 +1,79 @@
+"""Situations per object for door-to-door visits, taken from the batch rules.
+
+The rules decide (finality, reopening, Duurzaam herstel area, overdue); this module only names
+the outcome per object in the words a visitor uses, and picks the quakes that reopened an
+object so the visit list can say which one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from domain import policy
+from domain.planning.tables import RuleInput
+from domain.rules.batch import assess_many
+
+
+@dataclass
+class Situations:
+    """One boolean column per situation code (see ``domain.planning.visits.SITUATIONS``)."""
+
+    flags: dict[str, np.ndarray]
+    reopening_quakes: dict[int, list[str]]  # object position -> quake labels with PGV
+    result: object = None  # the BatchResult the flags come from
+
+    def codes_at(self, i: int) -> tuple[str, ...]:
+        from domain.planning.visits import SITUATIONS
+
+        return tuple(code for code in SITUATIONS if self.flags[code][i])
+
+
+def _any(n: int, idx: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    return np.bincount(idx[mask], minlength=n) > 0
+
+
+def situations_of(inp: RuleInput, as_of: dt.date) -> Situations:
+    n = len(inp.ids)
+    result = assess_many(inp.objects, inp.exposure, inp.claims, as_of=as_of)
+    day = np.datetime64(as_of, "D")
+    c = inp.claims
+    visible = np.isnat(c.submitted) | (c.submitted <= day)
+    decided_by_then = ~np.isnat(c.decided) & (c.decided <= day)
+    open_ = visible & (~decided_by_then | (inp.claim_open & ~np.isnat(c.decided)))
+    withdrawn = c.outcome == policy.CLAIM_OUTCOMES.index(policy.WITHDRAWN_OUTCOME)
+    has_claim = _any(n, c.obj_index, visible)
+    damage = np.isin(c.scheme, [policy.SCHEMES.index(s) for s in policy.PHYSICAL_DAMAGE_SCHEMES])
+    has_damage_claim = _any(n, c.obj_index, visible & damage & ~withdrawn)
+    decided_any = _any(n, c.obj_index, visible & damage & decided_by_then & ~withdrawn)
+    has_final = ~np.isnat(result.last_final_decision)
+    ncg = inp.objects.in_ncg_programme == 1
+    flags = {
+        "never_claimed": ~has_claim,
+        "claim_open": _any(n, c.obj_index, open_ & ~withdrawn),
+        "overdue": result.overdue == 1,
+        "final": has_final & (result.new_claim != 1),
+        "may_claim_again": decided_any & (result.new_claim == 1),
+        "dh_eligible": result.dh_area == 1,
+        "samenloop": ncg & has_damage_claim,
+        "ncg_without_claim": ncg & ~has_claim,
+        "handoff_running": np.asarray(inp.objects.handoff_running, dtype=bool),
+    }
+    return Situations(flags, _reopening(inp, result.last_final_decision, day), result)
+
+
+def _reopening(inp: RuleInput, last_final: np.ndarray, day: np.datetime64) -> dict[int, list[str]]:
+    """The quakes after the last final decision above the reopening threshold, per object."""
+    e = inp.exposure
+    if not len(e.obj_index):
+        return {}
+    qdays = np.asarray(e.event_times)[e.event_index].astype("datetime64[D]")
+    last = last_final[e.obj_index]
+    hit = ~np.isnat(last) & (qdays > last) & (qdays <= day) & (e.pgv_mm_s > policy.REOPEN_PGV_MM_S)
+    out: dict[int, list[str]] = {}
+    for k in np.flatnonzero(hit)[np.argsort(qdays[hit], kind="stable")]:
+        label = inp.quake_labels.get(int(inp.pair_quake_ids[k]), "?")
+        out.setdefault(int(e.obj_index[k]), []).append(f"{label} ({e.pgv_mm_s[k]:.1f} mm/s)")
+    return out

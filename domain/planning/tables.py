@@ -1,0 +1,251 @@
+"""Rule input columns for a set of stored objects, read in a few bulk queries.
+
+The batch rules (``domain.rules.assess_many``) work on columns; the visit list and the
+overview both need them for a subset of objects (a start area) or for all of them. Conversions
+are vectorised (numpy) so a whole region stays within seconds. Facts the store does not hold
+(structural defect, D3 damage, pilot dossier) are passed as unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import numpy as np
+import shapely
+from sqlalchemy import text
+
+from domain import policy
+from domain.rules.batch import ClaimTable, ObjectTable
+from domain.store.geometry import wkb_of
+
+_SCHEME_CODE = {s: i for i, s in enumerate(policy.SCHEMES)}
+_OUTCOME_CODE = {s: i for i, s in enumerate(policy.CLAIM_OUTCOMES)}
+
+
+@dataclass
+class RuleInput:
+    """Everything ``assess_many`` needs plus the raw bits the planning texts show."""
+
+    ids: np.ndarray  # int64, sorted
+    objects: ObjectTable
+    claims: ClaimTable
+    exposure: SimpleNamespace
+    claim_open: np.ndarray  # bool per claim row: submitted, not decided, or objection pending
+    quake_labels: dict[int, str]  # quake id -> "2019-05-22 Westerwijtwerd ML 3.4"
+    pair_quake_ids: np.ndarray  # int64 quake id per exposure pair
+    handoff_targets: dict[int, str]  # object id -> target of a running hand-off
+    extra: dict = field(default_factory=dict)  # requested extra object columns (tuples)
+    xs: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    ys: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+
+def _tri(column) -> np.ndarray:
+    f = np.array(column, dtype=float)
+    return np.where(np.isnan(f), -1, f != 0).astype(np.int8)
+
+
+def _id_filter(ids) -> str:
+    if ids is None:
+        return ""
+    return " IN (" + ",".join(str(int(i)) for i in ids) + ")" if len(ids) else " IN (NULL)"
+
+
+def fetch_columns(conn, sql: str, width: int) -> list[list]:
+    """Columns of a parameterless query through the driver's cursor: building SQLAlchemy rows
+    for millions of exposure pairs would cost more than the query itself. The cyclic garbage
+    collector is paused meanwhile: millions of fresh row tuples would trigger it again and
+    again, while none of them can form a cycle."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+        return [[r[k] for r in rows] for k in range(width)]  # ~10x faster than zip(*rows)
+    finally:
+        cursor.close()
+        if collecting:
+            gc.enable()
+
+
+def _inside(conn, kind: str, xs, ys, is_gpkg: bool) -> np.ndarray:
+    """1 where the point lies inside an area of ``kind`` (bounding box first, then exact)."""
+    geom = "geom" if is_gpkg else "ST_AsBinary(geom)"
+    out = np.zeros(len(xs), dtype=np.int8)
+    for (blob,) in conn.execute(
+        text(f"SELECT {geom} FROM areas WHERE kind = :k AND geom IS NOT NULL"), {"k": kind}
+    ):
+        poly = shapely.from_wkb(wkb_of(blob))
+        x0, y0, x1, y1 = poly.bounds
+        near = np.flatnonzero((xs > x0) & (xs < x1) & (ys > y0) & (ys < y1) & (out == 0))
+        if len(near):
+            shapely.prepare(poly)
+            out[near[shapely.contains_xy(poly, xs[near], ys[near])]] = 1
+    return out
+
+
+def _as_days(values) -> np.ndarray:
+    """Dates (ISO text from SQLite, ``date`` from PostgreSQL, None) as datetime64[D]; ISO text
+    is parsed by numpy in one go, which is far faster than per-value conversion."""
+    sample = next((v for v in values if v is not None), None)
+    if isinstance(sample, str):
+        text_ = np.array([v[:10] if v is not None else "NaT" for v in values], dtype="U10")
+        return text_.astype("datetime64[D]")
+    return np.array(values, dtype="datetime64[D]").reshape(-1)
+
+
+def _sql_list(values) -> str:
+    return ", ".join("'" + str(v).replace("'", "''") + "'" for v in values)
+
+
+def read_rule_input(
+    conn,
+    is_gpkg: bool,
+    ids=None,
+    min_pgv_mm_s: float | None = None,
+    extra_columns=(),
+    lean: bool = False,
+) -> RuleInput:
+    """Rule columns for the objects ``ids`` (all objects when None).
+
+    ``min_pgv_mm_s`` reads only exposure pairs at or above that value: the regional overview
+    needs only the strong shakings (reopening, Duurzaam herstel count), which keeps 500,000
+    objects fast; columns that need weaker shakings are then not meaningful.
+    ``extra_columns`` (object columns) come back in ``RuleInput.extra``, read in the same query.
+    ``lean`` skips the object facts only the vaste vergoeding and the Duurzaam herstel maximum
+    use (construction year, small, WOZ, Rijksmonument, claim amounts): they stay unknown.
+    """
+    from domain.handoff import FINAL_STATUSES
+
+    where = "" if ids is None else " WHERE id" + _id_filter(ids)
+    pilot_sql = (
+        "CASE WHEN place IS NULL THEN NULL WHEN place IN "
+        f"({_sql_list(policy.DH_PILOT_PLACES)}) THEN 1 ELSE 0 END"
+    )
+    extra = "".join(f", {c}" for c in extra_columns)
+    facts = "" if lean else "construction_year, small, woz_value, rijksmonument, "
+    swhere = "" if ids is None else " AND object_id" + _id_filter(ids)
+    cols = fetch_columns(
+        conn,
+        f"SELECT id, x, y, {facts}in_ncg_programme, {pilot_sql}{extra} "
+        f"FROM objects{where} ORDER BY id",
+        (5 if lean else 9) + len(extra_columns),
+    )
+    if lean:  # the skipped facts stay unknown
+        cols = cols[:3] + [(None,) * len(cols[0])] * 4 + cols[3:]
+    n = len(cols[0])
+    oid = np.array(cols[0], dtype=np.int64)
+    xs = np.array(cols[1], dtype=float)
+    ys = np.array(cols[2], dtype=float)
+    running = np.zeros(n, dtype=bool)
+    targets: dict[int, str] = {}
+    for o, status, target in conn.execute(
+        text(f"SELECT object_id, status, target FROM handoffs WHERE 1=1{swhere} ORDER BY id")
+    ):
+        if status not in FINAL_STATUSES:
+            i = int(np.searchsorted(oid, o))
+            if i < n and oid[i] == o:
+                running[i] = True
+                targets[int(o)] = target
+    unknown = np.full(n, -1, dtype=np.int8)
+    pilot = _tri(cols[8])
+    objects = ObjectTable(
+        ids=oid.astype(object),
+        construction_year=np.array(cols[3], dtype=float),
+        small=_tri(cols[4]),
+        woz_value=np.array(cols[5], dtype=float),
+        rijksmonument=_tri(cols[6]),
+        in_subsidence_area=_inside(conn, "subsidence", xs, ys, is_gpkg),
+        within_6km_zone=_inside(conn, "zone_6km", xs, ys, is_gpkg),
+        in_ncg_programme=_tri(cols[7]),
+        pilot_place=pilot,
+        dh_pilot_dossier=unknown.copy(),
+        dh_structural_defect=unknown.copy(),
+        dh_unhandled_damage=unknown.copy(),
+        dh_d3_damage_eur=np.full(n, np.nan),
+        dh_recognised_damage_eur=np.full(n, np.nan),
+        handoff_running=running,
+    )
+    claims, claim_open = _claims(conn, oid, swhere, is_gpkg, lean)
+    pairs = _pairs(conn, swhere, min_pgv_mm_s)
+    exposure, pair_quakes, labels = _exposure(conn, oid, pairs)
+    out = RuleInput(oid, objects, claims, exposure, claim_open, labels, pair_quakes, targets)
+    out.extra = dict(zip(extra_columns, cols[9:]))
+    out.xs, out.ys = xs, ys
+    return out
+
+
+def _claims(
+    conn, oid: np.ndarray, swhere: str, is_gpkg: bool, lean: bool
+) -> tuple[ClaimTable, np.ndarray]:
+    more = "" if lean else ", amount, claim_number"  # not needed by the overview
+    cols = fetch_columns(
+        conn,
+        "SELECT object_id, scheme, submitted, decided, outcome, final, objection, "
+        f"CASE WHEN status = 'objection' THEN 1 ELSE 0 END{more} "
+        f"FROM claims WHERE 1=1{swhere} ORDER BY id",
+        8 if lean else 10,
+    )
+    if any(s not in _SCHEME_CODE for s in set(cols[1])):
+        keep = [k for k, s in enumerate(cols[1]) if s in _SCHEME_CODE]
+        cols = [tuple(col[k] for k in keep) for col in cols]
+    if lean:
+        cols = list(cols) + [(None,) * len(cols[0])] * 2
+    obj = np.array(cols[0], dtype=np.int64)
+    decided = _as_days(cols[3])
+    objection = _tri(cols[6]) == 1
+    pending = np.array(cols[7], dtype=bool)
+    decided_known = ~np.isnat(decided)
+    nat = np.datetime64("NaT", "D")
+    table = ClaimTable(
+        obj_index=np.searchsorted(oid, obj).astype(np.int64),
+        scheme=np.array([_SCHEME_CODE[s] for s in cols[1]], dtype=np.int16),
+        submitted=_as_days(cols[2]),
+        decided=decided,
+        outcome=np.array([_OUTCOME_CODE.get(s, -1) for s in cols[4]], dtype=np.int8),
+        amount=np.array(cols[8], dtype=float),
+        final=np.where(decided_known, _tri(cols[5]), -1).astype(np.int8),
+        objection=objection.astype(np.int8),
+        objection_filed=np.where(objection, decided, nat),
+        # the store keeps no decision date of the objection: resolved ones count as decided then
+        objection_decided=np.where(objection & ~pending, decided, nat),
+        inspected=np.full(len(obj), nat),
+        ids=np.array(cols[9], dtype=object),
+    )
+    return table, ~decided_known | pending
+
+
+def _pairs(conn, swhere: str, min_pgv: float | None) -> list[tuple]:
+    """(object ids, quake ids, PGV) of the exposure pairs; object and quake travel as one
+    packed integer, which saves a third of the per-row cost on millions of pairs."""
+    pwhere = swhere + ("" if min_pgv is None else f" AND pgv_mm_s >= {float(min_pgv)!r}")
+    base = int(conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM quakes")).scalar()) + 1
+    packed, pgv = fetch_columns(
+        conn,
+        f"SELECT object_id * {base} + quake_id, pgv_mm_s FROM exposure_events WHERE 1=1{pwhere}",
+        2,
+    )
+    keys = np.array(packed, dtype=np.int64)
+    return [keys // base, keys % base, np.array(pgv, dtype=float)]
+
+
+def _exposure(conn, oid: np.ndarray, pairs: list[tuple]):
+    quakes = conn.execute(text("SELECT id, time, place, ml FROM quakes ORDER BY id")).all()
+    size = max([q[0] for q in quakes], default=0)
+    times = np.full(size, np.datetime64("NaT", "s"))
+    labels: dict[int, str] = {}
+    for qid, t, place, ml in quakes:
+        stamp = np.datetime64(str(t)[:19].replace(" ", "T"), "s")
+        times[qid - 1] = stamp
+        labels[qid] = f"{str(stamp)[:10]} {place or ''} ML {ml:.1f}".replace("  ", " ")
+    quake_ids = np.array(pairs[1], dtype=np.int64)
+    exposure = SimpleNamespace(
+        obj_index=np.searchsorted(oid, np.array(pairs[0], dtype=np.int64)).astype(np.int64),
+        event_index=quake_ids - 1,
+        pgv_mm_s=np.array(pairs[2], dtype=float),
+        event_times=times,
+    )
+    return exposure, quake_ids, labels

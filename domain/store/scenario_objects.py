@@ -1,0 +1,109 @@
+"""A scenario quake with the affected objects themselves, for a map layer.
+
+``run_scenario`` answers "how many, per municipality"; a map needs which objects and why. This
+runs the same ground-motion rule (``scenario_quake``) once and returns both, so the counts on
+the map and in the table can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import text
+
+from domain import policy
+
+
+@dataclass(frozen=True)
+class AffectedObject:
+    """One object the scenario quake reaches with at least the effect-area PGV."""
+
+    object_id: int
+    x: float
+    y: float
+    municipality: str
+    pgv_mm_s: float
+    reopen: bool
+    nulmeting: bool
+    new_in_effect_area: bool
+
+
+@dataclass
+class ScenarioOutcome:
+    """The summary in ``run_scenario``'s shape plus every affected object."""
+
+    summary: dict
+    objects: list[AffectedObject] = field(default_factory=list)
+
+
+def _rows(store):
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT id, x, y, vs30, municipality, COALESCE(in_effect_area, :f) FROM objects "
+                "ORDER BY id"
+            ),
+            {"f": False},
+        ).all()
+        finals = conn.execute(
+            text("SELECT object_id, MAX(decided) FROM claims WHERE final = :t GROUP BY object_id"),
+            {"t": True},
+        ).all()
+    return rows, finals
+
+
+def scenario_with_objects(
+    store, x: float, y: float, ml: float, depth_km: float | None, date
+) -> ScenarioOutcome:
+    """What a quake of ``ml`` at (x, y) RD New on ``date`` would change, object by object."""
+    from domain.groundmotion.scenario import ScenarioObjects, scenario_quake
+
+    day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
+    rows, finals = _rows(store)
+    index = {r[0]: i for i, r in enumerate(rows)}
+    last_final = np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[D]")
+    for oid, decided in finals:
+        if decided is not None and oid in index:
+            last_final[index[oid]] = np.datetime64(str(decided)[:10], "D")
+    vs30 = np.array(
+        [r[3] if r[3] is not None else policy.DEFAULT_VS30_M_S for r in rows], dtype=float
+    )
+    columns = ScenarioObjects.build(
+        [r[1] for r in rows],
+        [r[2] for r in rows],
+        vs30,
+        last_final,
+        [r[4] or "" for r in rows],
+        [bool(r[5]) for r in rows],
+    )
+    result = scenario_quake(x, y, ml, depth_km, day, columns)
+    affected = [
+        AffectedObject(
+            object_id=int(rows[i][0]),
+            x=float(rows[i][1]),
+            y=float(rows[i][2]),
+            municipality=rows[i][4] or "",
+            pgv_mm_s=float(result.pgv_mm_s[k]),
+            reopen=bool(result.reopen[k]),
+            nulmeting=bool(result.nulmeting[k]),
+            new_in_effect_area=bool(result.new_in_effect_area[k]),
+        )
+        for k, i in enumerate(result.index.tolist())
+    ]
+    summary = {
+        "quake": {"x": x, "y": y, "ml": ml, "depth_km": result.depth_km, "date": day.isoformat()},
+        "totals": result.totals,
+        "affected": len(affected),
+        "per_municipality": [
+            {
+                "municipality": m.municipality,
+                "reopen": m.reopen,
+                "nulmeting": m.nulmeting,
+                "new_in_effect_area": m.new_in_effect_area,
+            }
+            for m in result.per_municipality
+        ],
+    }
+    return ScenarioOutcome(summary, affected)
