@@ -6,7 +6,7 @@ come from QGIS's authentication manager (``authcfg``) or the connection itself a
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
 
@@ -42,3 +42,13 @@ def resolve(where: str) -> str:
         auth = quote(user, safe="") + (":" + quote(password, safe="") if password else "") + "@"
     port = f":{uri.port()}" if uri.port() else ""
     return f"postgresql://{auth}{uri.host() or 'localhost'}{port}/{uri.database()}"
+
+
+def without_password(where) -> str:
+    """What may be written to a project file: a store location with any password removed."""
+    text = str(where)
+    parts = urlsplit(text)
+    if parts.scheme.startswith("postgres") and parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
+        return urlunsplit(parts._replace(netloc=netloc))
+    return text

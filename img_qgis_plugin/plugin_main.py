@@ -14,12 +14,13 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from img_qgis_plugin.__about__ import __icon_path__, __version__
-from img_qgis_plugin.connections import postgres_connection_names
+from img_qgis_plugin.connections import postgres_connection_names, without_password
 from img_qgis_plugin.connections import resolve as resolve_connection
 from img_qgis_plugin.controller import StoreController
 from img_qgis_plugin.gui.identify_tool import ObjectIdentifyTool
 from img_qgis_plugin.gui.locator import ObjectLocatorFilter
 from img_qgis_plugin.gui.object_panel import ObjectPanel
+from img_qgis_plugin.gui.scenario_tool import ScenarioMapTool, ScenarioRunner
 from img_qgis_plugin.gui.settings_dialog import SettingsDialog, SettingsOptionsFactory
 from img_qgis_plugin.paths import resource
 from img_qgis_plugin.processing.provider import ImgProcessingProvider
@@ -47,6 +48,8 @@ class ImgPlugin:
         self.translator: QTranslator | None = None
         self.controller: StoreController | None = None
         self.identify_tool: ObjectIdentifyTool | None = None
+        self.scenario_tool: ScenarioMapTool | None = None
+        self.scenario: ScenarioRunner | None = None
         self.options_factory: SettingsOptionsFactory | None = None
         self._install_translator()
 
@@ -107,7 +110,15 @@ class ImgPlugin:
             self.activate_identify_tool,
             shortcut="Ctrl+Alt+I",
         )
+        self._add_action("scenario", tr("Scenario-beving"), self.activate_scenario_tool)
         self._add_action("panel", tr("Objectpaneel tonen"), self.toggle_panel)
+        self._add_action("dossier", tr("Dossier (PDF)…"), self.export_dossier, toolbar=False)
+        self._add_action(
+            "startgebied", tr("Startgebied plannen…"), self.plan_start_area, toolbar=False
+        )
+        self._add_action(
+            "overview", tr("Regionaal overzicht"), self.show_regional_overview, toolbar=False
+        )
         self._add_action("settings", tr("Instellingen…"), self.show_settings, toolbar=False)
         self._add_action("about", tr("Over Mijnbouwschade…"), self.show_about, toolbar=False)
 
@@ -119,6 +130,7 @@ class ImgPlugin:
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()
         self._on_unload(self._remove_panel)
+        self.panel.dossier_requested.connect(self.export_dossier)
 
         self.controller = StoreController(self.iface, self.panel)
         self._on_unload(self._remove_controller)
@@ -127,19 +139,31 @@ class ImgPlugin:
         self.actions["identify"].setCheckable(True)
         self.identify_tool.object_identified.connect(self.show_object)
         self._on_unload(self._remove_identify_tool)
+        self.scenario = ScenarioRunner(self.controller)
+        self.scenario_tool = ScenarioMapTool(self.iface.mapCanvas())
+        self.scenario_tool.setAction(self.actions["scenario"])
+        self.actions["scenario"].setCheckable(True)
+        self.scenario_tool.epicentre_clicked.connect(self.ask_scenario)
+        self._on_unload(self._remove_scenario_tool)
         QgsProject.instance().readProject.connect(self._on_project_read)
         self._on_unload(lambda: QgsProject.instance().readProject.disconnect(self._on_project_read))
 
-        self.provider = ImgProcessingProvider()
-        if not QgsApplication.processingRegistry().addProvider(self.provider):
-            log("De Processing-provider Mijnbouwschade kon niet worden geregistreerd.", "warning")
-        self._on_unload(self._remove_provider)
+        self.initProcessing()
 
         self.locator = ObjectLocatorFilter(self)
         self.iface.registerLocatorFilter(self.locator)
         self._on_unload(self._remove_locator)
 
         log(f"Mijnbouwschade {__version__} geladen.")
+
+    def initProcessing(self) -> None:  # noqa: N802
+        """The provider alone; ``qgis_process`` calls only this (no ``initGui``, no iface)."""
+        if self.provider is not None:
+            return
+        self.provider = ImgProcessingProvider()
+        if not QgsApplication.processingRegistry().addProvider(self.provider):
+            log("De Processing-provider Mijnbouwschade kon niet worden geregistreerd.", "warning")
+        self._on_unload(self._remove_provider)
 
     def unload(self) -> None:
         while self._undo:
@@ -178,6 +202,15 @@ class ImgPlugin:
             self.identify_tool.deleteLater()
             self.identify_tool = None
 
+    def _remove_scenario_tool(self) -> None:
+        if self.scenario_tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.scenario_tool:
+                canvas.unsetMapTool(self.scenario_tool)
+            self.scenario_tool.deleteLater()
+            self.scenario_tool = None
+        self.scenario = None
+
     def _remove_options_page(self) -> None:
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
@@ -214,6 +247,24 @@ class ImgPlugin:
             tr("Mijnbouwschade Groningen") + f"\n\n{versions_text()}",
         )
 
+    # --- reports (printed output) ---------------------------------------------------------
+    def export_dossier(self, object_id=None) -> str:
+        from img_qgis_plugin.reports.actions import export_dossier_dialog
+
+        # a menu action passes its checked state (a bool); the panel passes the object id
+        chosen = None if isinstance(object_id, bool) or object_id is None else int(object_id)
+        return export_dossier_dialog(self, chosen)
+
+    def plan_start_area(self) -> str:
+        from img_qgis_plugin.reports.actions import plan_start_area_dialog
+
+        return plan_start_area_dialog(self)
+
+    def show_regional_overview(self):
+        from img_qgis_plugin.reports.actions import regional_overview_dialog
+
+        return regional_overview_dialog(self)
+
     # --- store and objects (also for scripting) -------------------------------------------
     def open_store(self, path_or_uri: str) -> bool:
         """Open a GeoPackage path, a PostgreSQL URI or ``postgres-connection:NAME``."""
@@ -225,13 +276,30 @@ class ImgPlugin:
         ok = self.controller.open_store(where)
         if ok:
             # the project keeps the path or connection name, never resolved credentials
-            QgsProject.instance().writeEntry("img_qgis_plugin", "store", str(path_or_uri))
+            QgsProject.instance().writeEntry(
+                "img_qgis_plugin", "store", without_password(path_or_uri)
+            )
             objects = self.controller.layers.get("objects")
             self.identify_tool.set_layers(objects, self.controller.layers.get("parcels"))
             if objects is not None:
                 self.iface.mapCanvas().setExtent(objects.extent())
                 self.iface.mapCanvas().refresh()
+            self._apply_capabilities()
         return ok
+
+    def _apply_capabilities(self) -> None:
+        """Offer only what the connected role may do (a planner sees areas and totals only)."""
+        caps = self.controller.store.capabilities()
+        for key in ("identify", "dossier", "startgebied"):
+            self.actions[key].setEnabled(caps.read_personal)
+        if not caps.read_personal:
+            log(
+                tr(
+                    "Verbonden als '{0}': deze rol ziet gebieden en totalen, geen persoonsgegevens."
+                ).format(caps.role),
+                "info",
+                push=True,
+            )
 
     def show_object(self, object_id, zoom: bool = False) -> dict | None:
         """Open the panel on one object; returns the view shown (None when it is not there)."""
@@ -281,6 +349,21 @@ class ImgPlugin:
             )
             return
         self.iface.mapCanvas().setMapTool(self.identify_tool)
+
+    def activate_scenario_tool(self) -> None:
+        if self.controller.store is None:
+            self.actions["scenario"].setChecked(False)
+            log(
+                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
+                "warning",
+                push=True,
+            )
+            return
+        self.iface.mapCanvas().setMapTool(self.scenario_tool)
+
+    def ask_scenario(self, x: float, y: float):
+        """Click handler of the scenario tool: the dialog, then the layer and the counts."""
+        return self.scenario.ask_and_run(x, y, self.iface.mainWindow())
 
     def _on_project_read(self, *args) -> None:
         where, found = QgsProject.instance().readEntry("img_qgis_plugin", "store", "")

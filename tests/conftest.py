@@ -37,3 +37,16 @@ def nl_catalog() -> Path:
 @pytest.fixture
 def field_outline() -> Path:
     return shared_data("groningen_field_outline_rd.csv")
+
+
+# CI runs the property tests with a fixed seed so a run is repeatable; locally they explore.
+try:
+    import os
+
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+    if os.environ.get("CI"):
+        _hypothesis_settings.load_profile("ci")
+except ImportError:  # hypothesis is a test extra
+    pass

@@ -8,6 +8,7 @@ The file replaces the stored areas of that kind, in one transaction.
 from __future__ import annotations
 
 import json
+import struct
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +54,10 @@ register(
             "unknown format; use .shp, .geojson/.json or .gpkg",
         ),
         "areas.bad_json": ("geen geldige GeoJSON: {error}", "not valid GeoJSON: {error}"),
+        "areas.bad_shapefile": (
+            "geen leesbare shapefile ({error}); exporteer de laag opnieuw als shapefile of GeoPackage",
+            "not a readable shapefile ({error}); export the layer again as shapefile or GeoPackage",
+        ),
     }
 )
 
@@ -63,7 +68,11 @@ def _features(path: Path, problems: Problems, layer: str | None):
     if not path.exists():
         raise fail(path.name, tr("import.not_found"))
     if suffix == ".shp":
-        records, wkt = read_shapefile(path)
+        try:
+            records, wkt = read_shapefile(path)
+        except (struct.error, ValueError, IndexError, UnicodeDecodeError, LookupError) as exc:
+            # a truncated or foreign file: say so instead of failing half-way through it
+            raise fail(path.name, tr("areas.bad_shapefile", error=exc), "shp") from None
         try:
             crs = CRS.from_wkt(wkt) if wkt else CRS.from_epsg(28992)
         except Exception as exc:

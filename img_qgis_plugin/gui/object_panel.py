@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -58,6 +59,8 @@ class ObjectPanel(QgsDockWidget):
     handoff_status_requested = pyqtSignal(object, int, str)
     #: the user completed the hand-off dialog (a ``domain.handoff.HandOffDraft``)
     handoff_requested = pyqtSignal(object)
+    #: the user asked for the case dossier (PDF) of the object shown (its id)
+    dossier_requested = pyqtSignal(int)
 
     def __init__(self, parent=None) -> None:
         super().__init__(tr("Mijnbouwschade – object"), parent)
@@ -77,6 +80,12 @@ class ObjectPanel(QgsDockWidget):
         self.as_of_edit.dateChanged.connect(self._emit_as_of)
         top.addWidget(self.as_of_label)
         top.addWidget(self.as_of_edit, 1)
+        self.dossier_button = QPushButton(tr("Dossier (PDF)…"), body)
+        self.dossier_button.setObjectName("ImgDossierButton")
+        self.dossier_button.setToolTip(tr("Dossier van dit object als PDF opslaan"))
+        self.dossier_button.setEnabled(False)
+        self.dossier_button.clicked.connect(self._emit_dossier)
+        top.addWidget(self.dossier_button)
         layout.addLayout(top)
 
         self.placeholder = QLabel(
@@ -152,6 +161,7 @@ class ObjectPanel(QgsDockWidget):
     def show_object(self, view: dict) -> None:
         """Show one object's view; see the module docstring for where the view comes from."""
         self.view = view
+        self.dossier_button.setEnabled(True)
         self.placeholder.setVisible(False)
         self.tabs.setVisible(True)
         as_of = parse_day(view.get("as_of"))
@@ -254,6 +264,10 @@ class ObjectPanel(QgsDockWidget):
         return extra
 
     # --- requests -----------------------------------------------------------------------
+    def _emit_dossier(self) -> None:
+        if self.view is not None:
+            self.dossier_requested.emit(int(self.view["object"]["id"]))
+
     def _emit_as_of(self, date: QDate) -> None:
         self.as_of_changed.emit(dt.date(date.year(), date.month(), date.day()))
 

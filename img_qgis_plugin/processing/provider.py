@@ -13,7 +13,25 @@ PROVIDER_ID = "mijnbouwschade"
 
 def algorithm_classes() -> list:
     """Algorithms are added per capability; imported here so the provider stays one list."""
-    return []
+    from img_qgis_plugin.processing.demo_algorithm import DemoAlgorithm
+    from img_qgis_plugin.processing.scenario_algorithm import ScenarioAlgorithm
+    from img_qgis_plugin.processing.store_algorithms import (
+        AssessAlgorithm,
+        ExposureAlgorithm,
+        ImportCatalogAlgorithm,
+        ImportDataAlgorithm,
+        ZonesAlgorithm,
+    )
+
+    return [
+        ImportCatalogAlgorithm,
+        ImportDataAlgorithm,
+        ExposureAlgorithm,
+        ZonesAlgorithm,
+        AssessAlgorithm,
+        ScenarioAlgorithm,
+        DemoAlgorithm,
+    ]
 
 
 class ImgProcessingProvider(QgsProcessingProvider):

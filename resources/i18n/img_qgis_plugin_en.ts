@@ -90,77 +90,77 @@
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="63"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="66"/>
         <source>Mijnbouwschade – object</source>
         <translation>Mining damage – object</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="71"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="74"/>
         <source>Peildatum:</source>
         <translation>As of:</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="76"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="79"/>
         <source>Oordelen gelden op deze datum; latere feiten tellen niet.</source>
         <translation>Verdicts hold on this date; later facts do not count.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="82"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="91"/>
         <source>Kies een object op de kaart met het identificatiegereedschap.</source>
         <translation>Pick an object on the map with the identify tool.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="90"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="99"/>
         <source>Object</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="92"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="101"/>
         <source>Meldingen</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="93"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="118"/>
         <source>Bevingen</source>
         <translation>Quakes</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="97"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="269"/>
         <source>Overdracht</source>
         <translation>Hand-off</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="111"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="153"/>
         <source>Adres(sen)</source>
         <translation>Address(es)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="112"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="155"/>
         <source>Kadastrale aanduiding</source>
         <translation>Cadastral designation</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="113"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="152"/>
         <source>Object-id</source>
         <translation>Object id</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="114"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="156"/>
         <source>Bouwjaar</source>
         <translation>Construction year</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="115"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="157"/>
         <source>Gebruik</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="116"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="158"/>
         <source>WOZ-waarde</source>
         <translation>WOZ value</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="117"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="159"/>
         <source>Rijksmonument</source>
         <translation>National monument</translation>
     </message>
@@ -170,7 +170,7 @@
         <translation>Fixed compensation</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="131"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="140"/>
         <source>Nieuwe melding na finaal besluit</source>
         <translation>New claim after final decision</translation>
     </message>
@@ -180,62 +180,62 @@
         <translation>Sustainable repair</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="133"/>
+        <location filename="../../img_qgis_plugin/processing/scenario_features.py" line="22"/>
         <source>Nulmeting</source>
         <translation>Baseline survey</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="186"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="196"/>
         <source>Mijnbouwschade – {address}</source>
         <translation>Mining damage – {address}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="213"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="223"/>
         <source>Geen oordeel beschikbaar</source>
         <translation>No verdict available</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="219"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="239"/>
         <source>Nulmeting nodig</source>
         <translation>Baseline survey needed</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="220"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="239"/>
         <source>Geen nulmeting nodig</source>
         <translation>No baseline survey needed</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="221"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="239"/>
         <source>Onbepaald</source>
         <translation>Undetermined</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="228"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="242"/>
         <source>Komt in aanmerking</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="229"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="242"/>
         <source>Komt niet in aanmerking</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="230"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="242"/>
         <source>Onbepaald: gegevens ontbreken</source>
         <translation>Undetermined: data missing</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="239"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="249"/>
         <source>Bedrag: {amount}</source>
         <translation>Amount: {amount}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="246"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="256"/>
         <source>Heropend door: {events}</source>
         <translation>Reopened by: {events}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="250"/>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="260"/>
         <source>Geblokkeerd door: {what}</source>
         <translation>Blocked by: {what}</translation>
     </message>
@@ -300,37 +300,37 @@
         <translation>&gt; {value} mm/s after final decision</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="135"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="179"/>
         <source>Regeling</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="136"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="180"/>
         <source>Ingediend</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="137"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="181"/>
         <source>Besluit</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="138"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="234"/>
         <source>Uitkomst</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="139"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="183"/>
         <source>Bedrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="140"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="184"/>
         <source>Finaal</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="141"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="185"/>
         <source>Bezwaar</source>
         <translation>Objection</translation>
     </message>
@@ -340,12 +340,12 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="183"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="269"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="184"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="211"/>
         <source>Plaats</source>
         <translation>Place</translation>
     </message>
@@ -355,12 +355,12 @@
         <translation>ML</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="186"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="213"/>
         <source>Afstand (km)</source>
         <translation>Distance (km)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="187"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="214"/>
         <source>PGV (mm/s)</source>
         <translation>PGV (mm/s)</translation>
     </message>
@@ -420,17 +420,17 @@
         <translation>Versions copied; paste them into your report.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="93"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="96"/>
         <source>Mijnbouwschade</source>
         <translation>Mining damage</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/verdict_card.py" line="33"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="248"/>
         <source>voldaan</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/verdict_card.py" line="34"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="248"/>
         <source>niet voldaan</source>
         <translation>not met</translation>
     </message>
@@ -445,32 +445,32 @@
         <translation>No conditions known.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="110"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="114"/>
         <source>Objectpaneel tonen</source>
         <translation>Show object panel</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="111"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="122"/>
         <source>Instellingen…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="112"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="123"/>
         <source>Over Mijnbouwschade…</source>
         <translation>About Mining damage…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="211"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="244"/>
         <source>Over Mijnbouwschade</source>
         <translation>About Mining damage</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="211"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="244"/>
         <source>Mijnbouwschade Groningen</source>
         <translation>Mining damage Groningen</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="118"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="160"/>
         <source>Samenloop (NCG)</source>
         <translation>Overlap with strengthening (NCG)</translation>
     </message>
@@ -485,7 +485,7 @@
         <translation>Store opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="277"/>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="20"/>
         <source>Open eerst een opslag (menu Mijnbouwschade › Opslag openen…).</source>
         <translation>Open a store first (menu Mijnbouwschade › Open store…).</translation>
     </message>
@@ -500,42 +500,42 @@
         <translation>object {0}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="97"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="100"/>
         <source>Opslag openen (GeoPackage)…</source>
         <translation>Open store (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="98"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="101"/>
         <source>Gedeelde opslag openen (PostGIS)…</source>
         <translation>Open shared store (PostGIS)…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="104"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="107"/>
         <source>Object aanwijzen op de kaart</source>
         <translation>Identify object on the map</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="246"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="314"/>
         <source>Opslag openen</source>
         <translation>Open store</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="246"/>
+        <location filename="../../img_qgis_plugin/processing/demo_algorithm.py" line="27"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="257"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="325"/>
         <source>QGIS kent nog geen PostgreSQL-verbinding; maak er een aan in de Browser.</source>
         <translation>QGIS has no PostgreSQL connection yet; create one in the Browser.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="263"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="331"/>
         <source>Gedeelde opslag openen</source>
         <translation>Open shared store</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="263"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="331"/>
         <source>Verbinding:</source>
         <translation>Connection:</translation>
     </message>
@@ -543,6 +543,611 @@
         <location filename="../../img_qgis_plugin/store_layers.py" line="51"/>
         <source>Deze laag bevat {0} gegevens, geen officiële bron.</source>
         <translation>This layer holds {0} data, not an official source.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="115"/>
+        <source>Dossier (PDF)…</source>
+        <translation>Dossier (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="85"/>
+        <source>Dossier van dit object als PDF opslaan</source>
+        <translation>Save the dossier of this object as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_dialog.py" line="23"/>
+        <source>Epicentrum (RD New): {x:.0f}, {y:.0f}</source>
+        <translation>Epicentre (RD New): {x:.0f}, {y:.0f}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="68"/>
+        <source>Scenario ML {ml:.1f} ({day})</source>
+        <translation>Scenario ML {ml:.1f} ({day})</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="96"/>
+        <source>Heropenen: {reopen}, nulmeting: {nulmeting}, nieuw in effectgebied: {new}</source>
+        <translation>Reopen: {reopen}, baseline inspection: {nulmeting}, newly in effect area: {new}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="102"/>
+        <source>{municipality}: heropenen {reopen}, nulmeting {nulmeting}, nieuw {new}</source>
+        <translation>{municipality}: reopen {reopen}, baseline inspection {nulmeting}, new {new}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="29"/>
+        <source>Scenario-beving</source>
+        <translation>Scenario quake</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="116"/>
+        <source>Startgebied plannen…</source>
+        <translation>Plan start area…</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="110"/>
+        <source>Regionaal overzicht</source>
+        <translation>Regional overview</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="93"/>
+        <source>Opslag (GeoPackage, postgresql://… of postgres-connection:NAAM)</source>
+        <translation>Store (GeoPackage, postgresql://… or postgres-connection:NAME)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="101"/>
+        <source>Verslag (JSON)</source>
+        <translation>Report (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="133"/>
+        <source>Gestopt door de gebruiker; niets gewijzigd.</source>
+        <translation>Stopped by the user; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/demo_algorithm.py" line="27"/>
+        <source>Nieuwe opslag</source>
+        <translation>New store</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/demo_algorithm.py" line="32"/>
+        <source>Aantal objecten</source>
+        <translation>Number of objects</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/demo_algorithm.py" line="42"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/demo_algorithm.py" line="48"/>
+        <source>Objecten</source>
+        <translation>Objects</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="41"/>
+        <source>Epicentrum</source>
+        <translation>Epicentre</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="212"/>
+        <source>Magnitude (ML)</source>
+        <translation>Magnitude (ML)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="52"/>
+        <source>Diepte (km)</source>
+        <translation>Depth (km)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="62"/>
+        <source>Datum (JJJJ-MM-DD, leeg is vandaag)</source>
+        <translation>Date (YYYY-MM-DD, empty is today)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="67"/>
+        <source>Getroffen objecten</source>
+        <translation>Affected objects</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="83"/>
+        <source>EPICENTRE: kies een punt op de kaart.</source>
+        <translation>EPICENTRE: pick a point on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="104"/>
+        <source>{0}: heropenen {1}, nulmeting {2}, nieuw in effectgebied {3}</source>
+        <translation>{0}: reopen {1}, baseline inspection {2}, newly in effect area {3}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_features.py" line="21"/>
+        <source>Heropenen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_features.py" line="23"/>
+        <source>Nieuw in effectgebied</source>
+        <translation>Newly in effect area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_features.py" line="24"/>
+        <source>Overig ≥ 2 mm/s</source>
+        <translation>Other ≥ 2 mm/s</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="76"/>
+        <source>Bevingscatalogus</source>
+        <translation>Earthquake catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="129"/>
+        <source>Alleen controleren, niets schrijven</source>
+        <translation>Only check, write nothing</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="110"/>
+        <source>Soort gegevens</source>
+        <translation>Kind of data</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="115"/>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="116"/>
+        <source>Soort gebied (alleen bij gebieden)</source>
+        <translation>Kind of area (areas only)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="124"/>
+        <source>Attribuut met de naam (gebieden)</source>
+        <translation>Attribute holding the name (areas)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="143"/>
+        <source>{0}: kies bij gebieden ook de soort gebied (AREA_KIND).</source>
+        <translation>{0}: for areas, also choose the kind of area (AREA_KIND).</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="193"/>
+        <source>Omtrekken van de bronnen (optioneel)</source>
+        <translation>Source outlines (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="232"/>
+        <source>Peildatum (JJJJ-MM-DD, leeg is vandaag)</source>
+        <translation>As-of date (YYYY-MM-DD, empty is today)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="258"/>
+        <source>{0}: &apos;{1}&apos; is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-01.</source>
+        <translation>{0}: '{1}' is not a date; write YYYY-MM-DD, for example 2025-03-01.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="29"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="48"/>
+        <source>Kies eerst een object (identificatiegereedschap of zoeken).</source>
+        <translation>Choose an object first (identify tool or search).</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="50"/>
+        <source>Dossier opslaan</source>
+        <translation>Save dossier</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="56"/>
+        <source>Het dossier kon niet worden gemaakt</source>
+        <translation>The dossier could not be made</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="58"/>
+        <source>Dossier opgeslagen: {0}</source>
+        <translation>Dossier saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="79"/>
+        <source>Deze opslag heeft geen startgebieden.</source>
+        <translation>This store has no start areas.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="82"/>
+        <source>Startgebied plannen</source>
+        <translation>Plan start area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="82"/>
+        <source>Startgebied:</source>
+        <translation>Start area:</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="88"/>
+        <source>Bezoeklijst opslaan</source>
+        <translation>Save visit list</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="94"/>
+        <source>De bezoeklijst kon niet worden gemaakt</source>
+        <translation>The visit list could not be made</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="96"/>
+        <source>Bezoeklijst opgeslagen: {0}</source>
+        <translation>Visit list saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="110"/>
+        <source>Kleur naar:</source>
+        <translation>Colour by:</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="125"/>
+        <source>Het overzicht kon niet worden gemaakt</source>
+        <translation>The overview could not be made</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="77"/>
+        <source>Volgorde</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="78"/>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="79"/>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="80"/>
+        <source>Situatie</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="81"/>
+        <source>Reden van bezoek</source>
+        <translation>Reason for the visit</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="89"/>
+        <source>Startgebied</source>
+        <translation>Start area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="95"/>
+        <source>Bezoekadressen</source>
+        <translation>Addresses to visit</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="133"/>
+        <source>Looproute</source>
+        <translation>Walking route</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="148"/>
+        <source>Bladen</source>
+        <translation>Sheets</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="158"/>
+        <source>Overzicht: {0} adressen te bezoeken (van {1} in het gebied); looproute {2} km (in adresvolgorde {3} km); peildatum {4}.</source>
+        <translation>Overview: {0} addresses to visit (of {1} in the area); walking route {2} km (in address order {3} km); as of {4}.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="174"/>
+        <source>Bezoeklijst – blad {0} van {1}: adressen {2} t/m {3}</source>
+        <translation>Visit list – sheet {0} of {1}: addresses {2} to {3}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="178"/>
+        <source>Bezoeklijst – geen adressen te bezoeken.</source>
+        <translation>Visit list – no addresses to visit.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="52"/>
+        <source>Onbekende ontvanger &apos;{0}&apos;; kies uit: {1}.</source>
+        <translation>Unknown recipient '{0}'; choose from: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="93"/>
+        <source>Dossier object {0}</source>
+        <translation>Dossier object {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="95"/>
+        <source>Peildatum {0} · ontvanger: {1} · opgemaakt {2} · personen pseudoniem</source>
+        <translation>As of {0} · recipient: {1} · made {2} · persons pseudonymous</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="101"/>
+        <source>Object en adres</source>
+        <translation>Object and address</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="102"/>
+        <source>Gegeven</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="102"/>
+        <source>Waarde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="113"/>
+        <source>PGV per beving</source>
+        <translation>PGV per quake</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="117"/>
+        <source>Meldingen (schadehistorie)</source>
+        <translation>Claims (damage history)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="119"/>
+        <source>Oordelen met redenen</source>
+        <translation>Verdicts with reasons</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="120"/>
+        <source>Overdrachten en historie</source>
+        <translation>Hand-offs and history</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="154"/>
+        <source>Gemeente</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="161"/>
+        <source>Coördinaten (RD)</source>
+        <translation>Coordinates (RD)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="164"/>
+        <source>Eigenaar/gebruiker</source>
+        <translation>Owner/user</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="178"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="186"/>
+        <source>Termijn overschreden</source>
+        <translation>Deadline exceeded</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="209"/>
+        <source>Gebeurtenis</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="210"/>
+        <source>Tijd (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="234"/>
+        <source>Oordeel</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="234"/>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="259"/>
+        <source>onbepaald</source>
+        <translation>undetermined</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="264"/>
+        <source>let op</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="269"/>
+        <source>Naar</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="269"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="269"/>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="269"/>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="54"/>
+        <source>Onbekende telling &apos;{0}&apos;; kies uit: {1}.</source>
+        <translation>Unknown count '{0}'; choose from: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="61"/>
+        <source>Regionaal overzicht per gemeente (benadering)</source>
+        <translation>Regional overview per municipality (approximation)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="81"/>
+        <source>Benadering: gemeentevlakken zijn de convexe omhullende van de objecten per gemeente, geen officiële grenzen. Peildatum {0}.</source>
+        <translation>Approximation: municipal areas are the convex hull of the objects per municipality, not official boundaries. As of {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/demo_algorithm.py" line="17"/>
+        <source>Demo-opslag maken</source>
+        <translation>Build a demo store</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/demo_algorithm.py" line="18"/>
+        <source>Opslag</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="69"/>
+        <source>Getroffen objecten (≥ 2 mm/s)</source>
+        <translation>Affected objects (≥ 2 mm/s)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="20"/>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="21"/>
+        <source>Berekenen</source>
+        <translation>Compute</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="24"/>
+        <source>BAG (GeoPackage van PDOK)</source>
+        <translation>BAG (GeoPackage from PDOK)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="24"/>
+        <source>Kadastrale percelen (GML of GeoPackage)</source>
+        <translation>Cadastral parcels (GML or GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="24"/>
+        <source>Gebieden (shapefile, GeoJSON, GeoPackage)</source>
+        <translation>Areas (shapefile, GeoJSON, GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="24"/>
+        <source>Schadehistorie (CSV)</source>
+        <translation>Claim history (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="24"/>
+        <source>Eigendommen (CSV)</source>
+        <translation>Ownerships (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="32"/>
+        <source>Effectgebied</source>
+        <translation>Effect area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="32"/>
+        <source>Duurzaam herstel-gebied</source>
+        <translation>Sustainable repair area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="32"/>
+        <source>Diepe bodemdaling</source>
+        <translation>Deep subsidence</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="32"/>
+        <source>6 km-zone</source>
+        <translation>6 km zone</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="65"/>
+        <source>Bevingscatalogus importeren</source>
+        <translation>Import earthquake catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="98"/>
+        <source>Gegevens importeren</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="158"/>
+        <source>Trillingen per object herberekenen</source>
+        <translation>Recompute vibration per object</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="183"/>
+        <source>Gebieden herberekenen</source>
+        <translation>Recompute areas</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="222"/>
+        <source>Kaartstatus bepalen</source>
+        <translation>Determine map status</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/demo_algorithm.py" line="19"/>
+        <source>Maakt een GeoPackage met synthetische objecten, bevingen, eigenaren en schadehistorie om het product te leren kennen. Deterministisch: dezelfde seed geeft dezelfde opslag. Een bestaand bestand wordt pas vervangen als alles berekend is; annuleren laat het staan.</source>
+        <translation>Builds a GeoPackage with synthetic objects, quakes, owners and claim history to get to know the product. Deterministic: the same seed gives the same store. An existing file is only replaced once everything is computed; cancelling leaves it in place.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="31"/>
+        <source>Wat als er op dit punt een beving van magnitude ML komt? Telt per gemeente de objecten die heropend worden (besluit vóór de datum en PGV &gt; 5 mm/s), een nulmeting nodig hebben (PGV ≥ 5 mm/s) of nieuw in het effectgebied komen (PGV ≥ 2 mm/s), en maakt een puntlaag (RD New) van die objecten. Het epicentrum mag in elk CRS.</source>
+        <translation>What if a quake of magnitude ML happened at this point? Counts per municipality the objects that would reopen (decision before the date and PGV &gt; 5 mm/s), need a baseline inspection (PGV ≥ 5 mm/s) or newly enter the effect area (PGV ≥ 2 mm/s), and makes a point layer (RD New) of those objects. The epicentre may be in any CRS.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="67"/>
+        <source>Leest een KNMI-bevingscatalogus in de opslag en berekent daarna de trillingen per object, de gebieden en de kaartstatus opnieuw. Met &apos;Alleen controleren&apos; wordt niets geschreven. Een fout noemt bestand, regel en veld.</source>
+        <translation>Reads a KNMI earthquake catalogue into the store, then recomputes the vibration per object, the areas and the map status. With 'Only check' nothing is written. An error names file, row and field.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="100"/>
+        <source>Importeert BAG-objecten, kadastrale percelen, gebieden, schadehistorie of eigendommen in de opslag, in één transactie: een afgekeurd bestand laat de opslag zoals hij was en de melding noemt elk probleem met bestand, regel en veld. Voor gebieden kiest u ook de soort gebied.</source>
+        <translation>Imports BAG objects, cadastral parcels, areas, claim history or ownerships into the store in one transaction: a rejected file leaves the store as it was and the message names every problem with file, row and field. For areas, also choose the kind of area.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="160"/>
+        <source>Berekent voor elk object de trillingssnelheid (PGV) van elke opgeslagen beving en daarna de kaartstatus. Annuleren laat de opslag ongewijzigd.</source>
+        <translation>Computes for every object the ground velocity (PGV) of every stored quake, then the map status. Cancelling leaves the store unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="185"/>
+        <source>Berekent de 6 km-zone rond de gasvelden en de gebieden uit de opgeslagen bevingen opnieuw. Optioneel: eigen omtrekken van de bronnen (bestanden).</source>
+        <translation>Recomputes the 6 km zone around the gas fields and the areas from the stored quakes. Optional: your own source outlines (files).</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="224"/>
+        <source>Past de regels toe op elk object en schrijft de kaartstatus, per peildatum (JJJJ-MM-DD; leeg is vandaag).</source>
+        <translation>Applies the rules to every object and writes the map status, as of a date (YYYY-MM-DD; empty is today).</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="139"/>
+        <source>De scenariolaag kon niet aan het project worden toegevoegd.</source>
+        <translation>The scenario layer could not be added to the project.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="129"/>
+        <source>{0} (vervolg)</source>
+        <translation>{0} (continued)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="47"/>
+        <source>Tijdelijke kaartlaag {0} kon niet worden gemaakt.</source>
+        <translation>Temporary map layer {0} could not be made.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="82"/>
+        <source>Deur-tot-deur:</source>
+        <translation>Door to door:</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="83"/>
+        <source>Bezoeklijst</source>
+        <translation>Visit list</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="296"/>
+        <source>Verbonden als &apos;{0}&apos;: deze rol ziet gebieden en totalen, geen persoonsgegevens.</source>
+        <translation>Connected as '{0}': this role sees areas and totals, no personal data.</translation>
     </message>
 </context>
 <context>
@@ -596,7 +1201,7 @@
 <context>
     <name>ImgProcessingProvider</name>
     <message>
-        <location filename="../../img_qgis_plugin/processing/provider.py" line="24"/>
+        <location filename="../../img_qgis_plugin/processing/provider.py" line="42"/>
         <source>Mijnbouwschade</source>
         <translation>Mining damage</translation>
     </message>
@@ -607,6 +1212,39 @@
         <location filename="../../img_qgis_plugin/gui/locator.py" line="23"/>
         <source>Mijnbouwschade-objecten</source>
         <translation>Mining damage objects</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioDialog</name>
+    <message>
+        <location filename="../../ui/scenario_dialog.ui" line="14"/>
+        <source>Scenario-beving</source>
+        <translation>Scenario quake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario_dialog.ui" line="20"/>
+        <source>Epicentrum</source>
+        <translation>Epicentre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario_dialog.ui" line="32"/>
+        <source>Magnitude (ML)</source>
+        <translation>Magnitude (ML)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario_dialog.ui" line="61"/>
+        <source>Diepte (km)</source>
+        <translation>Depth (km)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario_dialog.ui" line="90"/>
+        <source>Datum van de beving</source>
+        <translation>Date of the quake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario_dialog.ui" line="103"/>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
     </message>
 </context>
 <context>

@@ -18,14 +18,23 @@ def test_zip_installs_into_fresh_profile_and_survives_reload_cycles(plugin_zip, 
     first = result["first"]
     assert first["plugin_menu_entries"] == [
         "img_about",
+        "img_dossier",
         "img_identify",
         "img_open_postgis",
         "img_open_store",
+        "img_overview",
         "img_panel",
+        "img_scenario",
         "img_settings",
+        "img_startgebied",
     ]
     assert first["toolbars"] == ["ImgToolbar"]
-    assert first["toolbar_actions"] == ["img_identify", "img_open_store", "img_panel"]
+    assert first["toolbar_actions"] == [
+        "img_identify",
+        "img_open_store",
+        "img_panel",
+        "img_scenario",
+    ]
     assert first["docks"] == ["ImgObjectPanel"]
     assert first["providers"] == ["mijnbouwschade"]
     for cycle in result["cycles"]:

@@ -1,0 +1,128 @@
+"""The menu actions behind the reports: ask what and where, run the export, tell the result.
+
+Kept out of ``plugin_main`` so the plugin class only registers; nothing here decides a verdict.
+"""
+
+from __future__ import annotations
+
+import os
+
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog
+from sqlalchemy import text
+
+from img_qgis_plugin.gui.i18n import tr
+from img_qgis_plugin.toolbelt.log_handler import log, log_exception
+
+
+def _store(plugin):
+    store = getattr(plugin.controller, "store", None)
+    if store is None:
+        log(
+            tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
+            "warning",
+            push=True,
+        )
+    return store
+
+
+def _save_path(plugin, title: str, name: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(
+        plugin.iface.mainWindow(),
+        title,
+        os.path.join(os.path.expanduser("~"), name),
+        tr("PDF (*.pdf)"),
+    )
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return path
+
+
+def export_dossier_dialog(plugin, object_id=None) -> str:
+    """Dossier of the object in the panel (or ``object_id``) to a PDF the user chooses."""
+    from img_qgis_plugin.reports.dossier import export_dossier
+
+    if _store(plugin) is None:
+        return ""
+    object_id = object_id if object_id is not None else plugin.controller.object_id
+    if object_id is None:
+        log(tr("Kies eerst een object (identificatiegereedschap of zoeken)."), "warning", push=True)
+        return ""
+    path = _save_path(plugin, tr("Dossier opslaan"), f"dossier_{int(object_id)}.pdf")
+    if not path:
+        return ""
+    try:
+        export_dossier(plugin, int(object_id), path, plugin.controller.as_of_date())
+    except Exception as exc:
+        log_exception(tr("Het dossier kon niet worden gemaakt"), exc)
+        return ""
+    log(tr("Dossier opgeslagen: {0}").format(path), "success", push=True)
+    return path
+
+
+def start_areas(store) -> list[tuple[int, str]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT id, name FROM areas WHERE kind = 'start_area' ORDER BY name, id")
+        )
+        return [(int(i), str(name or i)) for i, name in rows]
+
+
+def plan_start_area_dialog(plugin) -> str:
+    """Choose a start area and write its door-to-door atlas."""
+    from img_qgis_plugin.reports.atlas import export_startarea_atlas
+
+    store = _store(plugin)
+    if store is None:
+        return ""
+    areas = start_areas(store)
+    if not areas:
+        log(tr("Deze opslag heeft geen startgebieden."), "warning", push=True)
+        return ""
+    labels = [f"{name} ({area_id})" for area_id, name in areas]
+    choice, ok = QInputDialog.getItem(
+        plugin.iface.mainWindow(), tr("Startgebied plannen"), tr("Startgebied:"), labels, 0, False
+    )
+    if not ok:
+        return ""
+    area_id = areas[labels.index(choice)][0]
+    path = _save_path(plugin, tr("Bezoeklijst opslaan"), f"startgebied_{area_id}.pdf")
+    if not path:
+        return ""
+    try:
+        export_startarea_atlas(plugin, area_id, path, as_of=plugin.controller.as_of_date())
+    except Exception as exc:
+        log_exception(tr("De bezoeklijst kon niet worden gemaakt"), exc)
+        return ""
+    log(tr("Bezoeklijst opgeslagen: {0}").format(path), "success", push=True)
+    return path
+
+
+def regional_overview_dialog(plugin):
+    """Choose a count and add the municipal choropleth to the map."""
+    from domain.i18n import tr as domain_tr
+    from domain.planning.overview import COLUMNS
+    from img_qgis_plugin.gui.i18n import ui_language
+    from img_qgis_plugin.reports.overview_layer import DEFAULT_COUNT, overview_layer
+
+    if _store(plugin) is None:
+        return None
+    labels = [domain_tr(f"ov.col.{c}", ui_language()) for c in COLUMNS]
+    choice, ok = QInputDialog.getItem(
+        plugin.iface.mainWindow(),
+        tr("Regionaal overzicht"),
+        tr("Kleur naar:"),
+        labels,
+        COLUMNS.index(DEFAULT_COUNT),
+        False,
+    )
+    if not ok:
+        return None
+    try:
+        layer = overview_layer(
+            plugin, COLUMNS[labels.index(choice)], as_of=plugin.controller.as_of_date()
+        )
+    except Exception as exc:
+        log_exception(tr("Het overzicht kon niet worden gemaakt"), exc)
+        return None
+    plugin.iface.mapCanvas().refresh()
+    return layer

@@ -1,0 +1,69 @@
+"""Where a report gets its store and map layers: the open plugin, or a store on its own.
+
+From the plugin the styled layers already in the project are reused; for a bare store (a script,
+the benchmark) styled layers are made for the duration of the export and removed afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
+
+from img_qgis_plugin.paths import resource
+from img_qgis_plugin.store_layers import LAYERS, RD_NEW
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some systems
+        return "onbekend"
+
+
+def resolve_store(source):
+    """The plugin, its controller, or a store → the store."""
+    controller = getattr(source, "controller", None)
+    if controller is not None and getattr(controller, "store", None) is not None:
+        return controller.store
+    if getattr(source, "layers", None) is not None and getattr(source, "store", None) is not None:
+        return source.store
+    if hasattr(source, "read_object"):
+        return source
+    raise ValueError(
+        "Geen opslag open: open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."
+    )
+
+
+def _open_layers(source) -> dict:
+    controller = getattr(source, "controller", source)
+    return dict(getattr(controller, "layers", None) or {})
+
+
+@contextlib.contextmanager
+def map_layers(source, project=None):
+    """Yield ``{key: QgsVectorLayer}`` for the store's layers; temporary ones are removed after."""
+    project = project or QgsProject.instance()
+    layers = _open_layers(source)
+    if layers:
+        yield layers
+        return
+    store = resolve_store(source)
+    made = {}
+    for key, name, style in LAYERS:
+        uri = store.layer_uris().get(key)
+        if uri is None:
+            continue
+        layer = QgsVectorLayer(uri[1], name, uri[0])
+        if not layer.isValid():
+            continue
+        if not layer.crs().isValid():
+            layer.setCrs(QgsCoordinateReferenceSystem(RD_NEW))
+        layer.loadNamedStyle(resource("styles", style))
+        if project.addMapLayer(layer, False) is not None:
+            made[key] = layer
+    try:
+        yield made
+    finally:
+        project.removeMapLayers([layer.id() for layer in made.values()])
