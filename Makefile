@@ -12,7 +12,7 @@ PACKAGE_ZIP := build/img_qgis_plugin-$(VERSION).zip
 SUDO        := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES := python3-qgis qgis qgis-providers python3-venv python3-numpy python3-scipy \
 	python3-pyproj xvfb xauth unzip libsqlite3-mod-spatialite postgresql postgresql-15-postgis-3 \
-	pyqt5-dev-tools qttools5-dev-tools poppler-utils
+	pyqt5-dev-tools qttools5-dev-tools poppler-utils libgeos-dev
 SETUP_STAMP := $(VENV)/.setup-done
 PYTEST      := $(PY) -m pytest
 TS_FILES    := $(wildcard resources/i18n/*.ts)
@@ -42,6 +42,9 @@ $(SETUP_STAMP): pyproject.toml
 		     "maak $(VENV) opnieuw met '$(SYS_PYTHON) -m venv --system-site-packages' (make clean setup)."; \
 		exit 1; }
 	$(PY) -m pip install -q --upgrade pip
+	@# shapely must use the GEOS that QGIS itself loads: a wheel's own GEOS clashes inside QGIS
+	$(PY) -c "import shapely, subprocess; v = subprocess.check_output(['geos-config', '--version'], text=True).strip(); assert '.'.join(map(str, shapely.geos_version)) == v" 2>/dev/null \
+		|| $(PY) -m pip install -q --force-reinstall --no-deps --no-binary shapely 'shapely>=2'
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $@
 

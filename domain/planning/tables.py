@@ -83,7 +83,9 @@ def _inside(conn, kind: str, xs, ys, is_gpkg: bool) -> np.ndarray:
         near = np.flatnonzero((xs > x0) & (xs < x1) & (ys > y0) & (ys < y1) & (out == 0))
         if len(near):
             shapely.prepare(poly)
-            out[near[shapely.contains_xy(poly, xs[near], ys[near])]] = 1
+            # not contains_xy: inside QGIS its GEOS build may lack the XY predicates
+            points = shapely.points(xs[near], ys[near])
+            out[near[shapely.contains(poly, points)]] = 1
     return out
 
 

@@ -229,7 +229,8 @@ def objects_inside(conn, polygon) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     arr = np.array(rows, dtype=float)
     shapely.prepare(polygon)
-    inside = shapely.intersects_xy(polygon, arr[:, 1], arr[:, 2])
+    # not intersects_xy: inside QGIS its GEOS build may lack the XY predicates
+    inside = shapely.intersects(polygon, shapely.points(arr[:, 1], arr[:, 2]))
     return np.sort(arr[inside, 0].astype(np.int64))
 
 

@@ -30,12 +30,17 @@ def click_object():
     canvas.mapTool().canvasReleaseEvent(event)
     QApplication.processEvents()
     panel = plugin.panel
+    import shapely  # the domain's shapely must agree with the GEOS QGIS loaded
+
+    polygon = shapely.box(0, 0, 10, 10)
+    shapely_check = [polygon.wkt, bool(shapely.contains_xy(polygon, 5, 5))]
     claims = [panel.claim_table.item(r, 0).text() for r in range(panel.claim_table.rowCount())]
     return {
         "ok": True,
         "map_tool_is_identify": canvas.mapTool() is plugin.identify_tool,
         "panel_visible": panel.isVisible(),
         "panel_object_id": panel.header["id"].text(),
+        "shapely_in_qgis": shapely_check,
         "claim_rows": claims,
         "expected_claims": [c.claim_number for c in record.claims],
         "screenshot": screenshot(os.environ.get("IMG_SCREENSHOT", "e2e_identify.png")),

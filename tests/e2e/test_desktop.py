@@ -62,5 +62,6 @@ def test_identify_click_on_demo_object_opens_panel_with_its_claims(plugin_zip, t
     assert result["ok"], result.get("traceback") or result.get("error")
     assert result["map_tool_is_identify"] and result["panel_visible"]
     assert result["panel_object_id"] == str(object_id)
+    assert result["shapely_in_qgis"] == ["POLYGON ((10 0, 10 10, 0 10, 0 0, 10 0))", True]
     assert result["expected_claims"] and len(result["claim_rows"]) == len(result["expected_claims"])
     assert Path(result["screenshot"]).stat().st_size > 10_000

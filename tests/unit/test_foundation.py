@@ -98,3 +98,16 @@ def test_metadata_has_every_field_the_plugin_repository_requires():
     assert general["repository"].startswith("https://")
     version = general["version"]
     assert version in general["changelog"]
+
+
+def test_domain_avoids_shapely_xy_predicates():
+    """Inside QGIS, shapely's bundled GEOS meets QGIS's own; the *_xy predicates crashed there."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "domain").rglob("*.py")
+        if any(
+            f"{name}_xy(" in path.read_text(encoding="utf-8")
+            for name in ("contains", "intersects", "within", "covers")
+        )
+    ]
+    assert offenders == []
