@@ -9,9 +9,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from domain import policy
 from domain.i18n import current_language
 from domain.rules import assess, case_from_record
 from domain.rules.facts import RuleSettings
+
+
+def quake_marks(pgv_mm_s, day: dt.date | None, last_final_decision: dt.date | None) -> list[str]:
+    """Marks for one quake at the object: ``ge_2`` / ``ge_5`` by strength, and ``reopens`` when it
+    came after the last final decision and exceeded the reopening threshold (not on that day)."""
+    if pgv_mm_s is None:
+        return []
+    marks = []
+    if pgv_mm_s >= policy.NULMETING_PGV_MM_S:
+        marks.append("ge_5")
+    elif pgv_mm_s >= policy.EFFECT_AREA_PGV_MM_S:
+        marks.append("ge_2")
+    if (
+        last_final_decision is not None
+        and day is not None
+        and day > last_final_decision
+        and pgv_mm_s > policy.REOPEN_PGV_MM_S
+    ):
+        marks.append("reopens")
+    return marks
 
 
 def _day(value: Any) -> str | None:

@@ -13,6 +13,7 @@ from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from domain import policy
+from domain.object_view import quake_marks  # noqa: F401 - the rule lives in the domain
 from img_qgis_plugin.gui.i18n import (
     NO_VALUE,
     day_text,
@@ -55,26 +56,6 @@ def objection_text(objection) -> str:
     if objection is True:
         return tr("ja")
     return str(objection)
-
-
-def quake_marks(pgv_mm_s, day: dt.date | None, last_final_decision: dt.date | None) -> list[str]:
-    """Mark ids for one quake: 'ge_2' / 'ge_5' for its strength, 'reopens' when it came after
-    the last final decision and exceeded the reopening threshold (a quake on that day does not)."""
-    if pgv_mm_s is None:
-        return []
-    marks = []
-    if pgv_mm_s >= policy.NULMETING_PGV_MM_S:
-        marks.append("ge_5")
-    elif pgv_mm_s >= policy.EFFECT_AREA_PGV_MM_S:
-        marks.append("ge_2")
-    if (
-        last_final_decision is not None
-        and day is not None
-        and day > last_final_decision
-        and pgv_mm_s > policy.REOPEN_PGV_MM_S
-    ):
-        marks.append("reopens")
-    return marks
 
 
 def mark_text(mark: str) -> str:
