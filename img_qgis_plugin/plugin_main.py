@@ -22,6 +22,7 @@ from img_qgis_plugin.gui.locator import ObjectLocatorFilter
 from img_qgis_plugin.gui.object_panel import ObjectPanel
 from img_qgis_plugin.gui.scenario_tool import ScenarioMapTool, ScenarioRunner
 from img_qgis_plugin.gui.settings_dialog import SettingsDialog, SettingsOptionsFactory
+from img_qgis_plugin.gui.start_area_dock import StartAreaDock
 from img_qgis_plugin.paths import resource
 from img_qgis_plugin.processing.provider import ImgProcessingProvider
 from img_qgis_plugin.toolbelt.log_handler import LOG_TAG, log
@@ -48,6 +49,7 @@ class ImgPlugin:
         self.translator: QTranslator | None = None
         self.controller: StoreController | None = None
         self.identify_tool: ObjectIdentifyTool | None = None
+        self.start_area_dock: StartAreaDock | None = None
         self.scenario_tool: ScenarioMapTool | None = None
         self.scenario: ScenarioRunner | None = None
         self.options_factory: SettingsOptionsFactory | None = None
@@ -114,6 +116,9 @@ class ImgPlugin:
         self._add_action("panel", tr("Objectpaneel tonen"), self.toggle_panel)
         self._add_action("dossier", tr("Dossier (PDF)…"), self.export_dossier, toolbar=False)
         self._add_action(
+            "visits", tr("Startgebied: bezoeklijst"), self.show_start_area_list, toolbar=False
+        )
+        self._add_action(
             "startgebied", tr("Startgebied plannen…"), self.plan_start_area, toolbar=False
         )
         self._add_action(
@@ -130,6 +135,11 @@ class ImgPlugin:
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()
         self._on_unload(self._remove_panel)
+
+        self.start_area_dock = StartAreaDock(self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.start_area_dock)
+        self.start_area_dock.hide()
+        self._on_unload(self._remove_start_area_dock)
         self.panel.dossier_requested.connect(self.export_dossier)
 
         self.controller = StoreController(self.iface, self.panel)
@@ -188,6 +198,14 @@ class ImgPlugin:
             self.panel.setParent(None)
             self.panel.deleteLater()
             self.panel = None
+
+    def _remove_start_area_dock(self) -> None:
+        if self.start_area_dock is not None:
+            self.start_area_dock.set_store(None, None)
+            self.iface.removeDockWidget(self.start_area_dock)
+            self.start_area_dock.setParent(None)
+            self.start_area_dock.deleteLater()
+            self.start_area_dock = None
 
     def _remove_controller(self) -> None:
         if self.controller is not None:
@@ -255,6 +273,16 @@ class ImgPlugin:
         chosen = None if isinstance(object_id, bool) or object_id is None else int(object_id)
         return export_dossier_dialog(self, chosen)
 
+    def show_start_area_list(self) -> None:
+        """The visit list of a start area, in step with the map selection."""
+        if self.controller.store is None:
+            log(tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."), "warning",
+                push=True)  # fmt: skip
+            return
+        self.start_area_dock.set_store(self.controller.store, self.controller.layers.get("objects"))
+        self.start_area_dock.show()
+        self.start_area_dock.raise_()
+
     def plan_start_area(self) -> str:
         from img_qgis_plugin.reports.actions import plan_start_area_dialog
 
@@ -290,7 +318,7 @@ class ImgPlugin:
     def _apply_capabilities(self) -> None:
         """Offer only what the connected role may do (a planner sees areas and totals only)."""
         caps = self.controller.store.capabilities()
-        for key in ("identify", "dossier", "startgebied"):
+        for key in ("identify", "dossier", "startgebied", "visits"):
             self.actions[key].setEnabled(caps.read_personal)
         if not caps.read_personal:
             log(

@@ -80,12 +80,12 @@
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="169"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="150"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="169"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="150"/>
         <source>nee</source>
         <translation>no</translation>
     </message>
@@ -165,7 +165,7 @@
         <translation>National monument</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="34"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="35"/>
         <source>Vaste vergoeding</source>
         <translation>Fixed compensation</translation>
     </message>
@@ -175,7 +175,7 @@
         <translation>New claim after final decision</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="39"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="40"/>
         <source>Duurzaam herstel</source>
         <translation>Sustainable repair</translation>
     </message>
@@ -240,62 +240,62 @@
         <translation>Blocked by: {what}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="35"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="36"/>
         <source>Aanvullende vaste vergoeding</source>
         <translation>Supplementary fixed compensation</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="36"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="37"/>
         <source>Maatwerk</source>
         <translation>Custom assessment (maatwerk)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="37"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="38"/>
         <source>Herstel met eigen aannemer (HEA)</source>
         <translation>Repair with own contractor (HEA)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="38"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="39"/>
         <source>Herstel met aannemer IMG (HAI)</source>
         <translation>Repair with IMG contractor (HAI)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="40"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="41"/>
         <source>Vaste herhaalvergoeding</source>
         <translation>Fixed repeat compensation</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="41"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="42"/>
         <source>Immateriële schade (IMS)</source>
         <translation>Immaterial damage (IMS)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="42"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="43"/>
         <source>Waardedaling</source>
         <translation>Loss of value</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="43"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="44"/>
         <source>Acuut onveilige situatie (AOS)</source>
         <translation>Acutely unsafe situation (AOS)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="51"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="52"/>
         <source>afgehandeld {date}</source>
         <translation>settled {date}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="52"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="53"/>
         <source>loopt</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="84"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="65"/>
         <source>≥ {value} mm/s</source>
         <translation>≥ {value} mm/s</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="85"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="66"/>
         <source>&gt; {value} mm/s na finaal besluit</source>
         <translation>&gt; {value} mm/s after final decision</translation>
     </message>
@@ -335,7 +335,7 @@
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="142"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="123"/>
         <source>Langlopend</source>
         <translation>Overdue</translation>
     </message>
@@ -350,7 +350,7 @@
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="185"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="166"/>
         <source>ML</source>
         <translation>ML</translation>
     </message>
@@ -365,7 +365,7 @@
         <translation>PGV (mm/s)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="188"/>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="169"/>
         <source>Markering</source>
         <translation>Mark</translation>
     </message>
@@ -420,7 +420,7 @@
         <translation>Versions copied; paste them into your report.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="96"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="98"/>
         <source>Mijnbouwschade</source>
         <translation>Mining damage</translation>
     </message>
@@ -445,27 +445,27 @@
         <translation>No conditions known.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="114"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="116"/>
         <source>Objectpaneel tonen</source>
         <translation>Show object panel</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="122"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="127"/>
         <source>Instellingen…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="123"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="128"/>
         <source>Over Mijnbouwschade…</source>
         <translation>About Mining damage…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="244"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="262"/>
         <source>Over Mijnbouwschade</source>
         <translation>About Mining damage</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="244"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="262"/>
         <source>Mijnbouwschade Groningen</source>
         <translation>Mining damage Groningen</translation>
     </message>
@@ -500,22 +500,22 @@
         <translation>object {0}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="100"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="102"/>
         <source>Opslag openen (GeoPackage)…</source>
         <translation>Open store (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="101"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="103"/>
         <source>Gedeelde opslag openen (PostGIS)…</source>
         <translation>Open shared store (PostGIS)…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="107"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="109"/>
         <source>Object aanwijzen op de kaart</source>
         <translation>Identify object on the map</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="314"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="342"/>
         <source>Opslag openen</source>
         <translation>Open store</translation>
     </message>
@@ -525,17 +525,17 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="325"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="353"/>
         <source>QGIS kent nog geen PostgreSQL-verbinding; maak er een aan in de Browser.</source>
         <translation>QGIS has no PostgreSQL connection yet; create one in the Browser.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="331"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="359"/>
         <source>Gedeelde opslag openen</source>
         <translation>Open shared store</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="331"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="359"/>
         <source>Verbinding:</source>
         <translation>Connection:</translation>
     </message>
@@ -545,7 +545,7 @@
         <translation>This layer holds {0} data, not an official source.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="115"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="117"/>
         <source>Dossier (PDF)…</source>
         <translation>Dossier (PDF)…</translation>
     </message>
@@ -580,7 +580,7 @@
         <translation>Scenario quake</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="116"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="121"/>
         <source>Startgebied plannen…</source>
         <translation>Plan start area…</translation>
     </message>
@@ -1145,9 +1145,59 @@
         <translation>Visit list</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="296"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="324"/>
         <source>Verbonden als &apos;{0}&apos;: deze rol ziet gebieden en totalen, geen persoonsgegevens.</source>
         <translation>Connected as '{0}': this role sees areas and totals, no personal data.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="38"/>
+        <source>Mijnbouwschade – startgebied</source>
+        <translation>Mining damage – start area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="49"/>
+        <source>Alle situaties</source>
+        <translation>All situations</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="52"/>
+        <source>Bezoeklijst maken</source>
+        <translation>Make visit list</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="74"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="74"/>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="74"/>
+        <source>Route (GeoPackage)…</source>
+        <translation>Route (GeoPackage)…</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="124"/>
+        <source>{0} adressen; looproute {1} km (in adresvolgorde {2} km).</source>
+        <translation>{0} addresses; walking route {1} km (in address order {2} km).</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="177"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="177"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="118"/>
+        <source>Startgebied: bezoeklijst</source>
+        <translation>Start area: visit list</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ def test_zip_installs_into_fresh_profile_and_survives_reload_cycles(plugin_zip, 
         "img_scenario",
         "img_settings",
         "img_startgebied",
+        "img_visits",
     ]
     assert first["toolbars"] == ["ImgToolbar"]
     assert first["toolbar_actions"] == [
