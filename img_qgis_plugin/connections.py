@@ -6,9 +6,15 @@ come from QGIS's authentication manager (``authcfg``) or the connection itself a
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
+from qgis.core import (
+    QgsApplication,
+    QgsAuthMethodConfig,
+    QgsCredentials,
+    QgsDataSourceUri,
+    QgsProviderRegistry,
+)
 
 PREFIX = "postgres-connection:"
 
@@ -16,6 +22,46 @@ PREFIX = "postgres-connection:"
 def postgres_connection_names() -> list[str]:
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     return sorted(metadata.connections().keys()) if metadata is not None else []
+
+
+def _connection_uri(name: str) -> QgsDataSourceUri | None:
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    connection = metadata.connections().get(name) if metadata is not None else None
+    return QgsDataSourceUri(connection.uri()) if connection is not None else None
+
+
+def auth_config_of(where: str) -> str:
+    """The ``authcfg`` id of ``postgres-connection:NAME``, or "" when it has none."""
+    if not where.startswith(PREFIX):
+        return ""
+    uri = _connection_uri(where[len(PREFIX) :])
+    return uri.authConfigId() if uri is not None else ""
+
+
+def with_layer_credentials(uris: dict, resolved: str, authcfg: str = "") -> dict:
+    """Let QGIS's PostGIS layers log in without a password in their source.
+
+    With an ``authcfg`` the layers carry its id and QGIS's authentication manager supplies the
+    login. Otherwise a password from the store location goes to QGIS's in-memory credentials
+    cache under each layer's connection, where the PostGIS provider looks first; it never
+    reaches the project file, the settings or the log.
+    """
+    out = {}
+    password = urlsplit(resolved).password if resolved.startswith("postgres") else None
+    for key, (provider, source) in uris.items():
+        if provider == "postgres" and authcfg:
+            uri = QgsDataSourceUri(source)
+            uri.setUsername("")
+            uri.setPassword("")
+            uri.setAuthConfigId(authcfg)
+            source = uri.uri(False)
+        elif provider == "postgres" and password:
+            uri = QgsDataSourceUri(source)
+            QgsCredentials.instance().put(
+                uri.connectionInfo(False), uri.username(), unquote(password)
+            )
+        out[key] = (provider, source)
+    return out
 
 
 def resolve(where: str) -> str:

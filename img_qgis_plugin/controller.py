@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from domain.errors import DomainError
 from domain.object_view import object_view
 from domain.store import open_store
+from img_qgis_plugin.connections import with_layer_credentials
 from img_qgis_plugin.store_layers import add_store_layers, remove_store_layers
 from img_qgis_plugin.toolbelt.log_handler import log, log_exception
 from img_qgis_plugin.toolbelt.preferences import Preferences
@@ -55,8 +56,10 @@ class StoreController:
         panel.handoff_status_requested.connect(self._on_handoff_status_requested)
 
     # --- store ---------------------------------------------------------------------------
-    def open_store(self, where: str) -> bool:
-        """Open a GeoPackage path or a PostgreSQL URI/service; add its layers; remember it."""
+    def open_store(self, where: str, authcfg: str = "") -> bool:
+        """Open a GeoPackage path or a PostgreSQL URI/service; add its layers; remember it.
+
+        ``authcfg`` is the QGIS authentication configuration the PostGIS layers log in with."""
         try:
             store = open_store(where)
         except DomainError as exc:
@@ -69,7 +72,18 @@ class StoreController:
         self.store, self.where = store, str(where)
         facts = store.info().get("facts", {})
         synthetic = str(facts.get("catalog_origin", "")).startswith("synthetisch")
-        self.layers = add_store_layers(store.layer_uris(), synthetic_quakes=synthetic)
+        uris = with_layer_credentials(store.layer_uris(), str(where), authcfg)
+        self.layers = add_store_layers(uris, synthetic_quakes=synthetic)
+        if uris and not self.layers:
+            # the store answered, but QGIS could not draw from it (login, rights, driver)
+            log(
+                tr(
+                    "De opslag is geopend, maar QGIS kon er geen kaartlaag uit laden. "
+                    "Controleer de inlog (authenticatie) en de leesrechten."
+                ),
+                "warning",
+                push=True,
+            )
         log(tr("Opslag geopend: {0}").format(store.kind), "success", push=True)
         return True
 

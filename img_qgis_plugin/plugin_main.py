@@ -14,7 +14,11 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from img_qgis_plugin.__about__ import __icon_path__, __version__
-from img_qgis_plugin.connections import postgres_connection_names, without_password
+from img_qgis_plugin.connections import (
+    auth_config_of,
+    postgres_connection_names,
+    without_password,
+)
 from img_qgis_plugin.connections import resolve as resolve_connection
 from img_qgis_plugin.controller import StoreController
 from img_qgis_plugin.gui.identify_tool import ObjectIdentifyTool
@@ -52,6 +56,7 @@ class ImgPlugin:
         self.start_area_dock: StartAreaDock | None = None
         self.scenario_tool: ScenarioMapTool | None = None
         self.scenario: ScenarioRunner | None = None
+        self.overview_dialog = None
         self.options_factory: SettingsOptionsFactory | None = None
         self._install_translator()
 
@@ -136,7 +141,7 @@ class ImgPlugin:
         self.panel.hide()
         self._on_unload(self._remove_panel)
 
-        self.start_area_dock = StartAreaDock(self.iface.mainWindow())
+        self.start_area_dock = StartAreaDock(self.iface.mainWindow(), self.iface.mapCanvas())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.start_area_dock)
         self.start_area_dock.hide()
         self._on_unload(self._remove_start_area_dock)
@@ -149,12 +154,13 @@ class ImgPlugin:
         self.actions["identify"].setCheckable(True)
         self.identify_tool.object_identified.connect(self.show_object)
         self._on_unload(self._remove_identify_tool)
-        self.scenario = ScenarioRunner(self.controller)
+        self.scenario = ScenarioRunner(self.controller, self.show_regional_overview)
         self.scenario_tool = ScenarioMapTool(self.iface.mapCanvas())
         self.scenario_tool.setAction(self.actions["scenario"])
         self.actions["scenario"].setCheckable(True)
         self.scenario_tool.epicentre_clicked.connect(self.ask_scenario)
         self._on_unload(self._remove_scenario_tool)
+        self._on_unload(self._remove_overview_dialog)
         QgsProject.instance().readProject.connect(self._on_project_read)
         self._on_unload(lambda: QgsProject.instance().readProject.disconnect(self._on_project_read))
 
@@ -201,6 +207,7 @@ class ImgPlugin:
 
     def _remove_start_area_dock(self) -> None:
         if self.start_area_dock is not None:
+            self.start_area_dock.remove_draw_tool()
             self.start_area_dock.set_store(None, None)
             self.iface.removeDockWidget(self.start_area_dock)
             self.start_area_dock.setParent(None)
@@ -228,6 +235,13 @@ class ImgPlugin:
             self.scenario_tool.deleteLater()
             self.scenario_tool = None
         self.scenario = None
+
+    def _remove_overview_dialog(self) -> None:
+        if self.overview_dialog is not None:
+            self.overview_dialog.shutdown()
+            self.overview_dialog.close()
+            self.overview_dialog.deleteLater()
+            self.overview_dialog = None
 
     def _remove_options_page(self) -> None:
         if self.options_factory is not None:
@@ -279,7 +293,9 @@ class ImgPlugin:
             log(tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."), "warning",
                 push=True)  # fmt: skip
             return
-        self.start_area_dock.set_store(self.controller.store, self.controller.layers.get("objects"))
+        self.start_area_dock.set_store(
+            self.controller.store, self.controller.layers.get("objects"), self.controller
+        )
         self.start_area_dock.show()
         self.start_area_dock.raise_()
 
@@ -288,10 +304,12 @@ class ImgPlugin:
 
         return plan_start_area_dialog(self)
 
-    def show_regional_overview(self):
+    def show_regional_overview(self, scenario=None):
+        """The overview dialog; ``scenario`` (a ``ScenarioQuake``) shows what it would change."""
         from img_qgis_plugin.reports.actions import regional_overview_dialog
 
-        return regional_overview_dialog(self)
+        # a menu action passes its checked state (a bool)
+        return regional_overview_dialog(self, None if isinstance(scenario, bool) else scenario)
 
     # --- store and objects (also for scripting) -------------------------------------------
     def open_store(self, path_or_uri: str) -> bool:
@@ -301,7 +319,7 @@ class ImgPlugin:
         except ValueError as exc:
             log(str(exc), "warning", push=True)
             return False
-        ok = self.controller.open_store(where)
+        ok = self.controller.open_store(where, auth_config_of(str(path_or_uri)))
         if ok:
             # the project keeps the path or connection name, never resolved credentials
             QgsProject.instance().writeEntry(

@@ -12,6 +12,7 @@ from typing import Any
 
 from qgis.core import QgsApplication, QgsTask
 
+from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.toolbelt.log_handler import log, log_exception
 
 
@@ -39,8 +40,13 @@ class DomainTask(QgsTask):
         self.error: BaseException | None = None
 
     def run(self) -> bool:
+        from domain.groundmotion.exposure import Cancelled as DomainCancelled
+
         try:
             self.result = self._work(progress=self.setProgress, cancel=self.isCanceled)
+        except DomainCancelled as exc:  # the domain noticed cancel() and stopped early
+            self.error = Cancelled(str(exc))
+            return False
         except Exception as exc:  # handed to the main thread in finished()
             self.error = exc
             return False
@@ -53,7 +59,7 @@ class DomainTask(QgsTask):
         if not ok and self.error is None:
             self.error = Cancelled()
         if isinstance(self.error, Cancelled):
-            log(f"{self.description()}: gestopt door de gebruiker.", "warning", push=True)
+            log(tr("{0}: gestopt door de gebruiker.").format(self.description()), "warning", True)
         elif self.error is not None:
             log_exception(self.description(), self.error)
         if self._on_done is not None:

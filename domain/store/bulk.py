@@ -60,6 +60,10 @@ def insert_rows(
         for start in range(0, len(rows), CHUNK):
             chunk = [tuple(_sqlite_value(v) for v in r) for r in rows[start : start + CHUNK]]
             cursor.executemany(sql, chunk)
+        if geoms is not None:
+            from domain.store.extents import widen_extent
+
+            widen_extent(cursor, table, geoms)
         return len(rows)
     raw = conn.connection.driver_connection
     sql = f"COPY {table} ({', '.join(_q(c) for c in cols)}) FROM STDIN"

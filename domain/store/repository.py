@@ -362,8 +362,10 @@ class Store:
 
     # --- map layers ----------------------------------------------------------------------
     def layer_uris(self) -> dict[str, tuple[str, str]]:
+        from domain.store.extents import fill_missing_extents
         from domain.store.layers import layer_uris
 
+        fill_missing_extents(self.engine)  # older stores: lets full-extent drawing skip the R-tree
         return layer_uris(self.location, self.engine)
 
     def info(self) -> dict:

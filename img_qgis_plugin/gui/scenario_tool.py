@@ -3,7 +3,8 @@
 The effect of the quake comes from the domain (``scenario_with_objects``); this module only
 turns the click into RD New, the outcome into a memory layer in the Mijnbouwschade group and
 the counts per municipality into a message. A scenario over half a million objects takes about
-a second, so it runs directly rather than in a task.
+a second, so it runs directly rather than in a task. The message offers "Gevolgen in regionaal
+overzicht": the same quake through the planners' overview (before, after, change).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import (
+    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -22,7 +24,9 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import QPushButton
 
+from domain.planning.overview import ScenarioQuake
 from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.processing.scenario_features import (
     CATEGORIES,
@@ -31,7 +35,7 @@ from img_qgis_plugin.processing.scenario_features import (
     scenario_fields,
 )
 from img_qgis_plugin.store_layers import GROUP_NAME
-from img_qgis_plugin.toolbelt.log_handler import log
+from img_qgis_plugin.toolbelt.log_handler import LOG_TAG, log
 
 RD_NEW = "EPSG:28992"
 CATEGORY_COLOURS = {
@@ -109,11 +113,17 @@ def counts_text(summary: dict) -> str:
 
 
 class ScenarioRunner:
-    """Runs a scenario on the controller's open store and shows it; one layer per run."""
+    """Runs a scenario on the controller's open store and shows it; one layer per run.
 
-    def __init__(self, controller) -> None:
+    ``open_overview(quake)`` (a ``ScenarioQuake``), when given, is what the message's
+    "Gevolgen in regionaal overzicht" button calls."""
+
+    def __init__(self, controller, open_overview=None) -> None:
         self.controller = controller
+        self.open_overview = open_overview
         self.layers: list[str] = []
+        self.last_scenario = None  # ScenarioQuake of the last run, to pre-fill the overview
+        self.overview_button: QPushButton | None = None
 
     def run(self, x: float, y: float, ml: float, depth_km: float, day: dt.date):
         """Compute, add the layer to the group and report; returns (layer, summary) or None."""
@@ -142,13 +152,24 @@ class ScenarioRunner:
         group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
         group.insertLayer(0, layer)
         self.layers.append(layer.id())
-        log(
-            layer_name(ml, day) + "\n" + counts_text(outcome.summary),
-            "info",
-            push=True,
-            duration=0,
-        )
+        self.last_scenario = ScenarioQuake(x, y, ml, day, depth_km)
+        message = layer_name(ml, day) + "\n" + counts_text(outcome.summary)
+        if self.open_overview is None:
+            log(message, "info", push=True, duration=0)
+        else:
+            log(message, "info")
+            self._offer_overview(message, self.last_scenario)
         return layer, outcome.summary
+
+    def _offer_overview(self, message: str, quake) -> None:
+        """The counts in the message bar, with a button to the regional overview of this quake."""
+        bar = self.controller.iface.messageBar()
+        widget = bar.createMessage(LOG_TAG, message)
+        button = QPushButton(tr("Gevolgen in regionaal overzicht"), widget)
+        button.clicked.connect(lambda _=False, q=quake: self.open_overview(q))
+        widget.layout().addWidget(button)
+        bar.pushWidget(widget, Qgis.Info, 0)
+        self.overview_button = button
 
     def ask_and_run(self, x: float, y: float, parent=None):
         """The tool's click handler: ask ML, depth and date, then run."""

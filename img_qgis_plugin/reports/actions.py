@@ -68,24 +68,29 @@ def start_areas(store) -> list[tuple[int, str]]:
 
 
 def plan_start_area_dialog(plugin) -> str:
-    """Choose a start area and write its door-to-door atlas."""
+    """Choose a start area (or the one drawn in the start-area panel) and write its atlas."""
     from img_qgis_plugin.reports.atlas import export_startarea_atlas
 
     store = _store(plugin)
     if store is None:
         return ""
     areas = start_areas(store)
+    labels = [f"{name} ({area_id})" for area_id, name in areas]
+    drawn = getattr(getattr(plugin, "start_area_dock", None), "drawn_wkt", "")
+    if drawn:
+        areas.append((drawn, "getekend"))
+        labels.append(tr("Getekend gebied"))
     if not areas:
         log(tr("Deze opslag heeft geen startgebieden."), "warning", push=True)
         return ""
-    labels = [f"{name} ({area_id})" for area_id, name in areas]
     choice, ok = QInputDialog.getItem(
         plugin.iface.mainWindow(), tr("Startgebied plannen"), tr("Startgebied:"), labels, 0, False
     )
     if not ok:
         return ""
-    area_id = areas[labels.index(choice)][0]
-    path = _save_path(plugin, tr("Bezoeklijst opslaan"), f"startgebied_{area_id}.pdf")
+    area_id, name = areas[labels.index(choice)]
+    file_name = f"startgebied_{name if area_id == drawn else area_id}.pdf"
+    path = _save_path(plugin, tr("Bezoeklijst opslaan"), file_name)
     if not path:
         return ""
     try:
@@ -97,32 +102,24 @@ def plan_start_area_dialog(plugin) -> str:
     return path
 
 
-def regional_overview_dialog(plugin):
-    """Choose a count and add the municipal choropleth to the map."""
-    from domain.i18n import tr as domain_tr
-    from domain.planning.overview import COLUMNS
-    from img_qgis_plugin.gui.i18n import ui_language
-    from img_qgis_plugin.reports.overview_layer import DEFAULT_COUNT, overview_layer
+def regional_overview_dialog(plugin, scenario=None, compute: bool = True):
+    """Open the regional overview (table, choropleth, CSV); ``scenario`` (a ``ScenarioQuake``)
+    fills in the quake whose consequences to show. Returns the dialog; counting runs as a task
+    unless ``compute`` is False."""
+    from img_qgis_plugin.gui.overview_dialog import OverviewDialog
 
     if _store(plugin) is None:
         return None
-    labels = [domain_tr(f"ov.col.{c}", ui_language()) for c in COLUMNS]
-    choice, ok = QInputDialog.getItem(
-        plugin.iface.mainWindow(),
-        tr("Regionaal overzicht"),
-        tr("Kleur naar:"),
-        labels,
-        COLUMNS.index(DEFAULT_COUNT),
-        False,
-    )
-    if not ok:
-        return None
-    try:
-        layer = overview_layer(
-            plugin, COLUMNS[labels.index(choice)], as_of=plugin.controller.as_of_date()
-        )
-    except Exception as exc:
-        log_exception(tr("Het overzicht kon niet worden gemaakt"), exc)
-        return None
-    plugin.iface.mapCanvas().refresh()
-    return layer
+    dialog = getattr(plugin, "overview_dialog", None)
+    if dialog is None:
+        dialog = OverviewDialog(plugin, plugin.iface.mainWindow())
+        plugin.overview_dialog = dialog
+        last = getattr(getattr(plugin, "scenario", None), "last_scenario", None)
+        dialog.set_scenario(last, use=False)  # the fields ready, the choice to the planner
+    if scenario is not None:
+        dialog.set_scenario(scenario)
+    dialog.show()
+    dialog.raise_()
+    if compute:
+        dialog.compute()
+    return dialog

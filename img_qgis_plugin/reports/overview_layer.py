@@ -1,8 +1,11 @@
-"""Regional overview as a choropleth: one polygon per municipality with the overview counts.
+"""Regional overview as a choropleth: one polygon per municipality or PC4 with its counts.
 
-No official municipal boundaries are in the store, so each municipality is approximated by the
-convex hull of its objects (a little buffered) and the layer says so ("benadering"). The counts
-are the rows of ``domain.planning.overview.regional_overview``; nothing is counted here.
+No official municipal or postcode boundaries are in the store, so each group is approximated by
+the convex hull of its objects (a little buffered) and the layer says so ("benadering"). The counts
+are the rows of ``domain.planning.overview.regional_overview``; nothing is counted here. With a
+scenario quake the layer also carries, per count, the table after the quake (``after_<count>``)
+and the change (``delta_<count>``, 0 where the quake changes nothing), so it can be styled on
+what the quake would do.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import datetime as dt
 
 import shapely
 from qgis.core import (
+    QgsClassificationEqualInterval,
     QgsClassificationQuantile,
     QgsFeature,
     QgsField,
@@ -23,7 +27,7 @@ from qgis.core import (
 from sqlalchemy import text
 
 from domain.planning.overview import COLUMNS, regional_overview
-from img_qgis_plugin.gui.i18n import tr
+from img_qgis_plugin.gui.i18n import tr, ui_language
 from img_qgis_plugin.reports import layout_kit as kit
 from img_qgis_plugin.reports.sources import resolve_store
 from img_qgis_plugin.store_layers import GROUP_NAME, RD_NEW
@@ -32,13 +36,18 @@ HULL_BUFFER_M = 100.0
 DEFAULT_COUNT = "never_claimed"
 CLASSES = 5
 LAYER_PROPERTY = "img_qgis_plugin/report"
+AFTER = "after_"
+DELTA = "delta_"
 
 
-def municipality_outlines(store) -> dict[str, object]:
-    """Municipality name ("" when unknown) → buffered convex hull of its objects (shapely)."""
+def group_outlines(store, by: str = "gemeente") -> dict[str, object]:
+    """Municipality or PC4 ("" when unknown) → buffered convex hull of its objects (shapely)."""
+    from domain.planning.overview import GROUPINGS
+
+    column = GROUPINGS[by]  # a fixed column name, never user text
     points: dict[str, list] = {}
     with store.engine.connect() as conn:
-        for name, x, y in conn.execute(text("SELECT municipality, x, y FROM objects")):
+        for name, x, y in conn.execute(text(f"SELECT {column}, x, y FROM objects")):
             points.setdefault(name or "", []).append((x, y))
     return {
         name: shapely.MultiPoint(xy).convex_hull.buffer(HULL_BUFFER_M)
@@ -46,44 +55,124 @@ def municipality_outlines(store) -> dict[str, object]:
     }
 
 
+def count_fields(with_scenario: bool) -> list[str]:
+    """Field names of the counts, per column: the count, then ``after_*`` and ``delta_*`` when
+    there is a scenario (before, after and change side by side)."""
+    if not with_scenario:
+        return list(COLUMNS)
+    return [name for c in COLUMNS for name in (c, f"{AFTER}{c}", f"{DELTA}{c}")]
+
+
+def field_label(name: str, lang: str | None = None) -> str:
+    """The readable heading of a count field (the domain's column label, marked after/change)."""
+    from domain.i18n import tr as domain_tr
+
+    column = name[len(AFTER) :] if name.startswith(AFTER) else name
+    column = column[len(DELTA) :] if column.startswith(DELTA) else column
+    label = domain_tr(f"ov.col.{column}", lang or ui_language())
+    if name.startswith(AFTER):
+        return tr("{0} – na scenario").format(label)
+    if name.startswith(DELTA):
+        return tr("{0} – verandering").format(label)
+    return label
+
+
+def merged_rows(overview) -> list[dict]:
+    """One dict per group: the counts, and with a scenario ``after_*`` and ``delta_*`` too.
+
+    The change is the domain's ``overview.delta``, which lists only the groups the quake changes;
+    every other group gets 0."""
+    rows = [dict(row) for row in overview.rows]
+    if overview.after is None:
+        return rows
+    after = {row["group"]: row for row in overview.after}
+    delta = {row["group"]: row for row in overview.delta or ()}
+    for row in rows:
+        changed = delta.get(row["group"], {})
+        for c in COLUMNS:
+            row[f"{AFTER}{c}"] = int(after[row["group"]][c])
+            row[f"{DELTA}{c}"] = int(changed.get(c, 0))
+    return rows
+
+
+def compute_overview(
+    store, as_of=None, scenario=None, lang=None, progress=None, cancel=None, by="gemeente"
+):
+    """The overview and the outlines of its groups (``by`` "gemeente" or "pc4"); touches no
+    widget, so a ``QgsTask`` can run it (pass ``lang`` from the main thread)."""
+    overview = regional_overview(
+        store, by=by, as_of=as_of, scenario=scenario, lang=lang or ui_language(),
+        progress=progress, cancel=cancel,
+    )  # fmt: skip
+    return overview, group_outlines(store, by)
+
+
 def overview_layer(
-    source, count: str = DEFAULT_COUNT, as_of: dt.date | None = None, add_to_project: bool = True
+    source,
+    count: str = DEFAULT_COUNT,
+    as_of: dt.date | None = None,
+    add_to_project: bool = True,
+    scenario=None,
+    computed=None,
+    by: str = "gemeente",
 ) -> QgsVectorLayer:
-    """The choropleth layer (memory, EPSG:28992), styled on ``count``, added to the group."""
-    if count not in COLUMNS:
+    """The choropleth layer (memory, EPSG:28992), styled on ``count``, added to the group.
+
+    ``scenario`` (a ``ScenarioQuake``) adds the after/delta fields; ``computed`` is the
+    ``(overview, outlines)`` pair from :func:`compute_overview` when a task already made it
+    (its grouping then wins over ``by``)."""
+    if computed is None:
+        computed = compute_overview(resolve_store(source), as_of, scenario, by=by)
+    overview, outlines = computed
+    names = count_fields(overview.after is not None)
+    if count not in names:
         raise ValueError(
-            tr("Onbekende telling '{0}'; kies uit: {1}.").format(count, ", ".join(COLUMNS))
+            tr("Onbekende telling '{0}'; kies uit: {1}.").format(count, ", ".join(names))
         )
-    store = resolve_store(source)
-    overview = regional_overview(store, by="gemeente", as_of=as_of)
-    outlines = municipality_outlines(store)
     known = set(outlines) - {""}
-    layer = QgsVectorLayer(
-        f"MultiPolygon?crs={RD_NEW}", tr("Regionaal overzicht per gemeente (benadering)"), "memory"
-    )
-    fields = [QgsField("gemeente", kit.TEXT)]
-    fields += [QgsField(column, kit.INT) for column in COLUMNS]
+    per_pc4 = overview.by == "pc4"
+    if per_pc4:
+        title = tr("Regionaal overzicht per PC4 (benadering)")
+    else:
+        title = tr("Regionaal overzicht per gemeente (benadering)")
+    if overview.scenario:
+        title += " – " + tr("scenario ML {0}").format(overview.scenario["ml"])
+    layer = QgsVectorLayer(f"MultiPolygon?crs={RD_NEW}", title, "memory")
+    fields = [QgsField(overview.by, kit.TEXT)] + [QgsField(name, kit.INT) for name in names]
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
+    for index, name in enumerate(names, start=1):
+        layer.setFieldAlias(index, field_label(name))
     features = []
-    for row in overview.rows:
+    for row in merged_rows(overview):
         outline = outlines.get(row["group"] if row["group"] in known else "")
         if outline is None:
             continue
         feature = QgsFeature(layer.fields())
         feature.setGeometry(QgsGeometry.fromWkt(shapely.to_wkt(outline)))
-        feature.setAttributes([row["group"]] + [int(row[c]) for c in COLUMNS])
+        feature.setAttributes([row["group"]] + [int(row[name]) for name in names])
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
     style_on(layer, count)
-    metadata = layer.metadata()
-    metadata.setAbstract(
-        tr(
+    if per_pc4:
+        abstract = tr(
+            "Benadering: postcodevlakken zijn de convexe omhullende van de objecten per PC4, "
+            "geen officiële grenzen; ze kunnen elkaar overlappen. Peildatum {0}."
+        ).format(overview.as_of.isoformat())
+    else:
+        abstract = tr(
             "Benadering: gemeentevlakken zijn de convexe omhullende van de objecten per gemeente, "
             "geen officiële grenzen. Peildatum {0}."
         ).format(overview.as_of.isoformat())
-    )
+    if overview.scenario:
+        quake = overview.scenario
+        abstract += " " + tr(
+            "Scenario-beving ML {ml} op {date} bij {x:.0f}, {y:.0f} (RD New): after_* is de "
+            "telling na de beving, delta_* de verandering."
+        ).format(ml=quake["ml"], date=quake["date"], x=quake["x"], y=quake["y"])
+    metadata = layer.metadata()
+    metadata.setAbstract(abstract)
     layer.setMetadata(metadata)
     layer.setCustomProperty(LAYER_PROPERTY, "overview")
     if add_to_project:
@@ -92,9 +181,13 @@ def overview_layer(
 
 
 def style_on(layer: QgsVectorLayer, count: str) -> None:
-    """Graduated fill on one count, quantile classes, a red ramp; half transparent."""
+    """Graduated fill on one count field, a red ramp, half transparent. Quantile classes for
+    counts; equal intervals for a change, which is mostly 0 and would collapse quantiles."""
     renderer = QgsGraduatedSymbolRenderer(count)
-    renderer.setClassificationMethod(QgsClassificationQuantile())
+    if count.startswith(DELTA):
+        renderer.setClassificationMethod(QgsClassificationEqualInterval())
+    else:
+        renderer.setClassificationMethod(QgsClassificationQuantile())
     renderer.updateClasses(layer, CLASSES)
     ramp = QgsStyle.defaultStyle().colorRamp("Reds")
     if ramp is not None:
@@ -112,3 +205,16 @@ def add_to_group(layer: QgsVectorLayer) -> None:
             project.removeMapLayer(node.layerId())
     if project.addMapLayer(layer, False) is not None:
         group.addLayer(layer)
+
+
+def overview_table_csv(overview, path) -> str:
+    """Write the table, with after and change columns when there is a scenario, as CSV (the
+    domain's Dutch-Excel format); returns the path."""
+    from domain.planning.export import write_csv
+    from domain.planning.overview import overview_header
+
+    lang = ui_language()
+    names = count_fields(overview.after is not None)
+    header = overview_header(overview.by, lang)[:1] + [field_label(n, lang) for n in names]
+    rows = [[row["group"], *(row[name] for name in names)] for row in merged_rows(overview)]
+    return str(write_csv(path, header, rows))

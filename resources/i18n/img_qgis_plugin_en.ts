@@ -95,7 +95,7 @@
         <translation>Mining damage – object</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="74"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="88"/>
         <source>Peildatum:</source>
         <translation>As of:</translation>
     </message>
@@ -420,7 +420,7 @@
         <translation>Versions copied; paste them into your report.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="98"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="103"/>
         <source>Mijnbouwschade</source>
         <translation>Mining damage</translation>
     </message>
@@ -445,27 +445,27 @@
         <translation>No conditions known.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="116"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="121"/>
         <source>Objectpaneel tonen</source>
         <translation>Show object panel</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="127"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="132"/>
         <source>Instellingen…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="128"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="133"/>
         <source>Over Mijnbouwschade…</source>
         <translation>About Mining damage…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="262"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="276"/>
         <source>Over Mijnbouwschade</source>
         <translation>About Mining damage</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="262"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="276"/>
         <source>Mijnbouwschade Groningen</source>
         <translation>Mining damage Groningen</translation>
     </message>
@@ -475,12 +475,12 @@
         <translation>Overlap with strengthening (NCG)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/controller.py" line="66"/>
+        <location filename="../../img_qgis_plugin/controller.py" line="69"/>
         <source>De opslag kon niet worden geopend</source>
         <translation>The store could not be opened</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/controller.py" line="73"/>
+        <location filename="../../img_qgis_plugin/controller.py" line="87"/>
         <source>Opslag geopend: {0}</source>
         <translation>Store opened: {0}</translation>
     </message>
@@ -490,32 +490,32 @@
         <translation>Open a store first (menu Mijnbouwschade › Open store…).</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/controller.py" line="156"/>
+        <location filename="../../img_qgis_plugin/controller.py" line="170"/>
         <source>Overdracht {0} vastgelegd.</source>
         <translation>Hand-off {0} recorded.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/controller.py" line="180"/>
+        <location filename="../../img_qgis_plugin/controller.py" line="194"/>
         <source>object {0}</source>
         <translation>object {0}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="102"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="107"/>
         <source>Opslag openen (GeoPackage)…</source>
         <translation>Open store (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="103"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="108"/>
         <source>Gedeelde opslag openen (PostGIS)…</source>
         <translation>Open shared store (PostGIS)…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="109"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="114"/>
         <source>Object aanwijzen op de kaart</source>
         <translation>Identify object on the map</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="342"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="360"/>
         <source>Opslag openen</source>
         <translation>Open store</translation>
     </message>
@@ -525,17 +525,17 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="353"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="371"/>
         <source>QGIS kent nog geen PostgreSQL-verbinding; maak er een aan in de Browser.</source>
         <translation>QGIS has no PostgreSQL connection yet; create one in the Browser.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="359"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="377"/>
         <source>Gedeelde opslag openen</source>
         <translation>Open shared store</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="359"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="377"/>
         <source>Verbinding:</source>
         <translation>Connection:</translation>
     </message>
@@ -545,7 +545,7 @@
         <translation>This layer holds {0} data, not an official source.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="117"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="122"/>
         <source>Dossier (PDF)…</source>
         <translation>Dossier (PDF)…</translation>
     </message>
@@ -560,17 +560,17 @@
         <translation>Epicentre (RD New): {x:.0f}, {y:.0f}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="68"/>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="72"/>
         <source>Scenario ML {ml:.1f} ({day})</source>
         <translation>Scenario ML {ml:.1f} ({day})</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="96"/>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="100"/>
         <source>Heropenen: {reopen}, nulmeting: {nulmeting}, nieuw in effectgebied: {new}</source>
         <translation>Reopen: {reopen}, baseline inspection: {nulmeting}, newly in effect area: {new}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="102"/>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="106"/>
         <source>{municipality}: heropenen {reopen}, nulmeting {nulmeting}, nieuw {new}</source>
         <translation>{municipality}: reopen {reopen}, baseline inspection {nulmeting}, new {new}</translation>
     </message>
@@ -580,12 +580,12 @@
         <translation>Scenario quake</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="121"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="126"/>
         <source>Startgebied plannen…</source>
         <translation>Plan start area…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/actions.py" line="110"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="129"/>
         <source>Regionaal overzicht</source>
         <translation>Regional overview</translation>
     </message>
@@ -750,42 +750,42 @@
         <translation>Dossier saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/actions.py" line="79"/>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="84"/>
         <source>Deze opslag heeft geen startgebieden.</source>
         <translation>This store has no start areas.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/actions.py" line="82"/>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="86"/>
         <source>Startgebied plannen</source>
         <translation>Plan start area</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/actions.py" line="82"/>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="86"/>
         <source>Startgebied:</source>
         <translation>Start area:</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/actions.py" line="88"/>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="93"/>
         <source>Bezoeklijst opslaan</source>
         <translation>Save visit list</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/actions.py" line="94"/>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="99"/>
         <source>De bezoeklijst kon niet worden gemaakt</source>
         <translation>The visit list could not be made</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/actions.py" line="96"/>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="101"/>
         <source>Bezoeklijst opgeslagen: {0}</source>
         <translation>Visit list saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/actions.py" line="110"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="123"/>
         <source>Kleur naar:</source>
         <translation>Colour by:</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/actions.py" line="125"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="212"/>
         <source>Het overzicht kon niet worden gemaakt</source>
         <translation>The overview could not be made</translation>
     </message>
@@ -975,17 +975,17 @@
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="54"/>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="129"/>
         <source>Onbekende telling &apos;{0}&apos;; kies uit: {1}.</source>
         <translation>Unknown count '{0}'; choose from: {1}.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="61"/>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="137"/>
         <source>Regionaal overzicht per gemeente (benadering)</source>
         <translation>Regional overview per municipality (approximation)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="81"/>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="164"/>
         <source>Benadering: gemeentevlakken zijn de convexe omhullende van de objecten per gemeente, geen officiële grenzen. Peildatum {0}.</source>
         <translation>Approximation: municipal areas are the convex hull of the objects per municipality, not official boundaries. As of {0}.</translation>
     </message>
@@ -1120,7 +1120,7 @@
         <translation>Applies the rules to every object and writes the map status, as of a date (YYYY-MM-DD; empty is today).</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="139"/>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="149"/>
         <source>De scenariolaag kon niet aan het project worden toegevoegd.</source>
         <translation>The scenario layer could not be added to the project.</translation>
     </message>
@@ -1145,59 +1145,229 @@
         <translation>Visit list</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="324"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="342"/>
         <source>Verbonden als &apos;{0}&apos;: deze rol ziet gebieden en totalen, geen persoonsgegevens.</source>
         <translation>Connected as '{0}': this role sees areas and totals, no personal data.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="38"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="41"/>
         <source>Mijnbouwschade – startgebied</source>
         <translation>Mining damage – start area</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="49"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="62"/>
         <source>Alle situaties</source>
         <translation>All situations</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="52"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="65"/>
         <source>Bezoeklijst maken</source>
         <translation>Make visit list</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="74"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="97"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="74"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="97"/>
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="74"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="97"/>
         <source>Route (GeoPackage)…</source>
         <translation>Route (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="124"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="164"/>
         <source>{0} adressen; looproute {1} km (in adresvolgorde {2} km).</source>
         <translation>{0} addresses; walking route {1} km (in address order {2} km).</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="177"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="284"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="177"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="284"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="118"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="123"/>
         <source>Startgebied: bezoeklijst</source>
         <translation>Start area: visit list</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="95"/>
+        <source>Scenario-beving: wat verandert er als deze beving komt?</source>
+        <translation>Scenario quake: what changes if this quake happens?</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="104"/>
+        <source>Epicentrum X (RD New):</source>
+        <translation>Epicentre X (RD New):</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="105"/>
+        <source>Epicentrum Y (RD New):</source>
+        <translation>Epicentre Y (RD New):</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="108"/>
+        <source>Datum van de beving</source>
+        <translation>Date of the quake</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="109"/>
+        <source>Met een scenario geldt de datum van de beving als peildatum.</source>
+        <translation>With a scenario, the date of the quake is the reference date.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="188"/>
+        <source>Bezig met tellen…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="198"/>
+        <source>Tellen gestopt op verzoek.</source>
+        <translation>Counting stopped on request.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="201"/>
+        <source>Het overzicht kon niet worden gemaakt: {0}</source>
+        <translation>The overview could not be made: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="220"/>
+        <source>Peildatum {0}; {1} groepen.</source>
+        <translation>Reference date {0}; {1} groups.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="290"/>
+        <source>Overzicht opslaan</source>
+        <translation>Save overview</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="300"/>
+        <source>Het overzicht kon niet worden opgeslagen</source>
+        <translation>The overview could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="302"/>
+        <source>Overzicht opgeslagen: {0}</source>
+        <translation>Overview saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="168"/>
+        <source>Gevolgen in regionaal overzicht</source>
+        <translation>Consequences in the regional overview</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="71"/>
+        <source>Gebied tekenen</source>
+        <translation>Draw area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="72"/>
+        <source>Klik links voor elk hoekpunt, rechts of dubbel om te sluiten; Backspace haalt het laatste punt weg, Esc stopt.</source>
+        <translation>Left-click for each corner, right-click or double-click to close; Backspace removes the last corner, Esc stops.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="97"/>
+        <source>Atlas (PDF)…</source>
+        <translation>Atlas (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="183"/>
+        <source>Teken het gebied: links klikken per hoekpunt, rechts klikken om te sluiten.</source>
+        <translation>Draw the area: left-click for each corner, right-click to close.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/actions.py" line="82"/>
+        <source>Getekend gebied</source>
+        <translation>Drawn area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="294"/>
+        <source>De bezoeklijst kon niet worden opgeslagen</source>
+        <translation>The visit list could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_draw.py" line="93"/>
+        <source>Een gebied heeft minstens 3 hoekpunten; u heeft er {0} gezet. Klik links om punten toe te voegen en rechts om het gebied te sluiten.</source>
+        <translation>An area needs at least 3 corners; you placed {0}. Left-click to add corners and right-click to close the area.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_draw.py" line="102"/>
+        <source>De rand van het getekende gebied snijdt zichzelf. Haal punten weg met Backspace of begin opnieuw met Esc, en teken zonder kruisende lijnen.</source>
+        <translation>The outline of the drawn area crosses itself. Remove corners with Backspace or start again with Esc, and draw without crossing lines.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_draw.py" line="112"/>
+        <source>Het gebied kon niet naar RD New worden omgerekend: {0}</source>
+        <translation>The area could not be transformed to RD New: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="74"/>
+        <source>{0} – na scenario</source>
+        <translation>{0} – after scenario</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="76"/>
+        <source>{0} – verandering</source>
+        <translation>{0} – change</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="139"/>
+        <source>scenario ML {0}</source>
+        <translation>scenario ML {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="170"/>
+        <source>Scenario-beving ML {ml} op {date} bij {x:.0f}, {y:.0f} (RD New): after_* is de telling na de beving, delta_* de verandering.</source>
+        <translation>Scenario quake ML {ml} on {date} at {x:.0f}, {y:.0f} (RD New): after_* is the count after the quake, delta_* the change.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/controller.py" line="79"/>
+        <source>De opslag is geopend, maar QGIS kon er geen kaartlaag uit laden. Controleer de inlog (authenticatie) en de leesrechten.</source>
+        <translation>The store is open, but QGIS could not load a map layer from it. Check the login (authentication) and the read permissions.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="90"/>
+        <source>Per gemeente</source>
+        <translation>Per municipality</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="91"/>
+        <source>Per postcodegebied (PC4)</source>
+        <translation>Per postcode area (PC4)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="92"/>
+        <source>Indeling:</source>
+        <translation>Grouping:</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="224"/>
+        <source>Scenario ML {0}: {1} objecten bereikt, {2} groepen veranderen.</source>
+        <translation>Scenario ML {0}: {1} objects reached, {2} groups change.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="135"/>
+        <source>Regionaal overzicht per PC4 (benadering)</source>
+        <translation>Regional overview per PC4 (approximation)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="159"/>
+        <source>Benadering: postcodevlakken zijn de convexe omhullende van de objecten per PC4, geen officiële grenzen; ze kunnen elkaar overlappen. Peildatum {0}.</source>
+        <translation>Approximation: postcode areas are the convex hull of the objects per PC4, not official boundaries; they may overlap. As of {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/tasks.py" line="62"/>
+        <source>{0}: gestopt door de gebruiker.</source>
+        <translation>{0}: stopped by the user.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,8 @@ import sys
 sys.path.insert(0, os.environ["IMG_TOOLS_DIR"])
 import qgis.utils  # noqa: E402
 from qgis.core import QgsApplication  # noqa: E402
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QToolBar  # noqa: E402
+from qgis.PyQt.QtCore import QTimer  # noqa: E402
+from qgis.PyQt.QtWidgets import QApplication, QDialog, QDockWidget, QToolBar, QWidget  # noqa: E402
 from qgis.utils import iface  # noqa: E402
 from qgis_session import run_after_start, screenshot  # noqa: E402
 
@@ -44,8 +45,45 @@ def inventory():
     }
 
 
+def options_page():
+    """Open QGIS's own Options dialog, find the plugin's page, change a value and press OK:
+    QGIS must call the page's apply() and the plugin's settings must hold the new value."""
+    from img_qgis_plugin.toolbelt.preferences import Preferences
+
+    seen = {}
+
+    def inspect():
+        dialog = next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QDialog)
+                and w.isVisible()
+                and w.metaObject().className() == "QgsOptions"
+            ),
+            None,
+        )
+        if dialog is None:
+            seen["error"] = "no Options dialog"
+            return
+        pages = dialog.findChildren(QWidget, "ImgOptionsPage")
+        seen["pages"] = len(pages)
+        if pages:
+            combo = pages[0].form.componentCombo
+            seen["before"] = combo.currentData()
+            combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
+            seen["chosen"] = combo.currentData()
+        dialog.accept()
+
+    QTimer.singleShot(1500, inspect)
+    iface.showOptionsDialog(iface.mainWindow(), currentPage="Mijnbouwschade")
+    seen["saved"] = Preferences.load().component
+    return seen
+
+
 def check():
     first = inventory()
+    options = options_page()
     shot = screenshot("e2e_plugin_loaded.png")
     cycles = []
     for _ in range(3):
@@ -60,6 +98,7 @@ def check():
         "ok": True,
         "active": NAME in qgis.utils.active_plugins,
         "first": first,
+        "options": options,
         "cycles": cycles,
         "screenshot": shot,
     }

@@ -38,6 +38,9 @@ def test_zip_installs_into_fresh_profile_and_survives_reload_cycles(plugin_zip, 
     ]
     assert first["docks"] == ["ImgObjectPanel"]
     assert first["providers"] == ["mijnbouwschade"]
+    options = result["options"]
+    assert options["pages"] == 1, options
+    assert options["chosen"] != options["before"] and options["saved"] == options["chosen"]
     for cycle in result["cycles"]:
         gone = cycle["after_unload"]
         assert gone["plugin_menu_entries"] == [] and gone["toolbars"] == []

@@ -67,3 +67,94 @@ def test_password_is_not_in_project_settings_or_log(qgis_iface, secret_url, tmp_
         QgsProject.instance().clear()
     leaks = [where for where, content in places.items() if PASSWORD in content]
     assert leaks == [], f"password found in: {', '.join(leaks)}"
+
+
+# --- layers on a server that asks for the password ------------------------------------------
+GUARDED_LOGIN = "h_guarded_user"
+
+
+@pytest.fixture(scope="module")
+def guarded_url(postgis_server):  # noqa: F811
+    """A store whose login must authenticate with its password (scram), as in production."""
+    import psycopg
+
+    from tests.support.postgis_server import PASSWORD_GROUP
+
+    url = postgis_server.new_database()
+    build_demo(url, objects=120, seed=3)
+    owner = open_store(url)
+    try:
+        add_login(owner.engine, GUARDED_LOGIN, "img", password=PASSWORD)
+    finally:
+        owner.close()
+    with psycopg.connect(postgis_server.url(), autocommit=True) as conn:
+        conn.execute(f"GRANT {PASSWORD_GROUP} TO {GUARDED_LOGIN}")
+    database = url.rsplit("/", 1)[1]
+    return postgis_server.port, database
+
+
+def _assert_layers_log_in(plugin, expected_objects: int) -> list[str]:
+    layers = plugin.controller.layers
+    assert {"objects", "parcels", "quakes"} <= set(layers)
+    sources = []
+    for key, layer in layers.items():
+        assert layer.isValid(), key
+        sources.append(layer.source())
+    assert layers["objects"].featureCount() == expected_objects
+    assert all(PASSWORD not in s for s in sources)
+    return sources
+
+
+def test_without_a_password_the_guarded_server_refuses(guarded_url):
+    import psycopg
+
+    port, database = guarded_url
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(f"postgresql://{GUARDED_LOGIN}@127.0.0.1:{port}/{database}").close()
+
+
+def test_layers_log_in_with_the_password_of_the_url_without_keeping_it(qgis_iface, guarded_url):
+    port, database = guarded_url
+    plugin = img_qgis_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        assert plugin.open_store(
+            f"postgresql://{GUARDED_LOGIN}:{PASSWORD}@127.0.0.1:{port}/{database}"
+        )
+        sources = _assert_layers_log_in(plugin, 120)
+        assert all(f"user='{GUARDED_LOGIN}'" in s for s in sources)
+    finally:
+        plugin.unload()
+        QgsProject.instance().clear()
+
+
+def test_layers_log_in_through_the_authcfg_of_a_qgis_connection(qgis_iface, guarded_url):
+    from qgis.core import QgsAuthMethodConfig, QgsProviderRegistry
+
+    port, database = guarded_url
+    manager = QgsApplication.authManager()
+    assert manager.setMasterPassword("test-master", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("IMG test")
+    config.setConfig("username", GUARDED_LOGIN)
+    config.setConfig("password", PASSWORD)
+    assert manager.storeAuthenticationConfig(config)[0]
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    connection = metadata.createConnection(
+        f"host=127.0.0.1 port={port} dbname='{database}' authcfg={config.id()}", {}
+    )
+    metadata.saveConnection(connection, "IMG gedeeld")
+    plugin = img_qgis_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        assert plugin.open_store("postgres-connection:IMG gedeeld")
+        sources = _assert_layers_log_in(plugin, 120)
+        assert all(f"authcfg={config.id()}" in s for s in sources)
+        assert QgsProject.instance().readEntry("img_qgis_plugin", "store")[0] == (
+            "postgres-connection:IMG gedeeld"
+        )
+    finally:
+        plugin.unload()
+        QgsProject.instance().clear()
+        metadata.deleteConnection("IMG gedeeld")
+        manager.removeAuthenticationConfig(config.id())

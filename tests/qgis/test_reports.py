@@ -248,7 +248,7 @@ def test_demo_outputs_writes_both_pdfs(plugin, tmp_path):
     assert pdf_pages(written["startgebied"]) >= 2 and pdf_pages(written["dossier"]) >= 5
 
 
-def test_panel_button_and_menu_actions_write_the_reports(plugin, tmp_path, monkeypatch):
+def test_panel_button_and_menu_actions_write_the_reports(plugin, tmp_path, monkeypatch, qtbot):
     """The Qt file/choice dialogs answer as a user would; the rest runs for real."""
     from img_qgis_plugin.reports import actions
 
@@ -272,8 +272,10 @@ def test_panel_button_and_menu_actions_write_the_reports(plugin, tmp_path, monke
     assert plugin.plan_start_area() == str(tmp_path / "start.pdf")
     assert "Deur-tot-deur:" in pdf_text(tmp_path / "start.pdf")
 
-    layer = plugin.show_regional_overview()
-    assert layer is not None and layer.renderer().classAttribute() == COLUMNS[0]
+    dialog = plugin.show_regional_overview()  # counts in a task, then table and layer
+    qtbot.waitUntil(lambda: dialog.layer is not None, timeout=30_000)
+    assert dialog.layer.renderer().classAttribute() == "never_claimed"
+    assert dialog.table.rowCount() == len(dialog.overview.rows) + 1  # with the total
 
 
 def test_long_cells_are_split_at_words_and_nothing_is_lost():

@@ -60,3 +60,24 @@ def test_failure_in_work_is_handed_to_on_done(qgis_app, qtbot):
     start(task)
     qtbot.waitUntil(lambda: "error" in outcome, timeout=10_000)
     assert isinstance(outcome["error"], ValueError)
+
+
+def test_cancelling_a_real_domain_count_reports_cancelled_not_an_error(qgis_app, qtbot, tmp_path):
+    """The domain stops with its own Cancelled; the task reports a cancel, not a failure."""
+    from domain.demo import build_demo
+    from domain.planning.overview import regional_overview
+    from domain.store import open_store
+
+    path = tmp_path / "demo.gpkg"
+    build_demo(str(path), objects=300, seed=2)
+    outcome = {}
+
+    def work(progress, cancel):
+        with open_store(str(path)) as store:
+            # the user pressed cancel before the count began
+            return regional_overview(store, progress=progress, cancel=lambda: True)
+
+    task = DomainTask("overzicht", work, lambda result, error: outcome.update(error=error))
+    start(task)
+    qtbot.waitUntil(lambda: "error" in outcome, timeout=20_000)
+    assert isinstance(outcome["error"], Cancelled), outcome["error"]

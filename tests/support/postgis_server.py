@@ -29,6 +29,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+#: logins made members of this group role must authenticate with their password
+PASSWORD_GROUP = "password_required"
+
+
 class PostgisServer:
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="imgschade-pg-"))
@@ -54,6 +58,10 @@ class PostgisServer:
             str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", self.user,
             "-E", "UTF8", "--locale=C.UTF-8",
         )  # fmt: skip
+        # members of password_required must give a password, as on a real server; the rest of
+        # the suite connects by trust on loopback
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(f"host all +{PASSWORD_GROUP} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
         options = (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -64,6 +72,10 @@ class PostgisServer:
         )  # fmt: skip
         self.running = True
         self._wait()
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN")
         return self
 
     def _wait(self) -> None:

@@ -1,0 +1,202 @@
+"""The scenario quake in the regional overview: layer fields, table, CSV and the follow-up button."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+from qgis.core import QgsProject
+
+import img_qgis_plugin
+from domain.demo import build_demo
+from domain.planning.overview import COLUMNS, ScenarioQuake, regional_overview
+
+DAY = dt.date(2026, 6, 1)
+QUAKE = ScenarioQuake(x=240000.0, y=590000.0, ml=3.6, date=DAY, depth_km=3.0)
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("overview") / "demo.gpkg"
+    build_demo(str(path), objects=600, seed=3)
+    return path
+
+
+@pytest.fixture
+def plugin(qgis_iface, demo_store):
+    plugin = img_qgis_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    assert plugin.open_store(str(demo_store))
+    yield plugin
+    plugin.unload()
+    QgsProject.instance().clear()
+
+
+@pytest.fixture
+def direct(plugin):
+    """The overview computed straight from the store, without any of the adapter."""
+    return regional_overview(plugin.controller.store, by="gemeente", scenario=QUAKE)
+
+
+def delta_of(direct, group: str) -> dict:
+    found = [row for row in direct.delta if row["group"] == group]
+    return found[0] if found else {c: 0 for c in COLUMNS}
+
+
+def test_layer_carries_before_after_and_change_per_municipality(plugin, direct):
+    from img_qgis_plugin.reports.overview_layer import overview_layer
+
+    layer = overview_layer(plugin, "delta_may_claim_again", scenario=QUAKE)
+    names = layer.fields().names()
+    for c in COLUMNS:
+        assert {c, f"after_{c}", f"delta_{c}"} <= set(names)
+    features = {f["gemeente"]: f for f in layer.getFeatures()}
+    assert set(features) == {row["group"] for row in direct.rows}
+    changed = {row["group"] for row in direct.delta}
+    assert changed and set(features) - changed  # both kinds of municipality are in the demo
+    after = {row["group"]: row for row in direct.after}
+    for row in direct.rows:
+        feature = features[row["group"]]
+        expected = delta_of(direct, row["group"])
+        for c in COLUMNS:
+            assert feature[c] == row[c]
+            assert feature[f"after_{c}"] == after[row["group"]][c]
+            assert feature[f"delta_{c}"] == expected[c] == after[row["group"]][c] - row[c]
+        if row["group"] not in changed:
+            assert all(feature[f"delta_{c}"] == 0 for c in COLUMNS)
+    # a quake only adds shaking: nobody loses the right to claim again, somebody gains it
+    assert sum(f["delta_may_claim_again"] for f in features.values()) > 0
+    assert sum(f["delta_objects"] for f in features.values()) == 0
+    assert layer.renderer().classAttribute() == "delta_may_claim_again"
+    assert "scenario ML 3.6" in layer.name()
+    assert layer.attributeAlias(names.index("delta_may_claim_again")) == (
+        "Mag opnieuw melden – verandering"
+    )
+
+
+def test_change_fields_exist_only_with_a_scenario(plugin):
+    from img_qgis_plugin.reports.overview_layer import overview_layer
+
+    plain = overview_layer(plugin, "overdue", as_of=DAY)
+    assert plain.fields().names() == ["gemeente", *COLUMNS]
+    with pytest.raises(ValueError, match="delta_overdue"):
+        overview_layer(plugin, "delta_overdue", as_of=DAY)
+
+
+def test_dialog_counts_in_a_task_and_shows_table_layer_and_csv(plugin, direct, qtbot, tmp_path):
+    dialog = plugin.show_regional_overview(scenario=QUAKE)
+    assert dialog.scenario() == QUAKE
+    qtbot.waitUntil(lambda: dialog.layer is not None, timeout=30_000)
+    assert dialog.count_combo.currentData() == "delta_may_claim_again"
+    assert dialog.layer.renderer().classAttribute() == "delta_may_claim_again"
+
+    headers = [
+        dialog.table.horizontalHeaderItem(i).text() for i in range(dialog.table.columnCount())
+    ]
+    assert headers[:4] == [
+        "Gemeente", "Objecten", "Objecten – na scenario", "Objecten – verandering",
+    ]  # fmt: skip
+    assert len(headers) == 1 + 3 * len(COLUMNS)
+    column = headers.index("Mag opnieuw melden – verandering")
+    cells = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, column).text()
+        for r in range(dialog.table.rowCount())
+    }
+    for row in direct.rows:
+        change = delta_of(direct, row["group"])["may_claim_again"]
+        assert cells[row["group"]] == (f"+{change}" if change > 0 else str(change))
+    assert cells["Totaal"] == f"+{direct.delta_totals['may_claim_again']}"
+
+    path = dialog.export_csv(str(tmp_path / "overzicht.csv"))
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        table = list(csv.reader(f, delimiter=";"))
+    assert table[0] == headers
+    assert len(table) == 1 + len(direct.rows)  # the total is for the screen only
+    by_group = {line[0]: line for line in table[1:]}
+    for row in direct.rows:
+        change = delta_of(direct, row["group"])
+        line = by_group[row["group"]]
+        for c in COLUMNS:
+            assert int(line[headers.index(f"{dialog_label(c)} – verandering")]) == change[c]
+
+    # colouring on another change restyles the same layer without counting again
+    layer_id = dialog.layer.id()
+    dialog.count_combo.setCurrentIndex(dialog.count_combo.findData("delta_in_effect_area"))
+    assert dialog.layer.id() == layer_id
+    assert dialog.layer.renderer().classAttribute() == "delta_in_effect_area"
+
+
+def dialog_label(column: str) -> str:
+    from domain.i18n import tr
+
+    return tr(f"ov.col.{column}", "nl")
+
+
+def test_without_scenario_the_table_has_one_column_per_count(plugin, qtbot):
+    dialog = plugin.show_regional_overview()
+    assert dialog.scenario() is None
+    qtbot.waitUntil(lambda: dialog.layer is not None, timeout=30_000)
+    assert dialog.table.columnCount() == 1 + len(COLUMNS)
+    assert dialog.layer.fields().names() == ["gemeente", *COLUMNS]
+    assert dialog.count_combo.count() == len(COLUMNS)
+
+
+def test_scenario_tool_offers_the_overview_with_the_quake_filled_in(plugin, qtbot):
+    runner = plugin.scenario
+    layer, _ = runner.run(QUAKE.x, QUAKE.y, QUAKE.ml, QUAKE.depth_km, QUAKE.date)
+    assert runner.last_scenario == QUAKE
+    button = runner.overview_button
+    assert button is not None and button.text() == "Gevolgen in regionaal overzicht"
+    button.click()
+    dialog = plugin.overview_dialog
+    assert dialog is not None and dialog.scenario() == QUAKE
+    qtbot.waitUntil(lambda: dialog.layer is not None, timeout=30_000)
+    direct = regional_overview(plugin.controller.store, scenario=QUAKE)
+    features = {f["gemeente"]: f for f in dialog.layer.getFeatures()}
+    for row in direct.rows:
+        assert (
+            features[row["group"]]["delta_may_claim_again"]
+            == (delta_of(direct, row["group"])["may_claim_again"])
+        )
+
+
+def test_a_fresh_overview_has_the_last_quake_ready_but_not_chosen(plugin):
+    plugin.scenario.run(QUAKE.x, QUAKE.y, 3.1, 2.5, QUAKE.date)
+    dialog = plugin.show_regional_overview(False)  # as the menu action calls it (checked=False)
+    assert dialog.scenario() is None
+    dialog.scenario_box.setChecked(True)
+    assert dialog.scenario() == ScenarioQuake(QUAKE.x, QUAKE.y, 3.1, QUAKE.date, 2.5)
+
+
+def test_per_pc4_the_dialog_counts_postcode_areas_with_their_change(plugin, qtbot, tmp_path):
+    import shapely
+    from sqlalchemy import text
+
+    direct = regional_overview(plugin.controller.store, by="pc4", scenario=QUAKE)
+    dialog = plugin.show_regional_overview(scenario=QUAKE)
+    qtbot.waitUntil(lambda: dialog.layer is not None, timeout=30_000)
+    first_layer = dialog.layer
+    dialog.by_combo.setCurrentIndex(dialog.by_combo.findData("pc4"))
+    dialog.compute()
+    qtbot.waitUntil(lambda: dialog.layer is not first_layer, timeout=30_000)
+    layer = dialog.layer
+    assert layer.fields().names()[0] == "pc4" and "PC4" in layer.name()
+    features = {f["pc4"]: f for f in layer.getFeatures()}
+    assert set(features) == {row["group"] for row in direct.rows}
+    assert len(features) > 5  # more postcode areas than municipalities in the demo
+    for row in direct.rows:
+        change = delta_of(direct, row["group"])
+        assert features[row["group"]]["never_claimed"] == row["never_claimed"]
+        assert features[row["group"]]["delta_may_claim_again"] == change["may_claim_again"]
+    # each outline holds every object of its postcode area
+    with plugin.controller.store.engine.connect() as conn:
+        some = conn.execute(text("SELECT pc4, x, y FROM objects WHERE pc4 IS NOT NULL LIMIT 50"))
+        for pc4, x, y in some:
+            outline = shapely.from_wkt(features[pc4].geometry().asWkt())
+            assert outline.contains(shapely.Point(x, y)), pc4
+    header = dialog.table.horizontalHeaderItem(0).text()
+    assert header == "PC4" or "postcode" in header.lower()
+    path = dialog.export_csv(str(tmp_path / "pc4.csv"))
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        assert len(list(csv.reader(f, delimiter=";"))) == 1 + len(direct.rows)
