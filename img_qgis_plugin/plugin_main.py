@@ -293,8 +293,12 @@ class ImgPlugin:
             log(tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."), "warning",
                 push=True)  # fmt: skip
             return
+        layers = self.controller.layers
         self.start_area_dock.set_store(
-            self.controller.store, self.controller.layers.get("objects"), self.controller
+            self.controller.store,
+            layers.get("objects"),
+            self.controller,
+            layers.get("areas_start_area"),
         )
         self.start_area_dock.show()
         self.start_area_dock.raise_()

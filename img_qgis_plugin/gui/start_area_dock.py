@@ -43,6 +43,8 @@ class StartAreaDock(QgsDockWidget):
         self.store = None
         self.objects_layer = None
         self.atlas_source = None
+        self.situations = None
+        self.start_areas_layer = None
         self.visits = None
         self.area = None  # what the list was made for: a start-area id or a drawn WKT
         self.as_of = None
@@ -110,13 +112,18 @@ class StartAreaDock(QgsDockWidget):
         self.setWidget(body)
 
     # --- store and map -------------------------------------------------------------------
-    def set_store(self, store, objects_layer, atlas_source=None) -> None:
+    def set_store(self, store, objects_layer, atlas_source=None, start_areas_layer=None) -> None:
         """Show the start areas of ``store``; ``atlas_source`` (the plugin or its controller)
-        lets the atlas reuse the styled map layers, else it makes its own for the export."""
+        lets the atlas reuse the styled map layers, else it makes its own for the export.
+        Selecting one area in ``start_areas_layer`` on the map picks it here."""
         if self.objects_layer is not None:
             with contextlib.suppress(TypeError, RuntimeError):
                 self.objects_layer.selectionChanged.disconnect(self._map_selected)
+        if self.start_areas_layer is not None:
+            with contextlib.suppress(TypeError, RuntimeError):
+                self.start_areas_layer.selectionChanged.disconnect(self._area_selected)
         self.store, self.objects_layer, self.visits = store, objects_layer, None
+        self.start_areas_layer = start_areas_layer
         self.atlas_source = atlas_source
         self.area, self.drawn_wkt = None, ""
         self.area_combo.clear()
@@ -136,6 +143,19 @@ class StartAreaDock(QgsDockWidget):
             self.area_combo.addItem(str(name or area_id), int(area_id))
         if objects_layer is not None:
             objects_layer.selectionChanged.connect(self._map_selected)
+        if start_areas_layer is not None:
+            start_areas_layer.selectionChanged.connect(self._area_selected)
+
+    def _area_selected(self, *args) -> None:
+        """One start area selected on the map: pick it and make its list."""
+        selected = self.start_areas_layer.selectedFeatureIds()
+        if self.store is None or len(selected) != 1:
+            return
+        feature = self.start_areas_layer.getFeature(selected[0])
+        index = self.area_combo.findData(int(feature["id"]))
+        if index >= 0:
+            self.area_combo.setCurrentIndex(index)
+            self.load_current()
 
     def load_current(self) -> None:
         area = self.area_combo.currentData()
@@ -150,7 +170,7 @@ class StartAreaDock(QgsDockWidget):
         self.visits = visit_list(
             self.store, area, situations=situations, as_of=as_of, lang=ui_language()
         )
-        self.area, self.as_of = area, as_of
+        self.area, self.as_of, self.situations = area, as_of, situations
         rows = self.visits.rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -276,7 +296,9 @@ class StartAreaDock(QgsDockWidget):
             from img_qgis_plugin.reports.atlas import export_startarea_atlas
 
             source = self.atlas_source if self.atlas_source is not None else self.store
-            return export_startarea_atlas(source, self.area, path, as_of=self.as_of)
+            return export_startarea_atlas(
+                source, self.area, path, as_of=self.as_of, situations=self.situations
+            )
         writer = {"csv": visits_csv, "xlsx": visits_xlsx, "gpkg": route_geopackage}[kind]
         return str(writer(self.visits, path, lang=ui_language()))
 

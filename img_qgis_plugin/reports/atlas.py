@@ -32,14 +32,17 @@ ADDRESSES_PER_PAGE = 12
 PAGE_MARGIN_M = 40.0
 
 
-def export_startarea_atlas(source, area_id, path: str, start=None, as_of=None) -> str:
+def export_startarea_atlas(
+    source, area_id, path: str, start=None, as_of=None, situations=None
+) -> str:
     """Write the atlas of start area ``area_id`` to ``path`` (PDF); returns ``path``.
 
     ``source`` is the plugin, its ``StoreController`` or an open store; ``start`` an optional
-    (x, y) in EPSG:28992 where the round begins.
+    (x, y) in EPSG:28992 where the round begins; ``situations`` keeps only the addresses in one
+    of those situations (the round the list on screen shows).
     """
     store = resolve_store(source)
-    visits = visit_list(store, area_id, start=start, as_of=as_of)
+    visits = visit_list(store, area_id, start=start, as_of=as_of, situations=situations)
     project = QgsProject.instance()
     made = _memory_layers(visits)
     for layer in made.values():

@@ -49,6 +49,21 @@ def test_list_matches_the_domain_and_filters_by_situation(dock):
     assert all(code in row.situation_codes for row in filtered)
 
 
+def test_selecting_a_start_area_on_the_map_picks_it_and_lists_it(dock):
+    areas = dock.start_areas_layer
+    assert areas is not None
+    last = dock.area_combo.itemData(dock.area_combo.count() - 1)
+    areas.selectByExpression(f'"id" = {int(last)}')
+    assert dock.area_combo.currentData() == last
+    assert [r.object_id for r in dock.visits.rows] == [
+        r.object_id for r in visit_list(dock.store, last).rows
+    ]
+    # two areas at once is no choice: the list stays as it was
+    first = dock.area_combo.itemData(0)
+    areas.selectByExpression(f'"id" IN ({int(first)}, {int(last)})')
+    assert dock.area_combo.currentData() == last
+
+
 def test_selection_follows_from_list_to_map_and_back(dock):
     dock.load(dock.area_combo.itemData(0))
     dock.table.selectRow(2)

@@ -315,6 +315,31 @@ def test_the_drawn_area_has_an_atlas_pdf(plugin, tmp_path):
     assert "Deur-tot-deur: Getekend startgebied" in " ".join(words.split())
 
 
+def test_the_atlas_holds_only_the_situation_the_list_shows(plugin, tmp_path):
+    import re
+    import subprocess
+
+    from img_qgis_plugin.reports.atlas import page_count
+
+    dock = plugin.start_area_dock
+    cx, cy = area_centre(dock.store, APPINGEDAM)
+    draw(dock, hexagon(cx, cy, 1600.0))
+    everyone = len(dock.visits.rows)
+    dock.load(dock.drawn_wkt, ["never_claimed"])
+    kept = dock.visits.rows
+    assert 0 < len(kept) < everyone
+    assert page_count(len(kept)) < page_count(everyone)  # the filter shows in the PDF
+    assert all("never_claimed" in row.situation_codes for row in kept)
+    path = dock.export("pdf", str(tmp_path / "nooit_gemeld.pdf"))
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    assert int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)) == page_count(len(kept))
+    words = " ".join(
+        subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout.split()
+    )
+    for row in kept[:5]:
+        assert row.address in words
+
+
 def test_plan_start_area_action_offers_the_drawn_area(plugin, tmp_path, monkeypatch):
     from img_qgis_plugin.reports import actions
 
