@@ -65,6 +65,9 @@ def options_page():
         )
         if dialog is None:
             seen["error"] = "no Options dialog"
+            modal = QApplication.activeModalWidget()
+            if modal is not None:  # never leave the desktop waiting on a dialog
+                modal.close()
             return
         pages = dialog.findChildren(QWidget, "ImgOptionsPage")
         seen["pages"] = len(pages)
