@@ -317,3 +317,21 @@ BAG_SMALL_OBJECT_MAX_M2 = _p(
     "productkeuze (aanname): klein object bij BAG-oppervlakte onder deze waarde",
     note="De bronnen geven geen oppervlaktegrens voor 'klein object'; pas aan zodra die bekend is.",
 )
+
+# --- scenario quake (what-if) --------------------------------------------------------------
+SCENARIO_ML_RANGE = _p(
+    "scenario_ml_range",
+    (0.5, 7.0),
+    "ML",
+    "productkeuze: van nauwelijks voelbaar tot ruim boven de sterkste Groningse beving (ML 3,6)",
+    note="Grenzen van de invoer voor een scenario-beving, in elk venster en in Processing.",
+)
+SCENARIO_ML_DEFAULT = _p(
+    "scenario_ml_default", 3.0, "ML", "productkeuze: startwaarde van de invoer"
+)
+SCENARIO_DEPTH_RANGE_KM = _p(
+    "scenario_depth_range",
+    (0.1, 30.0),
+    "km",
+    "productkeuze: ruime grenzen rond de reservoirdiepte van ongeveer 3 km",
+)

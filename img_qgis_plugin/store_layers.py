@@ -52,6 +52,19 @@ def _label_for(layer: QgsVectorLayer, base: str, synthetic_quakes: bool) -> tupl
     return f"{tr(base)} ({mark})", note
 
 
+def styled_layer(source: tuple[str, str], name: str, style: str) -> QgsVectorLayer | None:
+    """One store layer from ``(provider, uri)`` with its QML style, or None when QGIS cannot
+    open it (the caller decides whether that is worth a message)."""
+    provider, uri = source
+    layer = QgsVectorLayer(uri, name, provider)
+    if not layer.isValid():
+        return None
+    if not layer.crs().isValid():  # GeoPackage tables without a registered SRS
+        layer.setCrs(QgsCoordinateReferenceSystem(RD_NEW))
+    layer.loadNamedStyle(resource("styles", style))
+    return layer
+
+
 def add_store_layers(uris: dict, synthetic_quakes: bool = False) -> dict[str, QgsVectorLayer]:
     """Add the store's layers to the project in a fresh group; return them by store key."""
     project = QgsProject.instance()
@@ -64,13 +77,9 @@ def add_store_layers(uris: dict, synthetic_quakes: bool = False) -> dict[str, Qg
     for key, name, style in LAYERS:
         if key not in uris:
             continue
-        provider, uri = uris[key]
-        layer = QgsVectorLayer(uri, name, provider)
-        if not layer.isValid():
+        layer = styled_layer(uris[key], name, style)
+        if layer is None:
             continue
-        if not layer.crs().isValid():
-            layer.setCrs(QgsCoordinateReferenceSystem(RD_NEW))
-        layer.loadNamedStyle(resource("styles", style))
         label, note = _label_for(layer, name, synthetic_quakes)
         layer.setName(label)
         if note:

@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from domain import policy
 from domain.planning.overview import COLUMNS, ScenarioQuake
 from img_qgis_plugin.gui.i18n import tr, ui_language
 from img_qgis_plugin.reports.overview_layer import (
@@ -69,6 +70,28 @@ def _day(edit: QDateEdit) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+def _map_centre_rd(plugin, x: float, y: float) -> tuple[float, float]:
+    """The epicentre to start from: the map's centre in RD New, else (x, y)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    from img_qgis_plugin.store_layers import RD_NEW
+
+    try:
+        canvas = plugin.iface.mapCanvas()
+        transform = QgsCoordinateTransform(
+            canvas.mapSettings().destinationCrs(),
+            QgsCoordinateReferenceSystem(RD_NEW),
+            QgsProject.instance(),
+        )
+        centre = transform.transform(canvas.extent().center())
+    except Exception:  # no canvas, or a centre outside what RD New can express
+        return x, y
+    xmin, ymin, xmax, ymax = policy.NL_RD_BOUNDS_M
+    if xmin <= centre.x() <= xmax and ymin <= centre.y() <= ymax:
+        return centre.x(), centre.y()
+    return x, y
+
+
 class OverviewDialog(QDialog):
     """Non-modal: the planner keeps it open beside the map while the layer is restyled."""
 
@@ -96,10 +119,14 @@ class OverviewDialog(QDialog):
         self.scenario_box.setCheckable(True)
         self.scenario_box.setChecked(False)
         quake = QFormLayout(self.scenario_box)
-        self.x_spin = _spin(0.0, 300000.0, 240000.0, 0, 100.0, self)
-        self.y_spin = _spin(280000.0, 640000.0, 590000.0, 0, 100.0, self)
-        self.ml_spin = _spin(0.5, 7.0, 3.0, 1, 0.1, self)
-        self.depth_spin = _spin(0.1, 30.0, 3.0, 1, 0.5, self)
+        xmin, ymin, xmax, ymax = policy.NL_RD_BOUNDS_M
+        x0, y0 = _map_centre_rd(plugin, (xmin + xmax) / 2, (ymin + ymax) / 2)
+        self.x_spin = _spin(xmin, xmax, x0, 0, 100.0, self)
+        self.y_spin = _spin(ymin, ymax, y0, 0, 100.0, self)
+        self.ml_spin = _spin(*policy.SCENARIO_ML_RANGE, policy.SCENARIO_ML_DEFAULT, 1, 0.1, self)
+        self.depth_spin = _spin(
+            *policy.SCENARIO_DEPTH_RANGE_KM, policy.DEFAULT_DEPTH_KM, 1, 0.5, self
+        )
         self.quake_date_edit = _date_edit(dt.date.today(), self)
         quake.addRow(tr("Epicentrum X (RD New):"), self.x_spin)
         quake.addRow(tr("Epicentrum Y (RD New):"), self.y_spin)

@@ -8,6 +8,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QDialog
 
+from domain import policy
 from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.paths import ui_file
 
@@ -20,6 +21,11 @@ class ScenarioDialog(QDialog, FORM_CLASS):
     def __init__(self, x: float, y: float, parent=None) -> None:
         super().__init__(parent)
         self.setupUi(self)
+        # the bounds are policy, shared with the overview and Processing; the .ui only lays out
+        self.mlSpin.setRange(*policy.SCENARIO_ML_RANGE)
+        self.mlSpin.setValue(policy.SCENARIO_ML_DEFAULT)
+        self.depthSpin.setRange(*policy.SCENARIO_DEPTH_RANGE_KM)
+        self.depthSpin.setValue(policy.DEFAULT_DEPTH_KM)
         self.epicentreLabel.setText(tr("Epicentrum (RD New): {x:.0f}, {y:.0f}").format(x=x, y=y))
         self.dateEdit.setDate(QDate.currentDate())
 

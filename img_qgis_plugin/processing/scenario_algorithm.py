@@ -17,6 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from domain import policy
 from img_qgis_plugin.processing.base import ImgAlgorithm, tr
 from img_qgis_plugin.processing.scenario_features import affected_features, scenario_fields
 from img_qgis_plugin.processing.store_algorithms import COMPUTE_GROUP, parse_date
@@ -44,9 +45,9 @@ class ScenarioAlgorithm(ImgAlgorithm):
                 "ML",
                 tr("Magnitude (ML)"),
                 QgsProcessingParameterNumber.Double,
-                defaultValue=3.0,
-                minValue=0.0,
-                maxValue=7.0,
+                defaultValue=policy.SCENARIO_ML_DEFAULT,
+                minValue=policy.SCENARIO_ML_RANGE[0],
+                maxValue=policy.SCENARIO_ML_RANGE[1],
             )
         )
         self.addParameter(
@@ -54,9 +55,9 @@ class ScenarioAlgorithm(ImgAlgorithm):
                 "DEPTH",
                 tr("Diepte (km)"),
                 QgsProcessingParameterNumber.Double,
-                defaultValue=3.0,
-                minValue=0.1,
-                maxValue=30.0,
+                defaultValue=policy.DEFAULT_DEPTH_KM,
+                minValue=policy.SCENARIO_DEPTH_RANGE_KM[0],
+                maxValue=policy.SCENARIO_DEPTH_RANGE_KM[1],
             )
         )
         self.addParameter(

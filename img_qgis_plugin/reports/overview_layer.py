@@ -41,17 +41,28 @@ DELTA = "delta_"
 
 
 def group_outlines(store, by: str = "gemeente") -> dict[str, object]:
-    """Municipality or PC4 ("" when unknown) → buffered convex hull of its objects (shapely)."""
+    """Municipality or PC4 ("" when unknown) → buffered convex hull of its objects (shapely).
+
+    Vectorised: half a million rows become two arrays and one hull per group."""
+    import numpy as np
+
     from domain.planning.overview import GROUPINGS
 
     column = GROUPINGS[by]  # a fixed column name, never user text
-    points: dict[str, list] = {}
     with store.engine.connect() as conn:
-        for name, x, y in conn.execute(text(f"SELECT {column}, x, y FROM objects")):
-            points.setdefault(name or "", []).append((x, y))
+        rows = conn.execute(text(f"SELECT COALESCE({column}, ''), x, y FROM objects")).all()
+    if not rows:
+        return {}
+    names = np.array([r[0] for r in rows], dtype=object).astype(str)
+    xy = np.array([(r[1], r[2]) for r in rows], dtype=float)
+    groups, inverse = np.unique(names, return_inverse=True)
+    order = np.argsort(inverse, kind="stable")
+    bounds = np.searchsorted(inverse[order], np.arange(len(groups) + 1))
     return {
-        name: shapely.MultiPoint(xy).convex_hull.buffer(HULL_BUFFER_M)
-        for name, xy in points.items()
+        str(name): shapely.multipoints(xy[order[bounds[i] : bounds[i + 1]]]).convex_hull.buffer(
+            HULL_BUFFER_M
+        )
+        for i, name in enumerate(groups)
     }
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import contextlib
 import getpass
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
+from qgis.core import QgsProject
 
-from img_qgis_plugin.paths import resource
-from img_qgis_plugin.store_layers import LAYERS, RD_NEW
+from img_qgis_plugin.store_layers import LAYERS, styled_layer
 
 
 def current_user() -> str:
@@ -49,19 +48,15 @@ def map_layers(source, project=None):
     if layers:
         yield layers
         return
+    from img_qgis_plugin.connections import with_layer_credentials
+
     store = resolve_store(source)
+    login = store.engine.url.render_as_string(hide_password=False)
+    uris = with_layer_credentials(store.layer_uris(), login)
     made = {}
     for key, name, style in LAYERS:
-        uri = store.layer_uris().get(key)
-        if uri is None:
-            continue
-        layer = QgsVectorLayer(uri[1], name, uri[0])
-        if not layer.isValid():
-            continue
-        if not layer.crs().isValid():
-            layer.setCrs(QgsCoordinateReferenceSystem(RD_NEW))
-        layer.loadNamedStyle(resource("styles", style))
-        if project.addMapLayer(layer, False) is not None:
+        layer = styled_layer(uris[key], name, style) if key in uris else None
+        if layer is not None and project.addMapLayer(layer, False) is not None:
             made[key] = layer
     try:
         yield made

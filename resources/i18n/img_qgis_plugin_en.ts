@@ -95,7 +95,7 @@
         <translation>Mining damage – object</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="88"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="111"/>
         <source>Peildatum:</source>
         <translation>As of:</translation>
     </message>
@@ -515,7 +515,7 @@
         <translation>Identify object on the map</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="360"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="364"/>
         <source>Opslag openen</source>
         <translation>Open store</translation>
     </message>
@@ -525,17 +525,17 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="371"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="375"/>
         <source>QGIS kent nog geen PostgreSQL-verbinding; maak er een aan in de Browser.</source>
         <translation>QGIS has no PostgreSQL connection yet; create one in the Browser.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="377"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="381"/>
         <source>Gedeelde opslag openen</source>
         <translation>Open shared store</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="377"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="381"/>
         <source>Verbinding:</source>
         <translation>Connection:</translation>
     </message>
@@ -555,7 +555,7 @@
         <translation>Save the dossier of this object as PDF</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/scenario_dialog.py" line="23"/>
+        <location filename="../../img_qgis_plugin/gui/scenario_dialog.py" line="29"/>
         <source>Epicentrum (RD New): {x:.0f}, {y:.0f}</source>
         <translation>Epicentre (RD New): {x:.0f}, {y:.0f}</translation>
     </message>
@@ -575,7 +575,7 @@
         <translation>{municipality}: reopen {reopen}, baseline inspection {nulmeting}, new {new}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="29"/>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="30"/>
         <source>Scenario-beving</source>
         <translation>Scenario quake</translation>
     </message>
@@ -625,7 +625,7 @@
         <translation>Objects</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="41"/>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="42"/>
         <source>Epicentrum</source>
         <translation>Epicentre</translation>
     </message>
@@ -635,27 +635,27 @@
         <translation>Magnitude (ML)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="52"/>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="53"/>
         <source>Diepte (km)</source>
         <translation>Depth (km)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="62"/>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="63"/>
         <source>Datum (JJJJ-MM-DD, leeg is vandaag)</source>
         <translation>Date (YYYY-MM-DD, empty is today)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="67"/>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="68"/>
         <source>Getroffen objecten</source>
         <translation>Affected objects</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="83"/>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="84"/>
         <source>EPICENTRE: kies een punt op de kaart.</source>
         <translation>EPICENTRE: pick a point on the map.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="104"/>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="105"/>
         <source>{0}: heropenen {1}, nulmeting {2}, nieuw in effectgebied {3}</source>
         <translation>{0}: reopen {1}, baseline inspection {2}, newly in effect area {3}</translation>
     </message>
@@ -780,72 +780,72 @@
         <translation>Visit list saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="123"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="150"/>
         <source>Kleur naar:</source>
         <translation>Colour by:</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="212"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="239"/>
         <source>Het overzicht kon niet worden gemaakt</source>
         <translation>The overview could not be made</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="77"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="80"/>
         <source>Volgorde</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="78"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="81"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="79"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="82"/>
         <source>Postcode</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="80"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="83"/>
         <source>Situatie</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="81"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="84"/>
         <source>Reden van bezoek</source>
         <translation>Reason for the visit</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="89"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="92"/>
         <source>Startgebied</source>
         <translation>Start area</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="95"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="98"/>
         <source>Bezoekadressen</source>
         <translation>Addresses to visit</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="133"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="136"/>
         <source>Looproute</source>
         <translation>Walking route</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="148"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="151"/>
         <source>Bladen</source>
         <translation>Sheets</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="158"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="161"/>
         <source>Overzicht: {0} adressen te bezoeken (van {1} in het gebied); looproute {2} km (in adresvolgorde {3} km); peildatum {4}.</source>
         <translation>Overview: {0} addresses to visit (of {1} in the area); walking route {2} km (in address order {3} km); as of {4}.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="174"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="177"/>
         <source>Bezoeklijst – blad {0} van {1}: adressen {2} t/m {3}</source>
         <translation>Visit list – sheet {0} of {1}: addresses {2} to {3}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="178"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="181"/>
         <source>Bezoeklijst – geen adressen te bezoeken.</source>
         <translation>Visit list – no addresses to visit.</translation>
     </message>
@@ -1000,7 +1000,7 @@
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="69"/>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="70"/>
         <source>Getroffen objecten (≥ 2 mm/s)</source>
         <translation>Affected objects (≥ 2 mm/s)</translation>
     </message>
@@ -1090,7 +1090,7 @@
         <translation>Builds a GeoPackage with synthetic objects, quakes, owners and claim history to get to know the product. Deterministic: the same seed gives the same store. An existing file is only replaced once everything is computed; cancelling leaves it in place.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="31"/>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="32"/>
         <source>Wat als er op dit punt een beving van magnitude ML komt? Telt per gemeente de objecten die heropend worden (besluit vóór de datum en PGV &gt; 5 mm/s), een nulmeting nodig hebben (PGV ≥ 5 mm/s) of nieuw in het effectgebied komen (PGV ≥ 2 mm/s), en maakt een puntlaag (RD New) van die objecten. Het epicentrum mag in elk CRS.</source>
         <translation>What if a quake of magnitude ML happened at this point? Counts per municipality the objects that would reopen (decision before the date and PGV &gt; 5 mm/s), need a baseline inspection (PGV ≥ 5 mm/s) or newly enter the effect area (PGV ≥ 2 mm/s), and makes a point layer (RD New) of those objects. The epicentre may be in any CRS.</translation>
     </message>
@@ -1130,22 +1130,22 @@
         <translation>{0} (continued)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="47"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="50"/>
         <source>Tijdelijke kaartlaag {0} kon niet worden gemaakt.</source>
         <translation>Temporary map layer {0} could not be made.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="82"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="85"/>
         <source>Deur-tot-deur:</source>
         <translation>Door to door:</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/reports/atlas.py" line="83"/>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="86"/>
         <source>Bezoeklijst</source>
         <translation>Visit list</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/plugin_main.py" line="342"/>
+        <location filename="../../img_qgis_plugin/plugin_main.py" line="346"/>
         <source>Verbonden als &apos;{0}&apos;: deze rol ziet gebieden en totalen, geen persoonsgegevens.</source>
         <translation>Connected as '{0}': this role sees areas and totals, no personal data.</translation>
     </message>
@@ -1155,42 +1155,42 @@
         <translation>Mining damage – start area</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="62"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="64"/>
         <source>Alle situaties</source>
         <translation>All situations</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="65"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="67"/>
         <source>Bezoeklijst maken</source>
         <translation>Make visit list</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="97"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="99"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="97"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="99"/>
         <source>Excel…</source>
         <translation>Excel…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="97"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="99"/>
         <source>Route (GeoPackage)…</source>
         <translation>Route (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="164"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="184"/>
         <source>{0} adressen; looproute {1} km (in adresvolgorde {2} km).</source>
         <translation>{0} addresses; walking route {1} km (in address order {2} km).</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="284"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="306"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="284"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="306"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -1200,62 +1200,62 @@
         <translation>Start area: visit list</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="95"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="118"/>
         <source>Scenario-beving: wat verandert er als deze beving komt?</source>
         <translation>Scenario quake: what changes if this quake happens?</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="104"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="131"/>
         <source>Epicentrum X (RD New):</source>
         <translation>Epicentre X (RD New):</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="105"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="132"/>
         <source>Epicentrum Y (RD New):</source>
         <translation>Epicentre Y (RD New):</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="108"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="135"/>
         <source>Datum van de beving</source>
         <translation>Date of the quake</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="109"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="136"/>
         <source>Met een scenario geldt de datum van de beving als peildatum.</source>
         <translation>With a scenario, the date of the quake is the reference date.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="188"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="215"/>
         <source>Bezig met tellen…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="198"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="225"/>
         <source>Tellen gestopt op verzoek.</source>
         <translation>Counting stopped on request.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="201"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="228"/>
         <source>Het overzicht kon niet worden gemaakt: {0}</source>
         <translation>The overview could not be made: {0}</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="220"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="247"/>
         <source>Peildatum {0}; {1} groepen.</source>
         <translation>Reference date {0}; {1} groups.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="290"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="317"/>
         <source>Overzicht opslaan</source>
         <translation>Save overview</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="300"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="327"/>
         <source>Het overzicht kon niet worden opgeslagen</source>
         <translation>The overview could not be saved</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="302"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="329"/>
         <source>Overzicht opgeslagen: {0}</source>
         <translation>Overview saved: {0}</translation>
     </message>
@@ -1265,22 +1265,22 @@
         <translation>Consequences in the regional overview</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="71"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="73"/>
         <source>Gebied tekenen</source>
         <translation>Draw area</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="72"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="74"/>
         <source>Klik links voor elk hoekpunt, rechts of dubbel om te sluiten; Backspace haalt het laatste punt weg, Esc stopt.</source>
         <translation>Left-click for each corner, right-click or double-click to close; Backspace removes the last corner, Esc stops.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="97"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="99"/>
         <source>Atlas (PDF)…</source>
         <translation>Atlas (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="183"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="203"/>
         <source>Teken het gebied: links klikken per hoekpunt, rechts klikken om te sluiten.</source>
         <translation>Draw the area: left-click for each corner, right-click to close.</translation>
     </message>
@@ -1290,7 +1290,7 @@
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="294"/>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="316"/>
         <source>De bezoeklijst kon niet worden opgeslagen</source>
         <translation>The visit list could not be saved</translation>
     </message>
@@ -1335,22 +1335,22 @@
         <translation>The store is open, but QGIS could not load a map layer from it. Check the login (authentication) and the read permissions.</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="90"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="113"/>
         <source>Per gemeente</source>
         <translation>Per municipality</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="91"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="114"/>
         <source>Per postcodegebied (PC4)</source>
         <translation>Per postcode area (PC4)</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="92"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="115"/>
         <source>Indeling:</source>
         <translation>Grouping:</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="224"/>
+        <location filename="../../img_qgis_plugin/gui/overview_dialog.py" line="251"/>
         <source>Scenario ML {0}: {1} objecten bereikt, {2} groepen veranderen.</source>
         <translation>Scenario ML {0}: {1} objects reached, {2} groups change.</translation>
     </message>
