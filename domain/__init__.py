@@ -5,3 +5,6 @@ same rules, and a test enforces that importing ``domain`` loads no ``qgis`` or `
 """
 
 __version__ = "0.1.0"
+
+# before anything imports SQLAlchemy: the bundled copies win over any other on sys.path
+import domain.runtime.vendored  # noqa: E402,F401

@@ -33,13 +33,13 @@ def _make_domain_importable() -> None:
 
 def classFactory(iface):  # noqa: N802 - name required by QGIS
     _make_domain_importable()
-    from img_qgis_plugin.dependencies import missing_dependencies
+    from img_qgis_plugin.dependencies import dependency_problem
 
-    missing = missing_dependencies()
-    if missing:
+    problem = dependency_problem()
+    if problem:
         from img_qgis_plugin.dependencies import MissingDependenciesPlugin
 
-        return MissingDependenciesPlugin(iface, missing)
+        return MissingDependenciesPlugin(iface, problem)
     from img_qgis_plugin.plugin_main import ImgPlugin
 
     return ImgPlugin(iface)

@@ -2,61 +2,44 @@
 
 from __future__ import annotations
 
-import importlib
 
-# (import name, pip name, lowest version)
-REQUIRED = (
-    ("shapely", "shapely", "2.0"),
-    ("pyproj", "pyproj", "3.4"),
-    ("numpy", "numpy", "1.24"),
-    ("scipy", "scipy", "1.10"),
-    ("sqlalchemy", "sqlalchemy", "2.0"),
-    ("geoalchemy2", "geoalchemy2", "0.14"),
-)
+def dependency_problem() -> str | None:
+    """The text to show when the plugin cannot start, else None.
 
+    Run after ``domain`` is importable; importing it needs only the standard library.
+    """
+    from domain.i18n import tr
+    from domain.runtime.requirements import install_advice, missing_compiled, missing_vendored
 
-def _version_tuple(text: str) -> tuple[int, ...]:
-    parts = []
-    for piece in text.split(".")[:3]:
-        digits = "".join(ch for ch in piece if ch.isdigit())
-        parts.append(int(digits) if digits else 0)
-    return tuple(parts)
-
-
-def missing_dependencies() -> list[str]:
-    """Pip requirement strings for every package that is absent or too old."""
-    missing = []
-    for module, pip_name, lowest in REQUIRED:
-        try:
-            mod = importlib.import_module(module)
-        except Exception:
-            missing.append(f"{pip_name}>={lowest}")
-            continue
-        version = getattr(mod, "__version__", "0")
-        if _version_tuple(version) < _version_tuple(lowest):
-            missing.append(f"{pip_name}>={lowest} (gevonden: {version})")
-    return missing
+    problems = missing_compiled()
+    if problems:
+        return install_advice(problems)
+    vendored = missing_vendored()
+    if vendored:
+        return tr("deps.vendor_missing", names=", ".join(vendored))
+    return None
 
 
 class MissingDependenciesPlugin:
     """Stand-in plugin that tells the user exactly what to install, instead of failing to load."""
 
-    def __init__(self, interface, missing: list[str]) -> None:
+    def __init__(self, interface, text: str) -> None:
         self.iface = interface
-        self.missing = missing
+        self.text = text
 
     def initGui(self) -> None:  # noqa: N802
         from qgis.core import Qgis, QgsMessageLog
 
-        names = " ".join(m.split(" ")[0] for m in self.missing)
-        text = (
-            "De plugin Mijnbouwschade mist Python-pakketten: "
-            + ", ".join(self.missing)
-            + f". Installeer ze in de Python van QGIS, bijvoorbeeld: python -m pip install {names}"
-            + " (OSGeo4W-shell op Windows), en herstart QGIS."
+        from domain.runtime.requirements import advice_for_every_platform, missing_compiled
+
+        QgsMessageLog.logMessage(self.text, "Mijnbouwschade", Qgis.MessageLevel.Critical)
+        for platform, command in advice_for_every_platform(missing_compiled()).items():
+            QgsMessageLog.logMessage(
+                f"{platform}: {command}", "Mijnbouwschade", Qgis.MessageLevel.Info
+            )
+        self.iface.messageBar().pushMessage(
+            "Mijnbouwschade", self.text, Qgis.MessageLevel.Critical, 0
         )
-        QgsMessageLog.logMessage(text, "Mijnbouwschade", Qgis.Critical)
-        self.iface.messageBar().pushMessage("Mijnbouwschade", text, Qgis.Critical, 0)
 
     def unload(self) -> None:
         pass

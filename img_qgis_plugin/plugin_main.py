@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
-from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QToolBar
+from qgis.PyQt.QtGui import QAction, QIcon
+from qgis.PyQt.QtWidgets import QToolBar
 
 from img_qgis_plugin.__about__ import __icon_path__, __version__
 from img_qgis_plugin.connections import (

@@ -7,11 +7,11 @@ so nobody mistakes a demo polygon for an official boundary.
 from __future__ import annotations
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsLayerMetadata,
     QgsProject,
     QgsVectorLayer,
-    QgsVectorLayerTemporalProperties,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -100,7 +100,7 @@ def add_store_layers(uris: dict, synthetic_quakes: bool = False) -> dict[str, Qg
 def _make_temporal(layer: QgsVectorLayer) -> None:
     """Quakes appear in QGIS's temporal controller by their time."""
     props = layer.temporalProperties()
-    props.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeInstantFromField)
+    props.setMode(Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField)
     props.setStartField("time")
     props.setIsActive(True)
 

@@ -33,7 +33,7 @@ class DomainTask(QgsTask):
         work: Callable[..., Any],
         on_done: Callable[[Any, BaseException | None], None] | None = None,
     ) -> None:
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self._work = work
         self._on_done = on_done
         self.result: Any = None

@@ -1,4 +1,4 @@
-"""Bulk writes inside one transaction: executemany for GeoPackage, COPY for PostGIS.
+"""Bulk writes inside one transaction: executemany for GeoPackage, multi-row INSERTs for PostGIS.
 
 Importers and the demo hand over columns of plain values plus shapely geometries; this module
 turns geometries into what each backend stores (GeoPackage blobs, hex EWKB) and dates into
@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from sqlalchemy import column as sa_column
+from sqlalchemy import table as sa_table
 from sqlalchemy.engine import Connection
 
 from domain.store.engine import ewkb_hex, gpkg_blobs
@@ -65,12 +67,18 @@ def insert_rows(
 
             widen_extent(cursor, table, geoms)
         return len(rows)
-    raw = conn.connection.driver_connection
-    sql = f"COPY {table} ({', '.join(_q(c) for c in cols)}) FROM STDIN"
-    with raw.cursor() as cursor, cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row(row)
+    # SQLAlchemy batches an executemany of an INSERT construct into multi-row VALUES
+    # statements for either driver (psycopg2 or psycopg 3)
+    target = sa_table(table, *(sa_column(c) for c in cols))
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        conn.execute(target.insert(), [{c: _plain(v) for c, v in zip(cols, row)} for row in chunk])
     return len(rows)
+
+
+def _plain(value):
+    """numpy scalars as Python numbers: psycopg2 cannot adapt them."""
+    return value.item() if hasattr(value, "dtype") and hasattr(value, "item") else value
 
 
 def _q(name: str) -> str:
@@ -85,7 +93,7 @@ def next_id(conn: Connection, table: str) -> int:
 
 
 def fix_sequences(conn: Connection, tables: Sequence[str]) -> None:
-    """After COPY with explicit ids, move PostgreSQL's id sequences past the highest id."""
+    """After bulk inserts with explicit ids, move PostgreSQL's id sequences past the highest id."""
     if is_gpkg(conn):
         return
     from sqlalchemy import text

@@ -2,7 +2,8 @@
 
 The user names a store the way they know it: a ``.gpkg`` path, a ``postgresql://`` URL or a
 libpq ``service=name``. GeoPackage connections load SpatiaLite so that the R-tree triggers
-and geometry checks GeoAlchemy2 installs work; PostGIS uses psycopg 3 (bulk writes by COPY).
+and geometry checks GeoAlchemy2 installs work; PostGIS goes through psycopg2, which every QGIS
+ships (psycopg 3 where only that one is present).
 """
 
 from __future__ import annotations
@@ -53,13 +54,25 @@ class Location:
         return self.kind == "gpkg"
 
 
+def postgres_driver() -> str:
+    """SQLAlchemy's name for the PostgreSQL driver at hand: psycopg2 first, else psycopg 3."""
+    import importlib.util
+
+    if importlib.util.find_spec("psycopg2") is None and importlib.util.find_spec("psycopg"):
+        return "psycopg"
+    return "psycopg2"
+
+
 def parse_location(where: str | os.PathLike) -> Location:
     text = str(where).strip()
+    scheme = f"postgresql+{postgres_driver()}"
     if text.startswith("service="):
-        return Location("postgis", f"postgresql+psycopg:///?{text}")
-    if text.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+        return Location("postgis", f"{scheme}:///?{text}")
+    if text.startswith(
+        ("postgresql://", "postgres://", "postgresql+psycopg://", "postgresql+psycopg2://")
+    ):
         rest = text.split("://", 1)[1]
-        return Location("postgis", f"postgresql+psycopg://{rest}")
+        return Location("postgis", f"{scheme}://{rest}")
     if text.startswith("gpkg:///"):
         text = text[len("gpkg:///") :]
     if text.lower().endswith(".gpkg"):

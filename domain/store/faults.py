@@ -99,11 +99,16 @@ def store_faults(store: str):
 
 
 def _psycopg_errors() -> tuple:
-    try:
-        import psycopg
-    except ImportError:  # pragma: no cover - a GeoPackage-only install
-        return ()
-    return (psycopg.Error,)
+    """The driver's own error classes, for writes that bypass SQLAlchemy (either driver)."""
+    import importlib
+
+    errors = []
+    for name in ("psycopg2", "psycopg"):
+        try:
+            errors.append(importlib.import_module(name).Error)
+        except ImportError:  # a GeoPackage-only install has neither
+            continue
+    return tuple(errors)
 
 
 def raw_faults(fn):

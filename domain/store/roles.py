@@ -272,8 +272,6 @@ def add_login(
 ) -> None:
     """Create (or re-map) a login as a member of one product role; gemeente logins get their
     municipality. The password is passed to the server only, never logged or stored here."""
-    from psycopg import sql
-
     problems = []
     if role not in ROLES:
         problems.append(
@@ -287,34 +285,36 @@ def add_login(
         raise InputError(tr("roles.invalid"), problems)
     if engine.dialect.name != "postgresql":
         raise InputError(tr("roles.invalid"), [Problem(tr("roles.not_postgis"), field="store")])
+    # role statements take no bind parameters: names and the password are quoted by the
+    # dialect's own identifier and literal rendering
+    quote = engine.dialect.identifier_preparer.quote_identifier
     with engine.begin() as conn:
-        raw = conn.connection.driver_connection
         exists = conn.execute(
             text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}
         ).first()
-        verb = "ALTER" if exists else "CREATE"
-        statement = sql.SQL(verb + " ROLE {} LOGIN").format(sql.Identifier(login))
+        raw = conn.execution_options(no_parameters=True)  # '%' in a password stays as it is
+        statement = f"{'ALTER' if exists else 'CREATE'} ROLE {quote(login)} LOGIN"
         if password is not None:
-            statement += sql.SQL(" PASSWORD {}").format(sql.Literal(password))
-        with raw.cursor() as cur:
-            cur.execute(statement)
-            for other in ROLES:
-                cur.execute(
-                    sql.SQL("REVOKE {} FROM {}").format(
-                        sql.Identifier(role_name(other)), sql.Identifier(login)
-                    )
-                )
-            cur.execute(
-                sql.SQL("GRANT {} TO {}").format(
-                    sql.Identifier(role_name(role)), sql.Identifier(login)
-                )
-            )
+            statement += f" PASSWORD {_literal(engine, password)}"
+        raw.exec_driver_sql(statement)
+        for other in ROLES:
+            raw.exec_driver_sql(f"REVOKE {quote(role_name(other))} FROM {quote(login)}")
+        raw.exec_driver_sql(f"GRANT {quote(role_name(role))} TO {quote(login)}")
         conn.execute(text("DELETE FROM gemeente_logins WHERE login = :l"), {"l": login})
         if role == "gemeente":
             conn.execute(
                 text("INSERT INTO gemeente_logins (login, municipality) VALUES (:l, :m)"),
                 {"l": login, "m": municipality.strip()},
             )
+
+
+def _literal(engine, value: str) -> str:
+    from sqlalchemy import String, literal
+
+    rendered = literal(value, String()).compile(
+        dialect=engine.dialect, compile_kwargs={"literal_binds": True}
+    )
+    return str(rendered)
 
 
 # --- what the connected login may do --------------------------------------------------------

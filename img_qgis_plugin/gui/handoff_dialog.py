@@ -72,8 +72,8 @@ class HandOffDialog(QDialog, FORM_CLASS):
                 ]
             )
             item = QListWidgetItem(text, self.claimsList)
-            item.setData(Qt.UserRole, str(claim.get("id")))
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setData(Qt.ItemDataRole.UserRole, str(claim.get("id")))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         for name in ERROR_LABELS.values():
             getattr(self, name).setStyleSheet(ERROR_STYLE)
@@ -91,7 +91,7 @@ class HandOffDialog(QDialog, FORM_CLASS):
             combo.addItem(label(value, self.lang), value)
 
     def ok_button(self):
-        return self.buttonBox.button(QDialogButtonBox.Ok)
+        return self.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
 
     def draft(self) -> HandOffDraft:
         """What the person filled in, as the domain's draft (valid once OK is enabled)."""
@@ -99,7 +99,7 @@ class HandOffDialog(QDialog, FORM_CLASS):
         for row in range(self.claimsList.count()):
             item = self.claimsList.item(row)
             if item.checkState() == Qt.CheckState.Checked:
-                linked.append(item.data(Qt.UserRole))
+                linked.append(item.data(Qt.ItemDataRole.UserRole))
         return HandOffDraft(
             object_id=self.object_id,
             target=self.targetCombo.currentData() or "",

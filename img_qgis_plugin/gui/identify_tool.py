@@ -26,7 +26,9 @@ class ObjectIdentifyTool(QgsMapToolIdentifyFeature):
         layers = [lyr for lyr in (self.objects_layer, self.parcels_layer) if lyr is not None]
         if not layers:
             return
-        results = self.identify(event.x(), event.y(), layers, QgsMapToolIdentify.TopDownStopAtFirst)
+        results = self.identify(
+            event.x(), event.y(), layers, QgsMapToolIdentify.IdentifyMode.TopDownStopAtFirst
+        )
         if results:
             self._on_feature(results[0].mFeature)
 

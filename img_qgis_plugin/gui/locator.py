@@ -24,7 +24,7 @@ class ObjectLocatorFilter(QgsLocatorFilter):
 
     def flags(self):
         """Fast: runs on the main thread, so the store's connection is never shared across threads."""
-        return QgsLocatorFilter.FlagFast
+        return QgsLocatorFilter.Flag.FlagFast
 
     def prefix(self) -> str:
         return "img"

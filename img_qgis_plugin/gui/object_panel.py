@@ -114,7 +114,7 @@ class ObjectPanel(QgsDockWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.header: dict[str, QLabel] = {}
         rows = [
             ("addresses", tr("Adres(sen)")),

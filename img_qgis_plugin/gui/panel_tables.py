@@ -103,7 +103,7 @@ class _Filling:
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     if align_right:
-        item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+        item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
     return item
 
 
@@ -137,7 +137,7 @@ class ClaimTable:
     def _fill_row(table: QTableWidget, row: int, claim: dict) -> None:
         scheme = _item(scheme_label(claim.get("scheme", "")))
         scheme.setToolTip(str(claim.get("id", "")))
-        scheme.setData(Qt.UserRole, claim.get("id"))
+        scheme.setData(Qt.ItemDataRole.UserRole, claim.get("id"))
         overdue = bool(claim.get("overdue"))
         cells = [
             scheme,
@@ -206,7 +206,7 @@ class QuakeTable:
             _item(number_text(pgv, 2, look["lang"]), align_right=True),
             _item("; ".join(look["texts"][m] for m in marks)),
         ]
-        cells[0].setData(Qt.UserRole, quake.get("event_id"))
+        cells[0].setData(Qt.ItemDataRole.UserRole, quake.get("event_id"))
         cells[0].setToolTip(str(quake.get("event_id", "")))
         for column, cell in enumerate(cells):
             if "reopens" in marks:

@@ -88,7 +88,7 @@ class PgvChart(QWidget):
     # --- drawing ------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
         rect = self.plot_rect()
         font = QFont(painter.font())
@@ -106,7 +106,9 @@ class PgvChart(QWidget):
             painter.drawEllipse(point, radius, radius)
         if not self.quakes:
             painter.setPen(self.palette().text().color())
-            painter.drawText(rect, Qt.AlignCenter, tr("Geen bevingen boven de ondergrens"))
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignCenter, tr("Geen bevingen boven de ondergrens")
+            )
         painter.end()
 
     def _draw_axes(self, painter: QPainter, rect: QRectF) -> None:
@@ -120,7 +122,9 @@ class PgvChart(QWidget):
             painter.drawLine(QPointF(rect.left() - 3, y), QPointF(rect.left(), y))
             label = f"{decade:g}"
             painter.drawText(
-                QRectF(0, y - 8, MARGIN_LEFT - 5, 16), Qt.AlignRight | Qt.AlignVCenter, label
+                QRectF(0, y - 8, MARGIN_LEFT - 5, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
             )
             decade *= 10
         first, last = self.day_range()
@@ -128,23 +132,27 @@ class PgvChart(QWidget):
         for year in range(first.year + 1, last.year + 1, step):
             x = self.to_point(dt.date(year, 1, 1), low).x()
             painter.drawLine(QPointF(x, rect.bottom()), QPointF(x, rect.bottom() + 3))
-            painter.drawText(QRectF(x - 20, rect.bottom() + 4, 40, 14), Qt.AlignHCenter, str(year))
+            painter.drawText(
+                QRectF(x - 20, rect.bottom() + 4, 40, 14), Qt.AlignmentFlag.AlignHCenter, str(year)
+            )
         painter.save()
         painter.translate(10, rect.center().y())
         painter.rotate(-90)
-        painter.drawText(QRectF(-40, -8, 80, 16), Qt.AlignCenter, tr("mm/s"))
+        painter.drawText(QRectF(-40, -8, 80, 16), Qt.AlignmentFlag.AlignCenter, tr("mm/s"))
         painter.restore()
 
     def _draw_thresholds(self, painter: QPainter, rect: QRectF) -> None:
         for value, label in self.thresholds:
             y = self.to_point(self.day_range()[0], value).y()
-            painter.setPen(QPen(THRESHOLD_COLOUR, 1, Qt.DashLine))
+            painter.setPen(QPen(THRESHOLD_COLOUR, 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-            painter.drawText(QRectF(rect.left() + 3, y - 14, 120, 14), Qt.AlignLeft, label)
+            painter.drawText(
+                QRectF(rect.left() + 3, y - 14, 120, 14), Qt.AlignmentFlag.AlignLeft, label
+            )
 
     def _draw_decisions(self, painter: QPainter, rect: QRectF) -> None:
         for day, final in self.decisions:
             x = self.to_point(day, self.pgv_range()[0]).x()
-            style = Qt.SolidLine if final else Qt.DotLine
+            style = Qt.PenStyle.SolidLine if final else Qt.PenStyle.DotLine
             painter.setPen(QPen(DECISION_COLOUR, 2 if final else 1, style))
             painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))

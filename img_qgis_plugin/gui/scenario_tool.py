@@ -168,7 +168,7 @@ class ScenarioRunner:
         button = QPushButton(tr("Gevolgen in regionaal overzicht"), widget)
         button.clicked.connect(lambda _=False, q=quake: self.open_overview(q))
         widget.layout().addWidget(button)
-        bar.pushWidget(widget, Qgis.Info, 0)
+        bar.pushWidget(widget, Qgis.MessageLevel.Info, 0)
         self.overview_button = button
 
     def ask_and_run(self, x: float, y: float, parent=None):

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProject,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsMapTool, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, pyqtSignal
@@ -33,7 +32,7 @@ BAND_FILL = QColor(255, 200, 0, 60)
 def _polygon_type():
     """Rubber-band geometry type across QGIS 3.22 (QgsWkbTypes) and 3.30+ (Qgis.GeometryType)."""
     kinds = getattr(Qgis, "GeometryType", None)
-    return kinds.Polygon if kinds is not None else QgsWkbTypes.PolygonGeometry
+    return kinds.Polygon if kinds is not None else Qgis.GeometryType.Polygon
 
 
 class StartAreaDrawTool(QgsMapTool):

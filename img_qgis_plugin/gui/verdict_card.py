@@ -43,13 +43,13 @@ class VerdictCard(QFrame):
         super().__init__(parent)
         self.key = key
         self.setObjectName(f"verdict_{key}")
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         top = QHBoxLayout()
         self.toggle = QToolButton(self)
         self.toggle.setObjectName(f"verdict_{key}_toggle")
-        self.toggle.setArrowType(Qt.RightArrow)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(True)
         self.toggle.setToolTip(tr("Voorwaarden tonen of verbergen"))
@@ -73,7 +73,7 @@ class VerdictCard(QFrame):
         self.state = "unknown"
 
     def set_expanded(self, expanded: bool) -> None:
-        self.toggle.setArrowType(Qt.DownArrow if expanded else Qt.RightArrow)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.details.setVisible(expanded)
         if self.toggle.isChecked() != expanded:
             self.toggle.setChecked(expanded)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import (
+    Qgis,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
@@ -33,7 +34,7 @@ class DemoAlgorithm(ImgAlgorithm):
             QgsProcessingParameterNumber(
                 "OBJECTS",
                 tr("Aantal objecten"),
-                QgsProcessingParameterNumber.Integer,
+                Qgis.ProcessingNumberParameterType.Integer,
                 defaultValue=2000,
                 minValue=1,
                 maxValue=2_000_000,
@@ -41,7 +42,7 @@ class DemoAlgorithm(ImgAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                "SEED", tr("Seed"), QgsProcessingParameterNumber.Integer, defaultValue=7
+                "SEED", tr("Seed"), Qgis.ProcessingNumberParameterType.Integer, defaultValue=7
             )
         )
         self.add_report_output()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeatureSink,
     QgsProcessingException,
@@ -13,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterPoint,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
@@ -44,7 +44,7 @@ class ScenarioAlgorithm(ImgAlgorithm):
             QgsProcessingParameterNumber(
                 "ML",
                 tr("Magnitude (ML)"),
-                QgsProcessingParameterNumber.Double,
+                Qgis.ProcessingNumberParameterType.Double,
                 defaultValue=policy.SCENARIO_ML_DEFAULT,
                 minValue=policy.SCENARIO_ML_RANGE[0],
                 maxValue=policy.SCENARIO_ML_RANGE[1],
@@ -54,7 +54,7 @@ class ScenarioAlgorithm(ImgAlgorithm):
             QgsProcessingParameterNumber(
                 "DEPTH",
                 tr("Diepte (km)"),
-                QgsProcessingParameterNumber.Double,
+                Qgis.ProcessingNumberParameterType.Double,
                 defaultValue=policy.DEFAULT_DEPTH_KM,
                 minValue=policy.SCENARIO_DEPTH_RANGE_KM[0],
                 maxValue=policy.SCENARIO_DEPTH_RANGE_KM[1],
@@ -92,12 +92,12 @@ class ScenarioAlgorithm(ImgAlgorithm):
         feedback.setProgress(60)
         fields = scenario_fields()
         sink, dest = self.parameterAsSink(
-            parameters, "OUTPUT", context, fields, QgsWkbTypes.Point, rd
+            parameters, "OUTPUT", context, fields, Qgis.WkbType.Point, rd
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         features = affected_features(outcome.objects, fields, feedback)
-        if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(self.writeFeatureError(sink, parameters, "OUTPUT"))
         feedback.setProgress(100)
         summary = outcome.summary

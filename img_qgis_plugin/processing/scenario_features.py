@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsPointXY
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QMetaType
 
 CATEGORY_REOPEN = "reopen"
 CATEGORY_NULMETING = "nulmeting"
@@ -27,13 +27,13 @@ def category_labels() -> dict[str, str]:
 
 def scenario_fields() -> QgsFields:
     fields = QgsFields()
-    fields.append(QgsField("object_id", QVariant.LongLong))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("category", QVariant.String))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("reopen", QVariant.Bool))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("nulmeting", QVariant.Bool))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("new_in_effect_area", QVariant.Bool))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("pgv_mm_s", QVariant.Double))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("municipality", QVariant.String))  # noqa: QGS402 (3.22 API)
+    fields.append(QgsField("object_id", QMetaType.Type.LongLong))  # noqa: QGS402 (3.22 API)
+    fields.append(QgsField("category", QMetaType.Type.QString))  # noqa: QGS402 (3.22 API)
+    fields.append(QgsField("reopen", QMetaType.Type.Bool))  # noqa: QGS402 (3.22 API)
+    fields.append(QgsField("nulmeting", QMetaType.Type.Bool))  # noqa: QGS402 (3.22 API)
+    fields.append(QgsField("new_in_effect_area", QMetaType.Type.Bool))  # noqa: QGS402 (3.22 API)
+    fields.append(QgsField("pgv_mm_s", QMetaType.Type.Double))  # noqa: QGS402 (3.22 API)
+    fields.append(QgsField("municipality", QMetaType.Type.QString))  # noqa: QGS402 (3.22 API)
     return fields
 
 

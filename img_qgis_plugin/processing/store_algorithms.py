@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import (
-    QgsProcessing,
+    Qgis,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -194,7 +194,7 @@ class ZonesAlgorithm(ImgAlgorithm):
             QgsProcessingParameterMultipleLayers(
                 "OUTLINES",
                 tr("Omtrekken van de bronnen (optioneel)"),
-                layerType=QgsProcessing.TypeFile,
+                layerType=Qgis.ProcessingSourceType.File,
                 optional=True,
             )
         )

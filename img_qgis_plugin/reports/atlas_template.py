@@ -12,6 +12,7 @@ from qgis.core import (
     QgsLayoutFrame,
     QgsLayoutItemAttributeTable,
     QgsLayoutItemMap,
+    QgsLayoutTable,
     QgsLayoutTableColumn,
     QgsPrintLayout,
     QgsProject,
@@ -57,7 +58,7 @@ def build_template_layout(project=None) -> QgsPrintLayout:
     kit._place(item, page, kit.MARGIN, 30, kit.BODY_W, MAP_HEIGHT)
     item.zoomToExtent(QgsRectangle(*GRONINGEN_EXTENT))  # a map without extent loads with no size
     item.setAtlasDriven(True)
-    item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     item.setAtlasMargin(0.08)
     # the overview page (blad 0) has no list, so no list heading either
     heading = kit.add_label(
@@ -147,10 +148,10 @@ def _add_table(layout) -> QgsLayoutItemAttributeTable:
     table.setFilterFeatures(True)
     table.setFeatureFilter(TABLE_FILTER)
     table.setMaximumNumberOfFeatures(1000)
-    table.setWrapBehavior(QgsLayoutItemAttributeTable.WrapText)
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     table.setCellMargin(0.6)
     kit.set_table_fonts(table, 6.0)
-    table.setEmptyTableBehavior(QgsLayoutItemAttributeTable.HideTable)
+    table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.HideTable)
     layout.addMultiFrame(table)
     frame = QgsLayoutFrame(layout, table)
     kit._place(frame, 0, kit.MARGIN, 121, kit.BODY_W, 168)

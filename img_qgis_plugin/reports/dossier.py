@@ -76,7 +76,7 @@ def render_chart(view: dict, png_path: str, width: int = 1400, height: int = 560
         panel.show_object(view)
         chart = panel.chart
         chart.resize(width // 2, height // 2)
-        image = QImage(width, height, QImage.Format_ARGB32)
+        image = QImage(width, height, QImage.Format.Format_ARGB32)
         image.setDevicePixelRatio(2.0)
         image.fill(QColor("white"))
         chart.render(image)

@@ -7,6 +7,7 @@ follows the data: a long claim history simply continues on the next page.
 from __future__ import annotations
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsLayoutExporter,
     QgsLayoutFrame,
@@ -19,29 +20,28 @@ from qgis.core import (
     QgsLayoutMultiFrame,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLayoutTable,
     QgsLayoutTableColumn,
     QgsPalLayerSettings,
     QgsPrintLayout,
     QgsRectangle,
-    QgsRenderContext,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType
 from qgis.PyQt.QtGui import QFont
 
-MM = QgsUnitTypes.LayoutMillimeters
+MM = Qgis.LayoutUnit.Millimeters
 PAGE_W, PAGE_H = 210.0, 297.0  # A4 portrait
 MARGIN = 15.0
 BODY_W = PAGE_W - 2 * MARGIN
 RD_NEW = "EPSG:28992"
 FONT_FAMILY = "Sans Serif"
 # field types for memory layers (QMetaType replaces these only from QGIS 3.38)
-INT = QVariant.Int  # noqa: QGS402 (3.22 API)
-TEXT = QVariant.String  # noqa: QGS402 (3.22 API)
-BIGINT = QVariant.LongLong  # noqa: QGS402 (3.22 API)
+INT = QMetaType.Type.Int  # noqa: QGS402 (3.22 API)
+TEXT = QMetaType.Type.QString  # noqa: QGS402 (3.22 API)
+BIGINT = QMetaType.Type.LongLong  # noqa: QGS402 (3.22 API)
 
 
 class LayoutError(RuntimeError):
@@ -122,11 +122,11 @@ def add_table(
         columns.append(column)
     table.setColumns(columns)
     table.setContents([[str(cell) for cell in row] for row in rows])
-    table.setWrapBehavior(QgsLayoutItemTextTable.WrapText)
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     set_table_fonts(table, size)
     table.setCellMargin(0.8)
     if overflow:  # rows that do not fit continue on pages added right after this one
-        table.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
+        table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
     layout.addMultiFrame(table)
     frame = QgsLayoutFrame(layout, table)
     _place(frame, page, x, y, w, h)
@@ -188,7 +188,7 @@ def padded(rect: QgsRectangle, margin_m: float, minimum_m: float = 150.0) -> Qgs
 def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
     """Text stays text in the PDF (searchable, copyable), vectors stay vectors."""
     settings = QgsLayoutExporter.PdfExportSettings()
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
     settings.dpi = 150
@@ -196,7 +196,7 @@ def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
 
 
 def check_export(result, error: str, path: str) -> str:
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise LayoutError(
             f"{path}: de PDF kon niet worden geschreven ({error or result}); "
             "controleer of de map bestaat en schrijfbaar is en het bestand niet open staat."

@@ -11,10 +11,10 @@ from qgis.utils import iface
 LOG_TAG = "Mijnbouwschade"
 
 _LEVELS = {
-    "info": Qgis.Info,
-    "warning": Qgis.Warning,
-    "critical": Qgis.Critical,
-    "success": Qgis.Success,
+    "info": Qgis.MessageLevel.Info,
+    "warning": Qgis.MessageLevel.Warning,
+    "critical": Qgis.MessageLevel.Critical,
+    "success": Qgis.MessageLevel.Success,
 }
 
 
@@ -32,10 +32,14 @@ def log(
     message: str, level: str = "info", push: bool = False, duration: int = 5, details: str = ""
 ) -> None:
     QgsMessageLog.logMessage(
-        message + (f"\n{details}" if details else ""), LOG_TAG, _LEVELS.get(level, Qgis.Info)
+        message + (f"\n{details}" if details else ""),
+        LOG_TAG,
+        _LEVELS.get(level, Qgis.MessageLevel.Info),
     )
     if push and iface is not None:
-        iface.messageBar().pushMessage(LOG_TAG, message, _LEVELS.get(level, Qgis.Info), duration)
+        iface.messageBar().pushMessage(
+            LOG_TAG, message, _LEVELS.get(level, Qgis.MessageLevel.Info), duration
+        )
 
 
 def log_exception(context: str, exc: BaseException) -> None:

@@ -26,7 +26,9 @@ def click_object():
     plugin.actions["identify"].trigger()
     pixel = canvas.getCoordinateTransform().transform(QgsPointXY(record.x, record.y))
     point = QPoint(int(round(pixel.x())), int(round(pixel.y())))
-    event = QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, point, Qt.LeftButton)
+    event = QgsMapMouseEvent(
+        canvas, QEvent.Type.MouseButtonRelease, point, Qt.MouseButton.LeftButton
+    )
     canvas.mapTool().canvasReleaseEvent(event)
     QApplication.processEvents()
     panel = plugin.panel

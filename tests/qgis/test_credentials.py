@@ -76,8 +76,6 @@ GUARDED_LOGIN = "h_guarded_user"
 @pytest.fixture(scope="module")
 def guarded_url(postgis_server):  # noqa: F811
     """A store whose login must authenticate with its password (scram), as in production."""
-    import psycopg
-
     from tests.support.postgis_server import PASSWORD_GROUP
 
     url = postgis_server.new_database()
@@ -87,8 +85,7 @@ def guarded_url(postgis_server):  # noqa: F811
         add_login(owner.engine, GUARDED_LOGIN, "img", password=PASSWORD)
     finally:
         owner.close()
-    with psycopg.connect(postgis_server.url(), autocommit=True) as conn:
-        conn.execute(f"GRANT {PASSWORD_GROUP} TO {GUARDED_LOGIN}")
+    postgis_server.sql(f"GRANT {PASSWORD_GROUP} TO {GUARDED_LOGIN}")
     database = url.rsplit("/", 1)[1]
     return postgis_server.port, database
 
@@ -106,11 +103,11 @@ def _assert_layers_log_in(plugin, expected_objects: int) -> list[str]:
 
 
 def test_without_a_password_the_guarded_server_refuses(guarded_url):
-    import psycopg
+    import psycopg2
 
     port, database = guarded_url
-    with pytest.raises(psycopg.OperationalError):
-        psycopg.connect(f"postgresql://{GUARDED_LOGIN}@127.0.0.1:{port}/{database}").close()
+    with pytest.raises(psycopg2.OperationalError):
+        psycopg2.connect(f"postgresql://{GUARDED_LOGIN}@127.0.0.1:{port}/{database}").close()
 
 
 def test_layers_log_in_with_the_password_of_the_url_without_keeping_it(qgis_iface, guarded_url):

@@ -83,8 +83,8 @@ def test_cbs_with_a_stuck_process_reason_is_refused_at_the_reason(dialog):
 
 def test_draft_returns_what_was_entered_with_checked_claims(dialog):
     _fill_valid(dialog)
-    dialog.claimsList.item(0).setCheckState(Qt.Checked)
-    dialog.claimsList.item(2).setCheckState(Qt.Checked)
+    dialog.claimsList.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.claimsList.item(2).setCheckState(Qt.CheckState.Checked)
     assert dialog.draft() == HandOffDraft(
         object_id="100234",
         target="IVS",
@@ -100,7 +100,7 @@ def test_draft_returns_what_was_entered_with_checked_claims(dialog):
 def test_claim_list_shows_scheme_date_and_id(dialog):
     texts = [dialog.claimsList.item(i).text() for i in range(dialog.claimsList.count())]
     assert texts[1] == "Vaste vergoeding · 2022-03-01 · C-2022-10877"
-    assert all(dialog.claimsList.item(i).checkState() == Qt.Unchecked for i in range(3))
+    assert all(dialog.claimsList.item(i).checkState() == Qt.CheckState.Unchecked for i in range(3))
 
 
 def test_missing_object_is_shown_under_the_object_line(qgis_app, qtbot):

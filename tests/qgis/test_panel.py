@@ -64,7 +64,7 @@ def test_claims_table_rows_and_texts(panel):
     assert _column(table, 6) == ["nee", "nee", "ja"]
     assert _column(table, 7)[2].endswith("ja") and "⚠" in _column(table, 7)[2]
     assert _column(table, 7)[:2] == ["nee", "nee"]
-    assert table.item(1, 0).data(Qt.UserRole) == "C-2022-10877"
+    assert table.item(1, 0).data(Qt.ItemDataRole.UserRole) == "C-2022-10877"
 
 
 def test_quake_table_marks_thresholds_and_reopening(panel):

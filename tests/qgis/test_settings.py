@@ -20,7 +20,7 @@ from img_qgis_plugin.toolbelt.preferences import GROUP, Preferences
 @pytest.fixture
 def settings(qgis_app, tmp_path):
     """A settings file of its own, so the test never touches the user's profile."""
-    store = QgsSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    store = QgsSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     store.clear()
     return store
 

@@ -72,11 +72,20 @@ class PostgisServer:
         )  # fmt: skip
         self.running = True
         self._wait()
-        import psycopg
-
-        with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN")
+        self.sql(f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN")
         return self
+
+    def sql(self, statement: str, database: str = "postgres") -> None:
+        """Run one statement as the superuser, outside a transaction (psycopg2, as QGIS has)."""
+        import psycopg2
+
+        conn = psycopg2.connect(self.url(database))
+        try:
+            conn.autocommit = True
+            with conn.cursor() as cursor:
+                cursor.execute(statement)
+        finally:
+            conn.close()
 
     def _wait(self) -> None:
         deadline = time.time() + 30
@@ -93,13 +102,9 @@ class PostgisServer:
 
     def new_database(self, name: str | None = None) -> str:
         """Create an empty database with PostGIS and return its ``postgresql://`` URL."""
-        import psycopg
-
         name = name or f"t_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        with psycopg.connect(self.url(name), autocommit=True) as conn:
-            conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+        self.sql(f'CREATE DATABASE "{name}"')
+        self.sql("CREATE EXTENSION IF NOT EXISTS postgis", name)
         return self.url(name)
 
     def stop(self) -> None:

@@ -16,7 +16,7 @@ import sysconfig
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.tools.package import install  # noqa: E402
+from tools.package import install  # noqa: E402
 
 QGIS_INI = """[PythonPlugins]
 img_qgis_plugin=true

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
-from tests.tools.package import build
+from tools.package import build
 
 
 def test_zip_has_one_top_folder_with_plugin_domain_ui_resources_and_no_build_output(tmp_path):

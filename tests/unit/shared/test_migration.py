@@ -75,7 +75,7 @@ def test_postgis_security_is_installed_removed_and_reinstalled(postgis_server):
 
 
 def test_fault_messages_never_show_a_password():
-    engine = create_engine("postgresql+psycopg://anna:Geheim-123@db.example:5432/schade")
+    engine = create_engine("postgresql+psycopg2://anna:Geheim-123@db.example:5432/schade")
 
     class Lost(Exception):
         pass

@@ -131,6 +131,6 @@ def test_create_refuses_to_overwrite_unless_asked(store_location):
 
 
 def test_service_and_url_locations_are_parsed():
-    assert parse_location("service=img").url == "postgresql+psycopg:///?service=img"
-    assert parse_location("postgresql://u@h:5/db").url == "postgresql+psycopg://u@h:5/db"
+    assert parse_location("service=img").url == "postgresql+psycopg2:///?service=img"
+    assert parse_location("postgresql://u@h:5/db").url == "postgresql+psycopg2://u@h:5/db"
     assert parse_location("x.GPKG").is_gpkg

@@ -1,7 +1,8 @@
 """Build the installable plugin zip, or install it into a QGIS profile.
 
 The zip's top folder is ``img_qgis_plugin/`` holding ``metadata.txt``, the adapter, ``domain/``,
-``ui/`` and ``resources/`` (with built ``.qm`` files) — no tests, caches or build output.
+``ui/``, ``resources/`` (with built ``.qm`` files) and ``vendor/`` (the bundled pure-Python
+packages with their licences, see ``tools/vendor.py``) — no tests, caches or build output.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import sys
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 TOP = "img_qgis_plugin"
-INCLUDED = ("img_qgis_plugin", "domain", "ui", "resources")
+INCLUDED = ("img_qgis_plugin", "domain", "ui", "resources", "vendor")
 SKIPPED_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis"}
-SKIPPED_SUFFIXES = {".pyc", ".pyo", ".ts", ".orig", ".rej"}
+# Cython sources and stubs of the vendored packages are not run by anyone
+SKIPPED_SUFFIXES = {".pyc", ".pyo", ".ts", ".orig", ".rej", ".pyx", ".pxd", ".pyi", ".c"}
 
 
 def _files() -> list[tuple[Path, str]]:
@@ -40,6 +42,8 @@ def build(out: Path) -> Path:
     qm = list((ROOT / "resources" / "i18n").glob("*.qm"))
     if not qm:
         sys.exit("Geen vertalingen (.qm) gevonden: draai eerst 'make translations'.")
+    if not (ROOT / "vendor" / ".pins").exists():
+        sys.exit("Geen gebundelde pakketten (vendor/) gevonden: draai eerst 'make vendor'.")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -50,7 +54,7 @@ def build(out: Path) -> Path:
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, path.read_bytes())
     os.replace(tmp, out)
-    print(f"{out} ({out.stat().st_size // 1024} KiB)")
+    print(f"{out.name}: {out.stat().st_size / 1e6:.1f} MB")
     return out
 
 

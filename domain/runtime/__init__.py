@@ -1,0 +1,1 @@
+"""What the domain needs from the Python it runs in: the bundled packages and the compiled ones."""
