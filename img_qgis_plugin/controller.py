@@ -198,6 +198,5 @@ class StoreController:
 
 
 def result_object_id(result: QgsLocatorResult) -> int:
-    """The object id of a locator result (``getUserData`` on 3.22, ``userData()`` later)."""
-    getter = getattr(result, "getUserData", None)
-    return int(getter() if getter is not None else result.userData())
+    """The object id of a locator result (a Python property since QGIS 3.34)."""
+    return int(result.userData)

@@ -8,7 +8,7 @@ def dependency_problem() -> str | None:
 
     Run after ``domain`` is importable; importing it needs only the standard library.
     """
-    from domain.i18n import tr
+    from domain.i18n import tr as domain_text
     from domain.runtime.requirements import install_advice, missing_compiled, missing_vendored
 
     problems = missing_compiled()
@@ -16,7 +16,7 @@ def dependency_problem() -> str | None:
         return install_advice(problems)
     vendored = missing_vendored()
     if vendored:
-        return tr("deps.vendor_missing", names=", ".join(vendored))
+        return domain_text("deps.vendor_missing", names=", ".join(vendored))
     return None
 
 

@@ -1,14 +1,22 @@
 # Runs inside the real QGIS desktop: checks the plugin, then load/unload three times.
+import importlib.util
 import os
-import sys
 
-sys.path.insert(0, os.environ["IMG_TOOLS_DIR"])
-import qgis.utils  # noqa: E402
-from qgis.core import QgsApplication  # noqa: E402
-from qgis.PyQt.QtCore import QTimer  # noqa: E402
-from qgis.PyQt.QtWidgets import QApplication, QDialog, QDockWidget, QToolBar, QWidget  # noqa: E402
-from qgis.utils import iface  # noqa: E402
-from qgis_session import run_after_start, screenshot  # noqa: E402
+import qgis.utils
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication, QDialog, QDockWidget, QToolBar, QWidget
+from qgis.utils import iface
+
+# the helper is loaded by file path: no project folder goes on QGIS's sys.path
+_spec = importlib.util.spec_from_file_location(
+    "qgis_session", os.path.join(os.environ["IMG_TOOLS_DIR"], "qgis_session.py")
+)
+qgis_session = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(qgis_session)
+
+run_after_start = qgis_session.run_after_start
+screenshot = qgis_session.screenshot
 
 NAME = "img_qgis_plugin"
 
@@ -48,12 +56,13 @@ def inventory():
 def options_page():
     """Open QGIS's own Options dialog, find the plugin's page, change a value and press OK:
     QGIS must call the page's apply() and the plugin's settings must hold the new value."""
+    from img_qgis_plugin.gui.settings_dialog import SettingsOptionsPage
     from img_qgis_plugin.toolbelt.preferences import Preferences
 
     seen = {}
 
-    def inspect():
-        dialog = next(
+    def find_dialog():
+        return next(
             (
                 w
                 for w in QApplication.topLevelWidgets()
@@ -63,13 +72,25 @@ def options_page():
             ),
             None,
         )
+
+    def inspect(attempts_left=60):
+        # QGIS builds every options page first, which takes a few seconds on a fresh profile
+        dialog = find_dialog()
+        if dialog is None and attempts_left > 0:
+            QTimer.singleShot(250, lambda: inspect(attempts_left - 1))
+            return
         if dialog is None:
             seen["error"] = "no Options dialog"
             modal = QApplication.activeModalWidget()
             if modal is not None:  # never leave the desktop waiting on a dialog
                 modal.close()
             return
-        pages = dialog.findChildren(QWidget, "ImgOptionsPage")
+        # QGIS 3.40 wraps each page in a scroll area that carries the page's object name
+        pages = [
+            w
+            for w in dialog.findChildren(QWidget, "ImgOptionsPage")
+            if isinstance(w, SettingsOptionsPage)
+        ]
         seen["pages"] = len(pages)
         if pages:
             combo = pages[0].form.componentCombo
@@ -78,7 +99,7 @@ def options_page():
             seen["chosen"] = combo.currentData()
         dialog.accept()
 
-    QTimer.singleShot(1500, inspect)
+    QTimer.singleShot(500, inspect)
     iface.showOptionsDialog(iface.mainWindow(), currentPage="Mijnbouwschade")
     seen["saved"] = Preferences.load().component
     return seen

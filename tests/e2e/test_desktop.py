@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from domain.runtime.requirements import VENDORED
 from tests.tools.qgis_desktop import run_qgis
 
 HERE = Path(__file__).resolve().parent
@@ -61,11 +62,27 @@ def test_identify_click_on_demo_object_opens_panel_with_its_claims(plugin_zip, t
         tmp_path / "profiles",
         HERE / "startup_identify.py",
         out,
-        extra_env={"IMG_STORE": str(store), "IMG_OBJECT": str(object_id)},
+        extra_env={
+            "IMG_STORE": str(store),
+            "IMG_OBJECT": str(object_id),
+            "IMG_PROJECT_DIR": str(ROOT),
+        },
     )
     assert result["ok"], result.get("traceback") or result.get("error")
+    # the real plugin from the zip, with its bundled packages, and nothing of the project
+    assert result["plugin_class"] == "ImgPlugin"
+    installed = str(tmp_path / "profiles")
+    assert result["domain_file"].startswith(installed)
+    assert result["sqlalchemy"][0] == VENDORED["sqlalchemy"]
+    assert result["sqlalchemy"][1].startswith(installed)
+    assert result["project_paths_on_sys_path"] == [] and result["venv_on_sys_path"] == []
+    assert not result["environment_has_pythonpath"]
     assert result["map_tool_is_identify"] and result["panel_visible"]
     assert result["panel_object_id"] == str(object_id)
     assert result["shapely_in_qgis"] == ["POLYGON ((10 0, 10 10, 0 10, 0 0, 10 0))", True]
     assert result["expected_claims"] and len(result["claim_rows"]) == len(result["expected_claims"])
     assert Path(result["screenshot"]).stat().st_size > 10_000
+    # QGIS's own locator bar finds the object by its claim number and opens its panel
+    assert result["locator_results"] >= 1
+    assert result["locator_panel_visible"]
+    assert result["locator_panel_object_id"] == str(object_id)

@@ -2,23 +2,21 @@
 
 ``qgis_process`` loads plugins from the profile named by ``QGIS_CUSTOM_CONFIG_PATH`` and calls
 only their ``initProcessing()``. Debian's ``/usr/bin/qgis_process`` wrapper adds
-``--noversioncheck`` from ``/etc/default/qgis``, which 3.22's ``qgis_process`` rejects, so the
-binary behind the wrapper is run when it exists.
+``--noversioncheck`` from ``/etc/default/qgis``, which some ``qgis_process`` builds reject, so
+the binary behind the wrapper is run when it exists.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sysconfig
 from pathlib import Path
 
 import pytest
 
 from domain.store import open_store
-from tests.tools.qgis_desktop import prepare_profile
+from tests.tools.qgis_desktop import prepare_profile, user_environment
 
 
 def _binary() -> str:
@@ -33,11 +31,10 @@ def _binary() -> str:
 def qgis_process(plugin_zip, tmp_path_factory):
     profiles = tmp_path_factory.mktemp("qgis_process") / "profiles"
     prepare_profile(profiles, plugin_zip)
-    env = dict(os.environ)
+    # as a user runs it: the plugin from the profile, no project folder or .venv on any path
+    env = user_environment()
     env["QGIS_CUSTOM_CONFIG_PATH"] = str(profiles)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    site = sysconfig.get_paths()["purelib"]
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (site, env.get("PYTHONPATH", "")) if p)
     binary = _binary()
 
     def run(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:

@@ -12,11 +12,26 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tools.package import install  # noqa: E402
+
+# what a desktop session passes on to QGIS; nothing of the project, its .venv or the shell
+# that runs the tests (no PYTHONPATH, VIRTUAL_ENV, pyenv shims)
+KEPT_VARIABLES = (
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "LANG",
+    "LC_ALL",
+    "TZ",
+    "DISPLAY",
+    "XAUTHORITY",
+    "XDG_RUNTIME_DIR",
+    "TMPDIR",
+)
+USER_PATH = "/usr/local/bin:/usr/bin:/bin"
 
 QGIS_INI = """[PythonPlugins]
 img_qgis_plugin=true
@@ -50,15 +65,22 @@ def prepare_profile(profiles_dir: Path, zip_path: Path) -> Path:
     return profile
 
 
+def user_environment() -> dict[str, str]:
+    """The environment a user's desktop gives QGIS: the plugin must run from the zip alone."""
+    env = {key: os.environ[key] for key in KEPT_VARIABLES if key in os.environ}
+    env["PATH"] = USER_PATH
+    return env
+
+
 def qgis_environment(out_dir: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
-    """QGIS runs the system Python; the venv's packages are put on its path."""
-    env = dict(os.environ)
-    site = sysconfig.get_paths()["purelib"]
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (site, env.get("PYTHONPATH", "")) if p)
+    """The user's environment plus where the startup script writes its result."""
+    env = user_environment()
     env["IMG_OUT_DIR"] = str(out_dir.resolve())
+    # the startup script loads its helper from here by file path, not through sys.path
     env["IMG_TOOLS_DIR"] = str(Path(__file__).resolve().parent)
-    env.setdefault("IMG_EXIT_WHEN_DONE", "0" if env.get("DISPLAY") else "1")
-    env.pop("QT_QPA_PLATFORM", None)
+    env["IMG_EXIT_WHEN_DONE"] = os.environ.get(
+        "IMG_EXIT_WHEN_DONE", "0" if env.get("DISPLAY") else "1"
+    )
     if extra:
         env.update(extra)
     return env
@@ -90,7 +112,7 @@ def run_qgis(
         str(code.resolve()),
     ]
     if not os.environ.get("DISPLAY"):
-        cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"] + cmd
+        cmd = ["/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"] + cmd
     log_path = out_dir / "qgis.log"
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.run(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, timeout=timeout)

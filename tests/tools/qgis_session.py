@@ -1,13 +1,14 @@
 """Helpers for scripts that run inside the real QGIS desktop (``qgis --code``).
 
-QGIS executes the startup script without ``__file__``; the launcher puts this folder on the
-path through ``IMG_TOOLS_DIR``.
+QGIS executes the startup script without ``__file__``; the script loads this file by its path
+(``IMG_TOOLS_DIR``), so no project folder goes on QGIS's ``sys.path``.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 import traceback
 from pathlib import Path
 
@@ -34,6 +35,21 @@ def finish(result: dict) -> None:
     )
     if EXIT_WHEN_DONE:
         QTimer.singleShot(200, QApplication.instance().quit)
+
+
+def _report_uncaught(kind, error, trace) -> None:
+    """An error raised inside a Qt callback would open QGIS's modal error dialog and hang the
+    run; it ends the run with the traceback instead."""
+    finish(
+        {
+            "ok": False,
+            "error": repr(error),
+            "traceback": "".join(traceback.format_exception(kind, error, trace)),
+        }
+    )
+
+
+sys.excepthook = _report_uncaught
 
 
 def run_after_start(step, delay_ms: int = 1500) -> None:
