@@ -29,12 +29,6 @@ BAND_COLOUR = QColor(230, 120, 0, 200)
 BAND_FILL = QColor(255, 200, 0, 60)
 
 
-def _polygon_type():
-    """Rubber-band geometry type across QGIS 3.22 (QgsWkbTypes) and 3.30+ (Qgis.GeometryType)."""
-    kinds = getattr(Qgis, "GeometryType", None)
-    return kinds.Polygon if kinds is not None else Qgis.GeometryType.Polygon
-
-
 class StartAreaDrawTool(QgsMapTool):
     """Captures one polygon on ``canvas``; emits it as WKT in EPSG:28992 when closed."""
 
@@ -125,17 +119,17 @@ class StartAreaDrawTool(QgsMapTool):
         self.corners = []
         self._skip_release = False
         if self.band is not None:
-            self.band.reset(_polygon_type())
+            self.band.reset(Qgis.GeometryType.Polygon)
             self.canvas().scene().removeItem(self.band)
             self.band = None
 
     def _redraw(self, hover: QgsPointXY | None = None) -> None:
         if self.band is None:
-            self.band = QgsRubberBand(self.canvas(), _polygon_type())
+            self.band = QgsRubberBand(self.canvas(), Qgis.GeometryType.Polygon)
             self.band.setStrokeColor(BAND_COLOUR)
             self.band.setFillColor(BAND_FILL)
             self.band.setWidth(2)
-        self.band.reset(_polygon_type())
+        self.band.reset(Qgis.GeometryType.Polygon)
         points = self.corners + ([hover] if hover is not None else [])
         for k, point in enumerate(points):
             self.band.addPoint(point, k == len(points) - 1)

@@ -27,13 +27,13 @@ def category_labels() -> dict[str, str]:
 
 def scenario_fields() -> QgsFields:
     fields = QgsFields()
-    fields.append(QgsField("object_id", QMetaType.Type.LongLong))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("category", QMetaType.Type.QString))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("reopen", QMetaType.Type.Bool))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("nulmeting", QMetaType.Type.Bool))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("new_in_effect_area", QMetaType.Type.Bool))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("pgv_mm_s", QMetaType.Type.Double))  # noqa: QGS402 (3.22 API)
-    fields.append(QgsField("municipality", QMetaType.Type.QString))  # noqa: QGS402 (3.22 API)
+    fields.append(QgsField("object_id", QMetaType.Type.LongLong))
+    fields.append(QgsField("category", QMetaType.Type.QString))
+    fields.append(QgsField("reopen", QMetaType.Type.Bool))
+    fields.append(QgsField("nulmeting", QMetaType.Type.Bool))
+    fields.append(QgsField("new_in_effect_area", QMetaType.Type.Bool))
+    fields.append(QgsField("pgv_mm_s", QMetaType.Type.Double))
+    fields.append(QgsField("municipality", QMetaType.Type.QString))
     return fields
 
 

@@ -39,9 +39,9 @@ BODY_W = PAGE_W - 2 * MARGIN
 RD_NEW = "EPSG:28992"
 FONT_FAMILY = "Sans Serif"
 # field types for memory layers (QMetaType replaces these only from QGIS 3.38)
-INT = QMetaType.Type.Int  # noqa: QGS402 (3.22 API)
-TEXT = QMetaType.Type.QString  # noqa: QGS402 (3.22 API)
-BIGINT = QMetaType.Type.LongLong  # noqa: QGS402 (3.22 API)
+INT = QMetaType.Type.Int
+TEXT = QMetaType.Type.QString
+BIGINT = QMetaType.Type.LongLong
 
 
 class LayoutError(RuntimeError):

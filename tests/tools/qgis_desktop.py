@@ -39,7 +39,6 @@ img_qgis_plugin=true
 [qgis]
 checkVersion=false
 showTips=false
-showTips322=false
 allowVersionCheck=false
 
 [core]

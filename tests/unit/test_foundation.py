@@ -92,7 +92,7 @@ def test_metadata_has_every_field_the_plugin_repository_requires():
     general = meta["general"]
     missing = [key for key in REQUIRED_METADATA if not general.get(key, "").strip()]
     assert not missing, f"metadata.txt misses {missing}"
-    assert general["qgisMinimumVersion"] == "3.22"
+    assert general["qgisMinimumVersion"] == "3.40"
     assert (ROOT / general["icon"]).is_file()
     assert general["experimental"] in ("True", "False")
     assert general["repository"].startswith("https://")
