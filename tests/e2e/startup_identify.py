@@ -1,6 +1,5 @@
 # Runs inside the real QGIS desktop: open the demo store, click a known object with the
 # identify tool, and report what the panel shows.
-import importlib.util
 import os
 import sys
 
@@ -9,16 +8,7 @@ from qgis.core import QgsPointXY
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QThread
 from qgis.PyQt.QtWidgets import QApplication
-
-# the helper is loaded by file path: no project folder goes on QGIS's sys.path
-_spec = importlib.util.spec_from_file_location(
-    "qgis_session", os.path.join(os.environ["IMG_TOOLS_DIR"], "qgis_session.py")
-)
-qgis_session = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(qgis_session)
-
-run_after_start = qgis_session.run_after_start
-screenshot = qgis_session.screenshot
+from qgis_session import run_after_start, screenshot  # put in place by the launcher
 
 
 def environment_report(plugin):

@@ -1,22 +1,11 @@
 # Runs inside the real QGIS desktop: checks the plugin, then load/unload three times.
-import importlib.util
-import os
 
 import qgis.utils
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDockWidget, QToolBar, QWidget
 from qgis.utils import iface
-
-# the helper is loaded by file path: no project folder goes on QGIS's sys.path
-_spec = importlib.util.spec_from_file_location(
-    "qgis_session", os.path.join(os.environ["IMG_TOOLS_DIR"], "qgis_session.py")
-)
-qgis_session = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(qgis_session)
-
-run_after_start = qgis_session.run_after_start
-screenshot = qgis_session.screenshot
+from qgis_session import run_after_start, screenshot  # put in place by the launcher
 
 NAME = "img_qgis_plugin"
 

@@ -1,20 +1,10 @@
 # Startup script for `make demo`, run inside QGIS by tests/tools/qgis_desktop.py:
 # open the demo store with every layer and the panel on one of the demo's sample objects.
-import importlib.util
 import json
 import os
 
 import qgis.utils
-
-# the helper is loaded by file path: no project folder goes on QGIS's sys.path
-_spec = importlib.util.spec_from_file_location(
-    "qgis_session", os.path.join(os.environ["IMG_TOOLS_DIR"], "qgis_session.py")
-)
-qgis_session = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(qgis_session)
-
-run_steps = qgis_session.run_steps
-screenshot = qgis_session.screenshot
+from qgis_session import run_steps, screenshot  # put in place by the launcher
 
 SAMPLE_ORDER = ("reopened_after_final", "overdue_claim", "handoff_present", "dh_eligible")
 plugin = qgis.utils.plugins.get("img_qgis_plugin")

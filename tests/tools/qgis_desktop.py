@@ -64,6 +64,17 @@ def prepare_profile(profiles_dir: Path, zip_path: Path) -> Path:
     return profile
 
 
+# QGIS runs the startup script without __file__; the prologue loads the helper module by its
+# path, so no project folder goes on QGIS's sys.path
+PROLOGUE = """import importlib.util as _util, os as _os, sys as _sys
+_spec = _util.spec_from_file_location(
+    "qgis_session", _os.path.join(_os.environ["IMG_TOOLS_DIR"], "qgis_session.py")
+)
+_sys.modules["qgis_session"] = _util.module_from_spec(_spec)
+_spec.loader.exec_module(_sys.modules["qgis_session"])
+"""
+
+
 def user_environment() -> dict[str, str]:
     """The environment a user's desktop gives QGIS: the plugin must run from the zip alone."""
     env = {key: os.environ[key] for key in KEPT_VARIABLES if key in os.environ}
@@ -75,7 +86,6 @@ def qgis_environment(out_dir: Path, extra: dict[str, str] | None = None) -> dict
     """The user's environment plus where the startup script writes its result."""
     env = user_environment()
     env["IMG_OUT_DIR"] = str(out_dir.resolve())
-    # the startup script loads its helper from here by file path, not through sys.path
     env["IMG_TOOLS_DIR"] = str(Path(__file__).resolve().parent)
     env["IMG_EXIT_WHEN_DONE"] = os.environ.get(
         "IMG_EXIT_WHEN_DONE", "0" if env.get("DISPLAY") else "1"
@@ -99,6 +109,8 @@ def run_qgis(
     result_file.unlink(missing_ok=True)
     prepare_profile(profiles_dir, zip_path)
     env = qgis_environment(out_dir, extra_env)
+    startup = out_dir / "startup.py"
+    startup.write_text(PROLOGUE + code.read_text(encoding="utf-8"), encoding="utf-8")
     cmd = [
         "qgis",
         "--profiles-path",
@@ -108,7 +120,7 @@ def run_qgis(
         "--nologo",
         "--noversioncheck",
         "--code",
-        str(code.resolve()),
+        str(startup.resolve()),
     ]
     if not os.environ.get("DISPLAY"):
         cmd = ["/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"] + cmd

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
+from domain.runtime.requirements import VENDORED, VENDORED_MODULES
 from tools.package import build
 
 
@@ -21,8 +22,24 @@ def test_zip_has_one_top_folder_with_plugin_domain_ui_resources_and_no_build_out
         "resources/i18n/img_qgis_plugin_en.qm",
     ):
         assert f"img_qgis_plugin/{required}" in names, required
-    forbidden = ("/tests/", "__pycache__", ".pyc", ".ts", ".venv", "/build/", ".egg-info")
+    forbidden = ("/tests/", "__pycache__", ".pyc", ".ts", ".venv", "/build/", ".egg-info", ".pyx")
     assert not [n for n in names if any(f in n for f in forbidden)]
+
+
+def test_zip_carries_every_vendored_package_with_its_licence(tmp_path):
+    names = set(zipfile.ZipFile(build(tmp_path / "plugin.zip")).namelist())
+    for module in VENDORED_MODULES:
+        assert f"img_qgis_plugin/vendor/{module}/__init__.py" in names, module
+    assert "img_qgis_plugin/vendor/typing_extensions.py" in names
+    for dist, version in VENDORED.items():
+        stem = f"{dist}-{version}.dist-info/".replace("-", "_").lower()
+        licences = [
+            n
+            for n in names
+            if n.lower().replace("-", "_").startswith(f"img_qgis_plugin/vendor/{stem}")
+            and ("licen" in n.lower() or "copying" in n.lower())
+        ]
+        assert licences, f"no licence for {dist} in the zip"
 
 
 def test_zip_is_reproducible(tmp_path):
