@@ -23,8 +23,8 @@ register(
         ),
         "deps.broken": ("kan niet laden: {error}", "cannot load: {error}"),
         "deps.summary": (
-            "Mijnbouwschade kan niet starten: de Python van QGIS mist {names}.",
-            "Mijnbouwschade cannot start: QGIS's Python lacks {names}.",
+            "Mijnbouwschade mist in deze Python: {names}.",
+            "Mijnbouwschade lacks in this Python: {names}.",
         ),
         "deps.install_here": (
             "Installeer op deze computer ({platform}) met: {command}  — en start QGIS opnieuw.",

@@ -106,7 +106,19 @@ def make_engine(location: Location) -> Engine:
         # GeoAlchemy2 registers its own loader; ours gives a clear message when it fails
         event.listen(engine, "connect", _load_spatialite, insert=True)
         return engine
+    _require_postgres_driver()
     return create_engine(location.url, future=True, pool_pre_ping=True)
+
+
+def _require_postgres_driver() -> None:
+    """A PostGIS store without psycopg2 (or psycopg 3) is a clear message, not a traceback."""
+    import importlib.util
+
+    if importlib.util.find_spec("psycopg2") or importlib.util.find_spec("psycopg"):
+        return
+    from domain.runtime.requirements import POSTGIS_DRIVER, Problem, install_advice
+
+    raise DomainError(install_advice([Problem(POSTGIS_DRIVER, tr("deps.missing"))]))
 
 
 # --- geometry encoding -------------------------------------------------------------------

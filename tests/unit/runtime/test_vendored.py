@@ -123,3 +123,20 @@ def test_platform_detection_reads_os_release(monkeypatch):
         release = {k: v.strip('"') for k, v in pairs}
         monkeypatch.setattr(requirements, "_os_release", lambda release=release: release)
         assert requirements.this_platform() == expected, text
+
+
+def test_a_postgis_store_without_a_driver_says_what_to_install(monkeypatch):
+    import importlib.util
+
+    from domain.errors import DomainError
+    from domain.store.engine import make_engine, parse_location
+
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name in ("psycopg2", "psycopg") else real_find_spec(name, *a),
+    )
+    with pytest.raises(DomainError) as raised:
+        make_engine(parse_location("postgresql://anna@db.example/schade"))
+    assert "psycopg2 (ontbreekt)" in str(raised.value)
