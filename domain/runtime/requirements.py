@@ -23,8 +23,8 @@ register(
         ),
         "deps.broken": ("kan niet laden: {error}", "cannot load: {error}"),
         "deps.summary": (
-            "Mijnbouwschade mist in deze Python: {names}.",
-            "Mijnbouwschade lacks in this Python: {names}.",
+            "Deze Python mist wat Mijnbouwschade nodig heeft: {names}.",
+            "This Python lacks what Mijnbouwschade needs: {names}.",
         ),
         "deps.install_here": (
             "Installeer op deze computer ({platform}) met: {command}  — en start QGIS opnieuw.",
