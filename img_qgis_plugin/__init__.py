@@ -39,7 +39,7 @@ def classFactory(iface):  # noqa: N802 - name required by QGIS
     if problem:
         from img_qgis_plugin.dependencies import MissingDependenciesPlugin
 
-        return MissingDependenciesPlugin(iface, problem)
+        return MissingDependenciesPlugin(iface, *problem)
     from img_qgis_plugin.plugin_main import ImgPlugin
 
     return ImgPlugin(iface)

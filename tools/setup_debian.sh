@@ -23,7 +23,6 @@ bookworm)
         echo "apt-bron bookworm-backports toevoegen (voor QGIS 3.40 LTR)"
         printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
             | $SUDO tee /etc/apt/sources.list.d/bookworm-backports.sources >/dev/null
-        NEED_UPDATE=1
     fi
     ;;
 trixie)
@@ -40,10 +39,11 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok instal
 qgis_version() { dpkg-query -W -f='${Version}' python3-qgis 2>/dev/null | sed 's/[+~-].*//'; }
 version_at_least() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -1)" = "$2" ]; }
 
+# the package lists are refreshed once, before the first install of this run
 apt_install() {
-    if [ -n "${NEED_UPDATE:-}" ] || [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v lock)" ]; then
+    if [ -z "${UPDATED:-}" ]; then
         $SUDO apt-get update -q
-        NEED_UPDATE=""
+        UPDATED=1
     fi
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "$@"
 }
@@ -52,7 +52,6 @@ missing=""
 for p in $PACKAGES; do installed "$p" || missing="$missing $p"; done
 if [ -n "$missing" ]; then
     echo "Debian-pakketten installeren:$missing"
-    NEED_UPDATE=1
     apt_install $missing
 fi
 
@@ -63,7 +62,6 @@ installed "postgresql-$pg_major-postgis-3" || apt_install "postgresql-$pg_major-
 current=$(qgis_version)
 if [ -z "$current" ] || ! version_at_least "$current" "3.40"; then
     echo "QGIS 3.40 LTR installeren uit $QGIS_SUITE (nu: ${current:-geen})"
-    NEED_UPDATE=1
     apt_install -t "$QGIS_SUITE" $QGIS_PACKAGES
 fi
 

@@ -30,34 +30,20 @@ def pins() -> list[str]:
 
 
 def _pip_download(pin: str, into: Path, wheel: bool) -> Path | None:
+    """The one file pip fetches for ``pin`` into the empty folder ``into`` (pip caches it)."""
     kind = (
         ["--only-binary=:all:", "--platform", "any", "--implementation", "py"]
         + ["--python-version", "3.9"]
         if wheel
         else ["--no-binary=:all:"]
     )
-    before = set(into.iterdir())
     done = subprocess.run(
         [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "-d", str(into), *kind, pin],
         capture_output=True,
         text=True,
     )
-    if done.returncode != 0:
-        return None
-    new = sorted(set(into.iterdir()) - before)
-    return new[0] if new else _already_there(into, pin, wheel)
-
-
-def _already_there(into: Path, pin: str, wheel: bool) -> Path | None:
-    name, version = (part.strip() for part in pin.split("=="))
-    stem = f"{name}_{version}".replace("-", "_").lower()
-    for path in sorted(into.iterdir()):
-        if (
-            path.name.lower().replace("-", "_").startswith(stem)
-            and (path.suffix == ".whl") == wheel
-        ):
-            return path
-    return None
+    files = sorted(into.iterdir())
+    return files[0] if done.returncode == 0 and len(files) == 1 else None
 
 
 def _unpack_wheel(wheel: Path, dest: Path) -> None:
@@ -91,22 +77,23 @@ def _unpack_sdist(sdist: Path, dest: Path) -> None:
                 target.write_bytes(data)
 
 
-def vendor(dest: Path = DEFAULT_DEST, cache: Path | None = None) -> Path:
+def vendor(dest: Path = DEFAULT_DEST) -> Path:
     wanted = "\n".join(pins()) + "\n"
     stamp = dest / STAMP
     if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
         return dest
-    cache = cache or ROOT / "build" / "vendor-cache"
-    cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=cache) as tmp:
+    with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp) / "vendor"
         staging.mkdir()
-        for pin in pins():
-            wheel = _pip_download(pin, cache, wheel=True)
-            if wheel is not None and wheel.suffix == ".whl":
+        for number, pin in enumerate(pins()):
+            wheel_dir, sdist_dir = Path(tmp) / f"w{number}", Path(tmp) / f"s{number}"
+            wheel_dir.mkdir()
+            wheel = _pip_download(pin, wheel_dir, wheel=True)
+            if wheel is not None:
                 _unpack_wheel(wheel, staging)
                 continue
-            sdist = _pip_download(pin, cache, wheel=False)
+            sdist_dir.mkdir()
+            sdist = _pip_download(pin, sdist_dir, wheel=False)
             if sdist is None:
                 sys.exit(f"Kon {pin} niet ophalen van PyPI (pip download).")
             _unpack_sdist(sdist, staging)

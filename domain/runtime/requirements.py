@@ -60,7 +60,6 @@ class Requirement:
     lowest: str
     debian: str  # Debian's package
     osgeo4w: str  # OSGeo4W's package
-    only_for: str = ""  # a feature that needs it; empty: needed to start
 
     def built_from_source(self, where: str) -> bool:
         """Debian 12 has shapely 1.8 only: 2.0-2.1 build against the GEOS that QGIS loads and
@@ -94,9 +93,8 @@ COMPILED = (
     Requirement("shapely", "shapely", "2.0", "python3-shapely", "python3-shapely"),
     Requirement("osgeo.ogr", "gdal", "3.4", "python3-gdal", "python3-gdal"),
 )
-POSTGIS_DRIVER = Requirement(
-    "psycopg2", "psycopg2", "2.8", "python3-psycopg2", "python3-psycopg2", only_for="postgis"
-)
+# needed for shared PostGIS stores only, so checked when one is opened
+POSTGIS_DRIVER = Requirement("psycopg2", "psycopg2", "2.8", "python3-psycopg2", "python3-psycopg2")
 # the bundled pure-Python packages (``vendor/``), as pinned in pyproject.toml
 VENDORED = {
     "sqlalchemy": "2.0.58",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.abc
 import importlib.machinery
+import os
 import sys
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def use_vendored_packages(folder: Path = VENDOR_DIR) -> list[str]:
         return []  # a checkout without ``make vendor``: the usual sys.path lookup applies
     if not any(isinstance(f, VendoredFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, VendoredFinder(folder, names))
-    prefix = str(folder)
+    prefix = str(folder) + os.sep
     dropped = []
     for name in list(sys.modules):
         top = name.partition(".")[0]

@@ -54,18 +54,16 @@ class Location:
         return self.kind == "gpkg"
 
 
-def postgres_driver() -> str:
+def postgres_driver() -> str | None:
     """SQLAlchemy's name for the PostgreSQL driver at hand: psycopg2 first, else psycopg 3."""
     import importlib.util
 
-    if importlib.util.find_spec("psycopg2") is None and importlib.util.find_spec("psycopg"):
-        return "psycopg"
-    return "psycopg2"
+    return next((n for n in ("psycopg2", "psycopg") if importlib.util.find_spec(n)), None)
 
 
 def parse_location(where: str | os.PathLike) -> Location:
     text = str(where).strip()
-    scheme = f"postgresql+{postgres_driver()}"
+    scheme = f"postgresql+{postgres_driver() or 'psycopg2'}"
     if text.startswith("service="):
         return Location("postgis", f"{scheme}:///?{text}")
     if text.startswith(
@@ -106,19 +104,11 @@ def make_engine(location: Location) -> Engine:
         # GeoAlchemy2 registers its own loader; ours gives a clear message when it fails
         event.listen(engine, "connect", _load_spatialite, insert=True)
         return engine
-    _require_postgres_driver()
+    if postgres_driver() is None:  # a clear message, not SQLAlchemy's ModuleNotFoundError
+        from domain.runtime.requirements import POSTGIS_DRIVER, Problem, install_advice
+
+        raise DomainError(install_advice([Problem(POSTGIS_DRIVER, tr("deps.missing"))]))
     return create_engine(location.url, future=True, pool_pre_ping=True)
-
-
-def _require_postgres_driver() -> None:
-    """A PostGIS store without psycopg2 (or psycopg 3) is a clear message, not a traceback."""
-    import importlib.util
-
-    if importlib.util.find_spec("psycopg2") or importlib.util.find_spec("psycopg"):
-        return
-    from domain.runtime.requirements import POSTGIS_DRIVER, Problem, install_advice
-
-    raise DomainError(install_advice([Problem(POSTGIS_DRIVER, tr("deps.missing"))]))
 
 
 # --- geometry encoding -------------------------------------------------------------------
