@@ -140,16 +140,52 @@ register(
 )
 
 RD_NEW = "EPSG:28992"
-_TOP = {"as_of", "object", "owners", "applicant", "applicant_prior_applications", "whole_object",
-        "claims", "dh"}  # fmt: skip
-_OBJECT = {"id", "x", "y", "crs", "construction_year", "small", "use", "woz_value", "rijksmonument",
-           "vs30", "in_subsidence_area", "within_6km_zone", "in_ncg_programme", "place",
-           "special_structural_feature"}  # fmt: skip
+_TOP = {
+    "as_of",
+    "object",
+    "owners",
+    "applicant",
+    "applicant_prior_applications",
+    "whole_object",
+    "claims",
+    "dh",
+}
+_OBJECT = {
+    "id",
+    "x",
+    "y",
+    "crs",
+    "construction_year",
+    "small",
+    "use",
+    "woz_value",
+    "rijksmonument",
+    "vs30",
+    "in_subsidence_area",
+    "within_6km_zone",
+    "in_ncg_programme",
+    "place",
+    "special_structural_feature",
+}
 _OWNER = {"person_id", "natural_person", "right", "from", "until", "consents"}
-_CLAIM = {"id", "scheme", "submitted", "decided", "outcome", "amount", "final", "objection",
-          "inspected"}  # fmt: skip
-_DH = {"d3_damage_eur", "structural_defect", "unhandled_damage", "pilot_dossier",
-       "recognised_damage_eur"}  # fmt: skip
+_CLAIM = {
+    "id",
+    "scheme",
+    "submitted",
+    "decided",
+    "outcome",
+    "amount",
+    "final",
+    "objection",
+    "inspected",
+}
+_DH = {
+    "d3_damage_eur",
+    "structural_defect",
+    "unhandled_damage",
+    "pilot_dossier",
+    "recognised_damage_eur",
+}
 USES = ("woning", "niet-woning")
 
 
@@ -191,8 +227,15 @@ class _Reader:
         self.problem(f"{path}{key}", "flag_bad", value=repr(value))
         return None
 
-    def number(self, data: dict, key: str, path: str, low: float | None = None,
-               high: float | None = None, integer: bool = False) -> float | None:  # fmt: skip
+    def number(
+        self,
+        data: dict,
+        key: str,
+        path: str,
+        low: float | None = None,
+        high: float | None = None,
+        integer: bool = False,
+    ) -> float | None:
         value = data.get(key)
         if value is None:
             return None
@@ -204,13 +247,19 @@ class _Reader:
             return None
         if (low is not None and value < low) or (high is not None and value > high):
             top = "" if high is None else high
-            self.problem(f"{path}{key}", "range" if high is not None else "minimum",
-                         value=value, low=low, high=top)  # fmt: skip
+            self.problem(
+                f"{path}{key}",
+                "range" if high is not None else "minimum",
+                value=value,
+                low=low,
+                high=top,
+            )
             return None
         return value
 
-    def text(self, data: dict, key: str, path: str, required: bool = False,
-             choices: tuple | None = None) -> str | None:  # fmt: skip
+    def text(
+        self, data: dict, key: str, path: str, required: bool = False, choices: tuple | None = None
+    ) -> str | None:
         value = data.get(key)
         if value is None or value == "":
             if required:
@@ -383,16 +432,22 @@ def read_case(path: str | Path) -> tuple[Case, dict]:
         r.problem("", "not_found")
         raise InputError(tr("case.rejected", file=path.name), r.problems) from None
     except json.JSONDecodeError as exc:
-        problem = Problem(tr("case.json_bad", detail=exc.msg), path.name, exc.lineno, "",
-                          tr("case.json_bad.hint"))  # fmt: skip
+        problem = Problem(
+            tr("case.json_bad", detail=exc.msg), path.name, exc.lineno, "", tr("case.json_bad.hint")
+        )
         raise InputError(tr("case.rejected", file=path.name), [problem]) from None
     return parse_case(data, path.name), data
 
 
 def __getattr__(name: str):
     """The ground-motion glue lives in ``domain.case_motion``; reachable from here too."""
-    if name in ("shakings_from", "site_shakings", "within_zone", "with_ground_motion",
-                "assess_case_file"):  # fmt: skip
+    if name in (
+        "shakings_from",
+        "site_shakings",
+        "within_zone",
+        "with_ground_motion",
+        "assess_case_file",
+    ):
         import domain.case_motion as motion
 
         return getattr(motion, name)

@@ -24,7 +24,7 @@ def shakings_from(quakes_at_site) -> tuple[Shaking, ...]:
             float(q.ml),
             float(q.pgv_mm_s),
             getattr(q, "epicentral_km", None),
-        )  # fmt: skip
+        )
         for q in quakes_at_site
     )
 
@@ -43,8 +43,14 @@ def _arrays(catalog):
     return cached[1]
 
 
-def site_shakings(catalog, x: float, y: float, vs30: float | None = None, settings=None,
-                  floor_mm_s: float = policy.EXPOSURE_FLOOR_MM_S) -> tuple[Shaking, ...]:  # fmt: skip
+def site_shakings(
+    catalog,
+    x: float,
+    y: float,
+    vs30: float | None = None,
+    settings=None,
+    floor_mm_s: float = policy.EXPOSURE_FLOOR_MM_S,
+) -> tuple[Shaking, ...]:
     """Every counting quake felt at (x, y) with at least ``floor_mm_s``, in time order.
 
     The ground-motion model's own vectorised ``pgv_mm_s`` does the work on the whole catalogue
@@ -72,7 +78,7 @@ def site_shakings(catalog, x: float, y: float, vs30: float | None = None, settin
             float(quakes[i].ml),
             float(pgv[i]),
             float(epi[i]),
-        )  # fmt: skip
+        )
         for i in np.flatnonzero(pgv >= floor_mm_s)
     )
 
@@ -116,8 +122,14 @@ def with_ground_motion(case: Case, catalog, settings=None, outlines=None) -> tup
     return case, context
 
 
-def assess_case_file(path, catalog, settings=None, outlines=None,
-                     rule_settings: RuleSettings | None = None, as_of: dt.date | None = None):  # fmt: skip
+def assess_case_file(
+    path,
+    catalog,
+    settings=None,
+    outlines=None,
+    rule_settings: RuleSettings | None = None,
+    as_of: dt.date | None = None,
+):
     """Read, complete with ground motion and assess one case file; returns the Assessment."""
     from domain.rules.assess import assess
 

@@ -29,14 +29,35 @@ from domain.store.status import statuses_from_rows, write_statuses
 Progress = Callable[[float, str], None]
 
 OBJECT_COLUMNS = (
-    "id", "x", "y", "kadastrale_aanduiding", "construction_year", "use", "small", "woz_value",
-    "rijksmonument", "municipality", "place", "pc4", "vs30", "in_ncg_programme", "origin",
+    "id",
+    "x",
+    "y",
+    "kadastrale_aanduiding",
+    "construction_year",
+    "use",
+    "small",
+    "woz_value",
+    "rijksmonument",
+    "municipality",
+    "place",
+    "pc4",
+    "vs30",
+    "in_ncg_programme",
+    "origin",
     *SUMMARY_COLUMNS,
-)  # fmt: skip
+)
 ADDRESS_COLUMNS = (
-    "object_id", "bag_vbo_id", "bag_num_id", "street", "house_number", "house_letter",
-    "addition", "postcode", "place", "search_key",
-)  # fmt: skip
+    "object_id",
+    "bag_vbo_id",
+    "bag_num_id",
+    "street",
+    "house_number",
+    "house_letter",
+    "addition",
+    "postcode",
+    "place",
+    "search_key",
+)
 
 
 @dataclass
@@ -149,12 +170,26 @@ def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, his
     municipality = [PLACES[p].municipality for p in objs.place]
     place = [PLACES[p].name for p in objs.place]
     rows = [
-        (int(objs.ids[i]), float(objs.x[i]), float(objs.y[i]), objs.aanduiding[i],
-         int(objs.construction_year[i]), objs.use[i], bool(objs.small[i]), int(objs.woz[i]),
-         bool(objs.monument[i]), municipality[i], place[i], objs.pc4[i], float(objs.vs30[i]),
-         bool(objs.ncg[i]), "demo", *summary_values(exposure, i))
+        (
+            int(objs.ids[i]),
+            float(objs.x[i]),
+            float(objs.y[i]),
+            objs.aanduiding[i],
+            int(objs.construction_year[i]),
+            objs.use[i],
+            bool(objs.small[i]),
+            int(objs.woz[i]),
+            bool(objs.monument[i]),
+            municipality[i],
+            place[i],
+            objs.pc4[i],
+            float(objs.vs30[i]),
+            bool(objs.ncg[i]),
+            "demo",
+            *summary_values(exposure, i),
+        )
         for i in range(len(objs))
-    ]  # fmt: skip
+    ]
     points = shapely.points(objs.x, objs.y)
     insert_rows(conn, "persons", ("id", "natural_person", "legal_name"), persons)
     insert_rows(conn, "objects", OBJECT_COLUMNS, rows, points)
@@ -178,25 +213,59 @@ def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, his
     insert_rows(
         conn,
         "claims",
-        ("claim_number", "object_id", "applicant_id", "scheme", "submitted", "decided", "outcome",
-         "amount", "final", "objection", "status"),
+        (
+            "claim_number",
+            "object_id",
+            "applicant_id",
+            "scheme",
+            "submitted",
+            "decided",
+            "outcome",
+            "amount",
+            "final",
+            "objection",
+            "status",
+        ),
         claims,
-    )  # fmt: skip
+    )
     write_quakes(conn, catalog)
     write_pairs(conn, exposure, objs.ids)
     replace_areas(conn, [], areas)
     insert_rows(
         conn,
         "handoffs",
-        ("id", "object_id", "target", "submitter", "reason_category", "narrative",
-         "resident_consent", "linked_claim_ids", "status", "created_at", "updated_at", "version"),
+        (
+            "id",
+            "object_id",
+            "target",
+            "submitter",
+            "reason_category",
+            "narrative",
+            "resident_consent",
+            "linked_claim_ids",
+            "status",
+            "created_at",
+            "updated_at",
+            "version",
+        ),
         handoffs,
-    )  # fmt: skip
+    )
     insert_rows(conn, "handoff_status", ("handoff_id", "status", "at", "by", "note"), history)
     from domain.store.bulk import fix_sequences
 
-    fix_sequences(conn, ("parcels", "addresses", "ownerships", "claims", "areas", "handoffs",
-                         "handoff_status", "audit_log"))  # fmt: skip
+    fix_sequences(
+        conn,
+        (
+            "parcels",
+            "addresses",
+            "ownerships",
+            "claims",
+            "areas",
+            "handoffs",
+            "handoff_status",
+            "audit_log",
+        ),
+    )
     from domain.store.bulk import analyze
     from domain.store.schema import TABLE_ORDER
 

@@ -132,8 +132,18 @@ def _addresses(ids, x, y, place, rng):
                 vbo = f"{p.cbs_code:04d}01{vbo_seq:010d}"
                 key_text = normalise_search_key(street, f"{number}{letter or ''}", p.name)
                 rows.append(
-                    (int(ids[i]), vbo, f"{p.cbs_code:04d}20{vbo_seq:010d}", street, number,
-                     letter, None, postcode, p.name, key_text)
-                )  # fmt: skip
+                    (
+                        int(ids[i]),
+                        vbo,
+                        f"{p.cbs_code:04d}20{vbo_seq:010d}",
+                        street,
+                        number,
+                        letter,
+                        None,
+                        postcode,
+                        p.name,
+                        key_text,
+                    )
+                )
     rows.sort(key=lambda r: (r[0], r[5] or ""))
     return pc4, aanduiding, rows

@@ -90,11 +90,29 @@ def _scheme(rng, submitted: dt.date, had_final: bool) -> str:
     if submitted < _VV_FROM:
         s = "maatwerk" if u < 0.88 else "herstel_eigen_aannemer"
     elif submitted.year < 2026:
-        s = ("vaste_vergoeding" if u < 0.55 else "maatwerk" if u < 0.85 else
-             "aanvullende_vaste_vergoeding" if u < 0.93 else "ims" if u < 0.97 else "waardedaling")  # fmt: skip
+        s = (
+            "vaste_vergoeding"
+            if u < 0.55
+            else "maatwerk"
+            if u < 0.85
+            else "aanvullende_vaste_vergoeding"
+            if u < 0.93
+            else "ims"
+            if u < 0.97
+            else "waardedaling"
+        )
     else:
-        s = ("vaste_herhaalvergoeding" if u < 0.3 else "vaste_vergoeding" if u < 0.5 else
-             "maatwerk" if u < 0.82 else "duurzaam_herstel" if u < 0.94 else "ims")  # fmt: skip
+        s = (
+            "vaste_herhaalvergoeding"
+            if u < 0.3
+            else "vaste_vergoeding"
+            if u < 0.5
+            else "maatwerk"
+            if u < 0.82
+            else "duurzaam_herstel"
+            if u < 0.94
+            else "ims"
+        )
     if had_final and s in ("vaste_vergoeding", "aanvullende_vaste_vergoeding"):
         s = "maatwerk"
     return s
@@ -147,9 +165,20 @@ def make_claims(objs, owners, max_pgv, rng):
         status = "open" if decided is None else "objection" if pending else "decided"
         per_year[year] = per_year.get(year, 0) + 1
         rows.append(
-            (f"SCH-{year}-{per_year[year]:06d}", oid, first_owner.get(oid), scheme, submitted,
-             decided, outcome, amount, bool(final), bool(objection), status)
-        )  # fmt: skip
+            (
+                f"SCH-{year}-{per_year[year]:06d}",
+                oid,
+                first_owner.get(oid),
+                scheme,
+                submitted,
+                decided,
+                outcome,
+                amount,
+                bool(final),
+                bool(objection),
+                status,
+            )
+        )
     return rows
 
 
@@ -174,9 +203,10 @@ def make_handoffs(claims, rng, limit: int):
     for c in claims:
         by_object.setdefault(c[1], []).append(c)
     candidates = sorted(
-        oid for oid, cs in by_object.items()
+        oid
+        for oid, cs in by_object.items()
         if len(cs) >= 2 and any(c[10] in ("open", "objection") for c in cs)
-    )  # fmt: skip
+    )
     if not candidates:
         return [], []
     chosen = sorted(rng.choice(candidates, size=min(limit, len(candidates)), replace=False))
@@ -206,7 +236,19 @@ def make_handoffs(claims, rng, limit: int):
             "vast in het proces (demo)."
         )
         handoffs.append(
-            (h, int(oid), target, submitter, reason, narrative, True, linked, statuses[-1],
-             created, at, len(statuses))
-        )  # fmt: skip
+            (
+                h,
+                int(oid),
+                target,
+                submitter,
+                reason,
+                narrative,
+                True,
+                linked,
+                statuses[-1],
+                created,
+                at,
+                len(statuses),
+            )
+        )
     return handoffs, history

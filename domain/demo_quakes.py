@@ -80,12 +80,24 @@ def _ellipse(cx: float, cy: float, rx: float, ry: float, angle: float, n: int = 
 
 #: twelve deep-subsidence stand-ins, away from the field centre (none is real)
 _SUBSIDENCE = (
-    (262000, 560000), (266000, 566000), (270000, 572000), (252000, 552000), (244000, 556000),
-    (226000, 566000), (219000, 572000), (214000, 582000), (222000, 592000), (268000, 582000),
-    (262000, 603000), (236000, 562000),
-)  # fmt: skip
-_START_AREAS = (("Loppersum", 245000, 593500), ("Appingedam", 253000, 593500),
-                ("Ten Boer", 243000, 587500))  # fmt: skip
+    (262000, 560000),
+    (266000, 566000),
+    (270000, 572000),
+    (252000, 552000),
+    (244000, 556000),
+    (226000, 566000),
+    (219000, 572000),
+    (214000, 582000),
+    (222000, 592000),
+    (268000, 582000),
+    (262000, 603000),
+    (236000, 562000),
+)
+_START_AREAS = (
+    ("Loppersum", 245000, 593500),
+    ("Appingedam", 253000, 593500),
+    ("Ten Boer", 243000, 587500),
+)
 
 
 def illustrative_areas(seed: int) -> list[tuple[str, str, str, object]]:

@@ -93,11 +93,39 @@ def _srs_rows() -> list[tuple]:
     rd = CRS.from_epsg(RD_NEW)
     wgs = CRS.from_epsg(4326)
     return [
-        ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
-        ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
-        ("WGS 84 geodetic", 4326, "EPSG", 4326, wgs.to_wkt("WKT1_GDAL"), "longitude/latitude WGS 84"),
-        ("Amersfoort / RD New", RD_NEW, "EPSG", RD_NEW, rd.to_wkt("WKT1_GDAL"), "Rijksdriehoekstelsel"),
-    ]  # fmt: skip
+        (
+            "Undefined cartesian SRS",
+            -1,
+            "NONE",
+            -1,
+            "undefined",
+            "undefined cartesian coordinate reference system",
+        ),
+        (
+            "Undefined geographic SRS",
+            0,
+            "NONE",
+            0,
+            "undefined",
+            "undefined geographic coordinate reference system",
+        ),
+        (
+            "WGS 84 geodetic",
+            4326,
+            "EPSG",
+            4326,
+            wgs.to_wkt("WKT1_GDAL"),
+            "longitude/latitude WGS 84",
+        ),
+        (
+            "Amersfoort / RD New",
+            RD_NEW,
+            "EPSG",
+            RD_NEW,
+            rd.to_wkt("WKT1_GDAL"),
+            "Rijksdriehoekstelsel",
+        ),
+    ]
 
 
 _CORE = """

@@ -290,8 +290,11 @@ class ImgPlugin:
     def show_start_area_list(self) -> None:
         """The visit list of a start area, in step with the map selection."""
         if self.controller.store is None:
-            log(tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."), "warning",
-                push=True)  # fmt: skip
+            log(
+                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
+                "warning",
+                push=True,
+            )
             return
         layers = self.controller.layers
         self.start_area_dock.set_store(

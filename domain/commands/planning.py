@@ -142,20 +142,38 @@ def _startgebied(args) -> int:
         "route_length_m": round(visits.route_length_m, 1),
         "address_order_length_m": round(visits.address_order_length_m, 1),
         "rows": [
-            {"order": r.order, "address": r.address, "postcode": r.postcode, "place": r.place,
-             "object_id": r.object_id, "situations": list(r.situation_codes),
-             "situation_labels": r.situations, "reason": r.reason,
-             "reopening_quakes": list(r.reopening_quakes), "x": r.x, "y": r.y}
+            {
+                "order": r.order,
+                "address": r.address,
+                "postcode": r.postcode,
+                "place": r.place,
+                "object_id": r.object_id,
+                "situations": list(r.situation_codes),
+                "situation_labels": r.situations,
+                "reason": r.reason,
+                "reopening_quakes": list(r.reopening_quakes),
+                "x": r.x,
+                "y": r.y,
+            }
             for r in visits.rows
         ],
         "written": written,
-    }  # fmt: skip
+    }
     lines = [
-        tr("plan.out.head", area=visits.area_name, shown=len(visits.rows),
-           total=visits.total_addresses, day=visits.as_of.isoformat()),
-        tr("plan.out.route", route=visits.route_length_m, plain=visits.address_order_length_m,
-           ratio=ratio if visits.address_order_length_m else 1.0),
-    ]  # fmt: skip
+        tr(
+            "plan.out.head",
+            area=visits.area_name,
+            shown=len(visits.rows),
+            total=visits.total_addresses,
+            day=visits.as_of.isoformat(),
+        ),
+        tr(
+            "plan.out.route",
+            route=visits.route_length_m,
+            plain=visits.address_order_length_m,
+            ratio=ratio if visits.address_order_length_m else 1.0,
+        ),
+    ]
     for r in visits.rows:
         lines.append(
             f"{r.order:4d}. {r.address}, {r.postcode} {r.place} — {', '.join(r.situations)}"
@@ -184,9 +202,12 @@ def _overzicht(args) -> int:
         if any(v is None for v in parts):
             raise DomainError(tr("plan.cmd.scenario_incomplete"))
         scenario = ScenarioQuake(
-            args.scenario_x, args.scenario_y, args.scenario_ml,
-            args.scenario_date or args.as_of or dt.date.today(), args.scenario_depth,
-        )  # fmt: skip
+            args.scenario_x,
+            args.scenario_y,
+            args.scenario_ml,
+            args.scenario_date or args.as_of or dt.date.today(),
+            args.scenario_depth,
+        )
     with open_store(args.store) as store:
         ov = regional_overview(store, by=args.by, as_of=args.as_of, scenario=scenario)
     written = []
@@ -198,10 +219,16 @@ def _overzicht(args) -> int:
             )
             written.append(str(overview_csv(ov.delta, args.by, delta_path)))
     payload = {
-        "by": ov.by, "as_of": ov.as_of.isoformat(), "rows": ov.rows, "totals": ov.totals,
-        "scenario": ov.scenario, "after": ov.after, "delta": ov.delta,
-        "delta_totals": ov.delta_totals if ov.scenario else None, "written": written,
-    }  # fmt: skip
+        "by": ov.by,
+        "as_of": ov.as_of.isoformat(),
+        "rows": ov.rows,
+        "totals": ov.totals,
+        "scenario": ov.scenario,
+        "after": ov.after,
+        "delta": ov.delta,
+        "delta_totals": ov.delta_totals if ov.scenario else None,
+        "written": written,
+    }
     header = overview_header(args.by)
 
     def table(rows) -> list[str]:
@@ -212,8 +239,17 @@ def _overzicht(args) -> int:
     lines = table(ov.rows + [{"group": tr("ov.total"), **ov.totals}])
     if ov.scenario:
         s = ov.scenario
-        lines += ["", tr("plan.out.scenario", ml=s["ml"], x=s["x"], y=s["y"], date=s["date"],
-                         reached=s["objects_reached"])]  # fmt: skip
+        lines += [
+            "",
+            tr(
+                "plan.out.scenario",
+                ml=s["ml"],
+                x=s["x"],
+                y=s["y"],
+                date=s["date"],
+                reached=s["objects_reached"],
+            ),
+        ]
         lines += table(ov.delta + [{"group": tr("ov.total"), **ov.delta_totals}])
     lines += [tr("plan.out.written", path=p) for p in written]
     emit(args, payload, "\n".join(lines))

@@ -75,8 +75,12 @@ def _date(text: str) -> dt.date:
 
 def register(sub) -> None:
     """Add this capability's sub-commands to the ``imgschade`` parser."""
-    p = sub.add_parser("assess-case", help=tr("rules.cmd.assess_case"), add_help=False,
-                       description=tr("rules.cmd.assess_case"))  # fmt: skip
+    p = sub.add_parser(
+        "assess-case",
+        help=tr("rules.cmd.assess_case"),
+        add_help=False,
+        description=tr("rules.cmd.assess_case"),
+    )
     p.add_argument("-h", "--help", action="help", help=tr("cli.help"))
     p.add_argument("case", help=tr("rules.cmd.case"))
     p.add_argument("--catalog", required=True, help=tr("rules.cmd.catalog"))
@@ -84,12 +88,24 @@ def register(sub) -> None:
     p.add_argument("--lang", choices=("nl", "en"), help=tr("cli.lang"))
     p.add_argument("--as-of", type=_date, help=tr("rules.cmd.as_of"))
     p.add_argument("--outlines", nargs="*", default=[], help=tr("rules.cmd.outlines"))
-    p.add_argument("--location-window", choices=policy.LOCATION_WINDOWS,
-                   default=policy.LOCATION_WINDOW, help=tr("rules.cmd.window"))  # fmt: skip
-    p.add_argument("--component", choices=("larger", "geomean", "maxrot"),
-                   default=policy.DEFAULT_COMPONENT, help=tr("rules.cmd.component"))  # fmt: skip
-    p.add_argument("--exceedance", type=float, default=policy.DEFAULT_EXCEEDANCE,
-                   help=tr("rules.cmd.exceedance"))  # fmt: skip
+    p.add_argument(
+        "--location-window",
+        choices=policy.LOCATION_WINDOWS,
+        default=policy.LOCATION_WINDOW,
+        help=tr("rules.cmd.window"),
+    )
+    p.add_argument(
+        "--component",
+        choices=("larger", "geomean", "maxrot"),
+        default=policy.DEFAULT_COMPONENT,
+        help=tr("rules.cmd.component"),
+    )
+    p.add_argument(
+        "--exceedance",
+        type=float,
+        default=policy.DEFAULT_EXCEEDANCE,
+        help=tr("rules.cmd.exceedance"),
+    )
     p.set_defaults(handler=_assess_case)
 
 
@@ -102,8 +118,14 @@ def as_text(payload: dict) -> str:
     ex = payload["exposure"]
     lines = [tr("rules.out.object", id=payload["object_id"], day=payload["as_of"])]
     if ex["max_pgv_mm_s"] is not None:
-        lines.append(tr("rules.out.exposure", pgv=f"{ex['max_pgv_mm_s']:.1f}",
-                        n2=ex["count_ge_2_mm_s"], n5=ex["count_ge_5_mm_s"]))  # fmt: skip
+        lines.append(
+            tr(
+                "rules.out.exposure",
+                pgv=f"{ex['max_pgv_mm_s']:.1f}",
+                n2=ex["count_ge_2_mm_s"],
+                n5=ex["count_ge_5_mm_s"],
+            )
+        )
     for name, verdict in payload["verdicts"].items():
         key = next(k for k in ("eligible", "required", "suggested", "overdue") if k in verdict)
         lines += ["", f"{tr('rules.out.' + name)}: {_outcome(verdict[key])}"]
@@ -131,8 +153,9 @@ def _assess_case(args: argparse.Namespace) -> int:
     outlines = [load_outline(path, _source_name(path)) for path in args.outlines]
     read_case(args.case)  # report problems in the case before spending time on the catalogue
     catalog = load_catalog(args.catalog)
-    result = assess_case_file(args.case, catalog, settings, outlines,
-                              RuleSettings(args.location_window), args.as_of)  # fmt: skip
+    result = assess_case_file(
+        args.case, catalog, settings, outlines, RuleSettings(args.location_window), args.as_of
+    )
     payload = result.as_dict(current_language())
     emit(args, payload, as_text(payload))
     return 0

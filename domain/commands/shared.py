@@ -80,9 +80,13 @@ def _roles(args) -> int:
                 if password is None:
                     raise InputError(
                         tr("roles.invalid"),
-                        [Problem(tr("roles.cmd.no_password", name=args.password_env),
-                                 field="--password-env")],
-                    )  # fmt: skip
+                        [
+                            Problem(
+                                tr("roles.cmd.no_password", name=args.password_env),
+                                field="--password-env",
+                            )
+                        ],
+                    )
             add_login(store.engine, args.add_login, args.role or "", password, args.municipality)
             where = f" ({args.municipality})" if args.role == "gemeente" else ""
             emit(

@@ -160,8 +160,9 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
     p = add("assess", "store.cmd.assess", fallback="store-assess")
     _common(p)
     p.add_argument("--as-of", help=tr("store.cmd.as_of"))
-    p.add_argument("--method", choices=("rules", "summary"), default="rules",
-                   help=tr("store.cmd.method"))  # fmt: skip
+    p.add_argument(
+        "--method", choices=("rules", "summary"), default="rules", help=tr("store.cmd.method")
+    )
     p.set_defaults(handler=_assess)
 
     p = add("scenario", "store.cmd.scenario", fallback="store-scenario")
@@ -217,8 +218,11 @@ def _upgrade(args) -> int:
     from domain.store import upgrade_store
 
     before, after = upgrade_store(args.store)
-    emit(args, {"store": args.store, "before": before, "after": after},
-         tr("store.out.upgraded", before=before or "-", after=after))  # fmt: skip
+    emit(
+        args,
+        {"store": args.store, "before": before, "after": after},
+        tr("store.out.upgraded", before=before or "-", after=after),
+    )
     return 0
 
 
@@ -272,8 +276,14 @@ def _import_ownerships(args) -> int:
 def _import_areas(args) -> int:
     from domain.importers.areas import import_areas
 
-    return _run_import(args, import_areas, kind=args.kind, name_field=args.name_field,
-                       origin=args.origin, layer=args.layer)  # fmt: skip
+    return _run_import(
+        args,
+        import_areas,
+        kind=args.kind,
+        name_field=args.name_field,
+        origin=args.origin,
+        layer=args.layer,
+    )
 
 
 def _exposure(args) -> int:

@@ -241,9 +241,17 @@ def _pairs(p: _Prepared, ev, lo, hi, per_obj, floor):
 
 def _result(p: _Prepared, counts, ev, pgv, floor, settings, summary=None) -> Exposure:
     return build_exposure(
-        counts, ev, pgv, p.quakes.ids, p.quakes.time, floor, settings, p.limit,
-        p.vs30_min, summary,
-    )  # fmt: skip
+        counts,
+        ev,
+        pgv,
+        p.quakes.ids,
+        p.quakes.time,
+        floor,
+        settings,
+        p.limit,
+        p.vs30_min,
+        summary,
+    )
 
 
 class _Tiles:
@@ -305,9 +313,16 @@ def dense_exposure(
         _tick(progress, cancel, start, n)
         stop = min(start + block, n)
         rows, cols, pgv = _block(
-            p.x[start:stop], p.y[start:stop], p.site[start:stop], qx, qy, qa, qd2, p.settings,
+            p.x[start:stop],
+            p.y[start:stop],
+            p.site[start:stop],
+            qx,
+            qy,
+            qa,
+            qd2,
+            p.settings,
             floor_mm_s,
-        )  # fmt: skip
+        )
         counts[start:stop] = np.bincount(rows, minlength=stop - start)
         evs.append(ev_all[cols].astype(np.int32))
         pgvs.append(pgv)

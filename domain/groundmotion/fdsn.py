@@ -128,7 +128,7 @@ def catalog_from_pages(pages: Sequence[str], origin: str, outlines=None) -> Cata
                         None,
                         "EventID",
                         "vraag de catalogus opnieuw op",
-                    )  # fmt: skip
+                    )
                 )
     if problems:
         raise InputError(f"{origin}: antwoord niet bruikbaar", problems)

@@ -62,7 +62,7 @@ COEFFICIENTS: dict[str, dict[str, Coefficients]] = {
             0.2488,
             0.2420,
             0.4160,
-        ),  # fmt: skip
+        ),
         "larger": Coefficients(
             -3.3996,
             2.3258,
@@ -75,7 +75,7 @@ COEFFICIENTS: dict[str, dict[str, Coefficients]] = {
             0.2448,
             0.2406,
             0.4569,
-        ),  # fmt: skip
+        ),
         "maxrot": Coefficients(
             -3.2738,
             2.3343,
@@ -88,7 +88,7 @@ COEFFICIENTS: dict[str, dict[str, Coefficients]] = {
             0.2470,
             0.2442,
             0.4530,
-        ),  # fmt: skip
+        ),
     }
 }
 

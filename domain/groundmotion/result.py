@@ -82,9 +82,16 @@ class Exposure:
         counts = np.bincount(obj, minlength=len(self))
         ev, pgv = self.event_index[mask], self.pgv_mm_s[mask]
         return build_exposure(
-            counts, ev, pgv, self.event_ids, self.event_times, self.floor_mm_s,
-            self.settings, limit, self.vs30_min,
-        )  # fmt: skip
+            counts,
+            ev,
+            pgv,
+            self.event_ids,
+            self.event_times,
+            self.floor_mm_s,
+            self.settings,
+            limit,
+            self.vs30_min,
+        )
 
     def events_of(self, i: int) -> list[tuple[str, float]]:
         """(event id, PGV) of every quake ≥ floor at object ``i``, in time order."""

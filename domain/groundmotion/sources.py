@@ -62,7 +62,7 @@ def default_outlines() -> list[SourceOutline]:
                     (267, 592),
                     (265, 570),
                 ]
-            ),  # fmt: skip
+            ),
             ORIGIN_APPROXIMATION,
             "Groningenveld (benadering, grove omtrek op km-niveau)",
         ),

@@ -114,8 +114,10 @@ def _features(path: Path, problems: Problems, layer: str | None):
             layers = {k: v for k, v in gpkg_layers(conn).items() if v[0]}
             chosen = layer or next(iter(layers), None)
             if chosen not in layers:
-                raise fail(path.name, tr("import.no_layer", layer=chosen or "-",
-                                         present=", ".join(layers) or "-"))  # fmt: skip
+                raise fail(
+                    path.name,
+                    tr("import.no_layer", layer=chosen or "-", present=", ".join(layers) or "-"),
+                )
             column, srs = layers[chosen]
             crs = gpkg_crs(conn, srs)
             cur = conn.execute(f'SELECT * FROM "{chosen}"')
@@ -144,8 +146,11 @@ def import_areas(
     if kind not in AREA_KINDS:
         raise fail(path.name, tr("areas.bad_kind", kind=kind, kinds=", ".join(AREA_KINDS)), "kind")
     if origin not in AREA_ORIGINS:
-        raise fail(path.name, tr("areas.bad_origin", origin=origin,
-                                 origins=", ".join(AREA_ORIGINS)), "origin")  # fmt: skip
+        raise fail(
+            path.name,
+            tr("areas.bad_origin", origin=origin, origins=", ".join(AREA_ORIGINS)),
+            "origin",
+        )
     features, crs = _features(path, problems, layer)
     report = ImportReport(str(path), dry_run)
     rows, geoms, names = [], [], []
@@ -172,9 +177,14 @@ def import_areas(
             reason = shapely.is_valid_reason(geom)
             fixed = as_multipolygon(geom)
             report.changes.append(
-                tr("areas.repaired", where=f"{path.name}:{row}", reason=reason,
-                   before=abs(geom.area), after=fixed.area if fixed is not None else 0.0)
-            )  # fmt: skip
+                tr(
+                    "areas.repaired",
+                    where=f"{path.name}:{row}",
+                    reason=reason,
+                    before=abs(geom.area),
+                    after=fixed.area if fixed is not None else 0.0,
+                )
+            )
             geom = fixed
         areas.append((kind, label, origin, path.name, geom))
     report.counts = {kind: len(areas)}

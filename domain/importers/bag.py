@@ -74,13 +74,30 @@ ACTIVE_STATUSES = (
 _POSTCODE = re.compile(r"^(\d{4})\s?([A-Za-z]{2})$")
 REQUIRED = ("identificatie", "huisnummer", "postcode", "openbare_ruimte_naam", "woonplaats_naam")
 OBJECT_COLUMNS = (
-    "id", "x", "y", "construction_year", "use", "small", "place", "pc4", "origin",
-    "rijksmonument", "in_ncg_programme",
-)  # fmt: skip
+    "id",
+    "x",
+    "y",
+    "construction_year",
+    "use",
+    "small",
+    "place",
+    "pc4",
+    "origin",
+    "rijksmonument",
+    "in_ncg_programme",
+)
 ADDRESS_COLUMNS = (
-    "object_id", "bag_vbo_id", "bag_num_id", "street", "house_number", "house_letter", "addition",
-    "postcode", "place", "search_key",
-)  # fmt: skip
+    "object_id",
+    "bag_vbo_id",
+    "bag_num_id",
+    "street",
+    "house_number",
+    "house_letter",
+    "addition",
+    "postcode",
+    "place",
+    "search_key",
+)
 
 
 def _columns(conn, layer: str) -> list[str]:
@@ -103,14 +120,23 @@ def import_bag(store, path, dry_run: bool = False) -> ImportReport:
     try:
         layers = gpkg_layers(conn)
         if "verblijfsobject" not in layers:
-            raise fail(name, tr("import.no_layer", layer="verblijfsobject",
-                                present=", ".join(sorted(layers)) or "-"))  # fmt: skip
+            raise fail(
+                name,
+                tr(
+                    "import.no_layer",
+                    layer="verblijfsobject",
+                    present=", ".join(sorted(layers)) or "-",
+                ),
+            )
         geom_col, srs = layers["verblijfsobject"]
         cols = _columns(conn, "verblijfsobject")
         for column in REQUIRED:
             if column not in cols:
-                raise fail(f"{name}:verblijfsobject", tr("import.missing_column", column=column,
-                           present=", ".join(cols)), column)  # fmt: skip
+                raise fail(
+                    f"{name}:verblijfsobject",
+                    tr("import.missing_column", column=column, present=", ".join(cols)),
+                    column,
+                )
         years = _pand_years(conn) if "pand" in layers else {}
         rows = _read_rows(conn, geom_col, cols)
         crs = gpkg_crs(conn, srs)
@@ -140,14 +166,36 @@ def import_bag(store, path, dry_run: bool = False) -> ImportReport:
         for k, (a, point) in enumerate(zip(accepted, points)):
             oid = first + k
             object_rows.append(
-                (oid, round(point.x, 3), round(point.y, 3), a["year"], a["use"], a["small"],
-                 a["place"], a["postcode"][:4], "bag", False, False)
-            )  # fmt: skip
+                (
+                    oid,
+                    round(point.x, 3),
+                    round(point.y, 3),
+                    a["year"],
+                    a["use"],
+                    a["small"],
+                    a["place"],
+                    a["postcode"][:4],
+                    "bag",
+                    False,
+                    False,
+                )
+            )
             address_rows.append(
-                (oid, a["id"], a["num_id"], a["street"], a["number"], a["letter"], a["addition"],
-                 a["postcode"], a["place"],
-                 normalise_search_key(a["street"], f"{a['number']}{a['letter'] or ''}", a["place"]))
-            )  # fmt: skip
+                (
+                    oid,
+                    a["id"],
+                    a["num_id"],
+                    a["street"],
+                    a["number"],
+                    a["letter"],
+                    a["addition"],
+                    a["postcode"],
+                    a["place"],
+                    normalise_search_key(
+                        a["street"], f"{a['number']}{a['letter'] or ''}", a["place"]
+                    ),
+                )
+            )
         insert_rows(db, "objects", OBJECT_COLUMNS, object_rows, points)
         insert_rows(db, "addresses", ADDRESS_COLUMNS, address_rows)
         fix_sequences(db, ("addresses",))
@@ -164,10 +212,20 @@ def _pand_years(conn) -> dict[str, object]:
 
 def _read_rows(conn, geom_col, cols):
     wanted = [
-        "identificatie", "pand_identificatie", "gebruiksdoel", "oppervlakte", "status", "postcode",
-        "huisnummer", "huisletter", "toevoeging", "openbare_ruimte_naam", "woonplaats_naam",
-        "bouwjaar", "nummeraanduiding_hoofdadres_identificatie",
-    ]  # fmt: skip
+        "identificatie",
+        "pand_identificatie",
+        "gebruiksdoel",
+        "oppervlakte",
+        "status",
+        "postcode",
+        "huisnummer",
+        "huisletter",
+        "toevoeging",
+        "openbare_ruimte_naam",
+        "woonplaats_naam",
+        "bouwjaar",
+        "nummeraanduiding_hoofdadres_identificatie",
+    ]
     select = [c if c in cols else "NULL" for c in wanted]
     select.append(f'"{geom_col}"' if geom_col else "NULL")
     pk = "fid" if "fid" in cols else "rowid"

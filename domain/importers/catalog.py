@@ -83,9 +83,14 @@ class _Reader:
         y, mo, d, hh, mi, ss, frac, tz = m.groups()
         try:
             t = dt.datetime(
-                int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0),
+                int(y),
+                int(mo),
+                int(d),
+                int(hh or 0),
+                int(mi or 0),
+                int(ss or 0),
                 int(((frac or "") + "000000")[:6]),
-            )  # fmt: skip
+            )
         except ValueError as exc:
             self.problem(line, fld, f"tijd '{text}' bestaat niet ({exc})", "controleer de datum")
             return None
@@ -108,9 +113,11 @@ class _Reader:
         dlo, dhi = policy.CATALOG_DEPTH_RANGE_KM
         if depth is not None and not dlo <= depth <= dhi:
             self.problem(
-                line, raw["depth_field"], f"diepte {depth} km buiten {dlo}…{dhi} km",
+                line,
+                raw["depth_field"],
+                f"diepte {depth} km buiten {dlo}…{dhi} km",
                 "geef de diepte in km (leeg als onbekend)",
-            )  # fmt: skip
+            )
             ok = False
         x, y = raw.get("x"), raw.get("y")
         if raw.get("lat") is not None and raw.get("lon") is not None:
@@ -121,9 +128,11 @@ class _Reader:
             xmin, ymin, xmax, ymax = policy.NL_RD_BOUNDS_M
             if not (xmin <= x <= xmax and ymin <= y <= ymax):
                 self.problem(
-                    line, raw["xy_field"], "coördinaten liggen buiten Nederland",
+                    line,
+                    raw["xy_field"],
+                    "coördinaten liggen buiten Nederland",
                     "controleer coördinaten en volgorde (RD in meters of WGS84 graden)",
-                )  # fmt: skip
+                )
                 ok = False
         if not ok:
             return
@@ -135,10 +144,11 @@ class _Reader:
             self.quakes.append(quake)
         elif earlier[0] != quake:
             self.problem(
-                line, raw.get("id_field", "event_id"),
+                line,
+                raw.get("id_field", "event_id"),
                 f"beving {event_id} komt al voor op regel {earlier[1]} met andere waarden",
                 "houd één versie van de beving over",
-            )  # fmt: skip
+            )
 
     def finish(self, layout: str, has_field: bool) -> ParsedCatalog:
         if self.problems:
@@ -202,7 +212,7 @@ def parse_catalog_text(text: str, name: str) -> ParsedCatalog:
                 1,
                 "",
                 "gebruik een KNMI-export (CSV, FDSN-tekst of QuakeML)",
-            )  # fmt: skip
+            )
         ],
     )
 
@@ -272,9 +282,15 @@ def _all_induced_row(r: _Reader, line: int, v: dict) -> dict:
         hh, mi, ss, frac = m.groups()
         try:
             t = dt.datetime(
-                year, int(day[2:4]), int(day[4:6]), int(hh), int(mi), int(ss),
-                int(((frac or "") + "000000")[:6]), tzinfo=dt.timezone.utc,
-            )  # fmt: skip
+                year,
+                int(day[2:4]),
+                int(day[4:6]),
+                int(hh),
+                int(mi),
+                int(ss),
+                int(((frac or "") + "000000")[:6]),
+                tzinfo=dt.timezone.utc,
+            )
         except ValueError as exc:
             r.problem(line, "YYMMDD,TIME", f"datum/tijd bestaat niet ({exc})", "controleer")
     return {
@@ -372,9 +388,11 @@ def _parse_quakeml(text: str, name: str) -> ParsedCatalog:
         origin, magnitude = _preferred(event, "origin"), _preferred(event, "magnitude")
         if not event_id or origin is None or magnitude is None:
             reader.problem(
-                None, where, "publicID, origin of magnitude ontbreekt",
+                None,
+                where,
+                "publicID, origin of magnitude ontbreekt",
                 "elke beving heeft een id, een origin en een magnitude nodig",
-            )  # fmt: skip
+            )
             continue
         depth_m = reader.number(n, f"{where}/depth", _text(origin, "depth", "value"), optional=True)
         raw = {

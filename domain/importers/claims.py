@@ -25,9 +25,18 @@ SCHEMES = (*policy.SHORT_TERM_SCHEMES, *policy.LONG_TERM_SCHEMES, "aos")
 STATUSES = ("open", "decided", "objection", "withdrawn")
 OUTCOMES = ("toegewezen", "afgewezen", "ingetrokken")
 CLAIM_COLUMNS = (
-    "claim_number", "object_id", "applicant_id", "scheme", "submitted", "decided", "outcome",
-    "amount", "final", "objection", "status",
-)  # fmt: skip
+    "claim_number",
+    "object_id",
+    "applicant_id",
+    "scheme",
+    "submitted",
+    "decided",
+    "outcome",
+    "amount",
+    "final",
+    "objection",
+    "status",
+)
 
 register(
     {
@@ -90,12 +99,14 @@ def import_claims(store, path, dry_run: bool = False) -> ImportReport:
             problems.add(line, "scheme", tr("import.required"))
         _choice(scheme, SCHEMES, problems, line, "scheme")
         values = {}
-        for name, parser, key in (("submitted", parse_date, "import.bad_date"),
-                                  ("decided", parse_date, "import.bad_date"),
-                                  ("amount", parse_int, "import.bad_int"),
-                                  ("final", parse_bool, "import.bad_bool"),
-                                  ("objection", parse_bool, "import.bad_bool"),
-                                  ("applicant_natural", parse_bool, "import.bad_bool")):  # fmt: skip
+        for name, parser, key in (
+            ("submitted", parse_date, "import.bad_date"),
+            ("decided", parse_date, "import.bad_date"),
+            ("amount", parse_int, "import.bad_int"),
+            ("final", parse_bool, "import.bad_bool"),
+            ("objection", parse_bool, "import.bad_bool"),
+            ("applicant_natural", parse_bool, "import.bad_bool"),
+        ):
             try:
                 values[name] = parser(row.get(name))
             except ValueError:
@@ -104,8 +115,15 @@ def import_claims(store, path, dry_run: bool = False) -> ImportReport:
         if values["submitted"] is None and row.get("submitted", "").strip() == "":
             problems.add(line, "submitted", tr("import.required"))
         if values["submitted"] and values["decided"] and values["decided"] < values["submitted"]:
-            problems.add(line, "decided", tr("claims.decided_before_submitted",
-                         decided=values["decided"], submitted=values["submitted"]))  # fmt: skip
+            problems.add(
+                line,
+                "decided",
+                tr(
+                    "claims.decided_before_submitted",
+                    decided=values["decided"],
+                    submitted=values["submitted"],
+                ),
+            )
         outcome = row.get("outcome", "").strip().lower() or None
         _choice(outcome or "", OUTCOMES, problems, line, "outcome")
         status = row.get("status", "").strip().lower()
@@ -119,9 +137,20 @@ def import_claims(store, path, dry_run: bool = False) -> ImportReport:
             else:
                 new_persons[applicant] = values["applicant_natural"]
         out.append(
-            (number, oid, applicant, scheme, values["submitted"], values["decided"], outcome,
-             values["amount"], bool(values["final"]), bool(values["objection"]), status)
-        )  # fmt: skip
+            (
+                number,
+                oid,
+                applicant,
+                scheme,
+                values["submitted"],
+                values["decided"],
+                outcome,
+                values["amount"],
+                bool(values["final"]),
+                bool(values["objection"]),
+                status,
+            )
+        )
     problems.raise_if_any()
     report = ImportReport(
         str(path), dry_run, counts={"claims": len(out), "persons": len(new_persons)}
@@ -129,8 +158,12 @@ def import_claims(store, path, dry_run: bool = False) -> ImportReport:
     if dry_run or not out:
         return report
     with store.engine.begin() as conn:
-        insert_rows(conn, "persons", ("id", "natural_person", "legal_name"),
-                    [(p, n, None) for p, n in sorted(new_persons.items())])  # fmt: skip
+        insert_rows(
+            conn,
+            "persons",
+            ("id", "natural_person", "legal_name"),
+            [(p, n, None) for p, n in sorted(new_persons.items())],
+        )
         insert_rows(conn, "claims", CLAIM_COLUMNS, out)
         fix_sequences(conn, ("claims",))
         analyze(conn, ("persons", "claims"))

@@ -53,13 +53,18 @@ def import_ownerships(store, path, dry_run: bool = False) -> ImportReport:
             problems.add(line, "person_id", tr("import.required"))
         right = row.get("right", "").strip().lower()
         if right not in policy.HOLDING_RIGHTS:
-            problems.add(line, "right", tr("own.bad_right", value=right,
-                                           choices=", ".join(policy.HOLDING_RIGHTS)))  # fmt: skip
+            problems.add(
+                line,
+                "right",
+                tr("own.bad_right", value=right, choices=", ".join(policy.HOLDING_RIGHTS)),
+            )
         values = {}
-        for name, parser, key in (("natural_person", parse_bool, "import.bad_bool"),
-                                  ("consent", parse_bool, "import.bad_bool"),
-                                  ("valid_from", parse_date, "import.bad_date"),
-                                  ("valid_until", parse_date, "import.bad_date")):  # fmt: skip
+        for name, parser, key in (
+            ("natural_person", parse_bool, "import.bad_bool"),
+            ("consent", parse_bool, "import.bad_bool"),
+            ("valid_from", parse_date, "import.bad_date"),
+            ("valid_until", parse_date, "import.bad_date"),
+        ):
             try:
                 values[name] = parser(row.get(name))
             except ValueError:
@@ -90,10 +95,18 @@ def import_ownerships(store, path, dry_run: bool = False) -> ImportReport:
     if dry_run or not out:
         return report
     with store.engine.begin() as conn:
-        insert_rows(conn, "persons", ("id", "natural_person", "legal_name"),
-                    [(p, n, None) for p, n in sorted(new_persons.items())])  # fmt: skip
-        insert_rows(conn, "ownerships",
-                    ("object_id", "person_id", "right", "valid_from", "valid_until", "consent"), out)  # fmt: skip
+        insert_rows(
+            conn,
+            "persons",
+            ("id", "natural_person", "legal_name"),
+            [(p, n, None) for p, n in sorted(new_persons.items())],
+        )
+        insert_rows(
+            conn,
+            "ownerships",
+            ("object_id", "person_id", "right", "valid_from", "valid_until", "consent"),
+            out,
+        )
         fix_sequences(conn, ("ownerships",))
         analyze(conn, ("persons", "ownerships"))
     return report

@@ -62,12 +62,17 @@ register(
 )
 
 _ALIASES = {
-    "code": ("akrkadastralegemeentecodewaarde", "akrkadastralegemeentecode",
-             "kadastralegemeentecode", "kadastrale_gemeentecode", "gemeentecode"),
+    "code": (
+        "akrkadastralegemeentecodewaarde",
+        "akrkadastralegemeentecode",
+        "kadastralegemeentecode",
+        "kadastrale_gemeentecode",
+        "gemeentecode",
+    ),
     "section": ("sectie",),
     "number": ("perceelnummer",),
     "size": ("kadastralegroottewaarde", "kadastralegrootte", "kadastrale_grootte", "grootte"),
-}  # fmt: skip
+}
 _CODE = re.compile(r"^[A-Z]{3}\d{2}$")
 _SECTION = re.compile(r"^[A-Z]{1,2}$")
 
@@ -193,8 +198,13 @@ def import_parcels(store, path, dry_run: bool = False) -> ImportReport:
     fixed = []
     for (row, _a, _s, _g), geom in zip(parcels, geoms):
         if not geom.is_valid:
-            report.changes.append(tr("parcels.repaired", where=f"{path.name}:{row}",
-                                     reason=shapely.is_valid_reason(geom)))  # fmt: skip
+            report.changes.append(
+                tr(
+                    "parcels.repaired",
+                    where=f"{path.name}:{row}",
+                    reason=shapely.is_valid_reason(geom),
+                )
+            )
         fixed.append(as_multipolygon(geom))
     report.counts = {"parcels": len(parcels)}
     if dry_run or not parcels:
@@ -206,8 +216,13 @@ def import_parcels(store, path, dry_run: bool = False) -> ImportReport:
             (owner_of[i], p[1], p[2] or round(g.area, 1))
             for i, (p, g) in enumerate(zip(parcels, fixed))
         ]
-        insert_rows(conn, "parcels", ("object_id", "kadastrale_aanduiding", "area_m2"), rows,
-                    np.array(fixed, dtype=object))  # fmt: skip
+        insert_rows(
+            conn,
+            "parcels",
+            ("object_id", "kadastrale_aanduiding", "area_m2"),
+            rows,
+            np.array(fixed, dtype=object),
+        )
         updates = [(parcels[k][1], oid) for oid, k in linked]
         if updates:
             sql = "UPDATE objects SET kadastrale_aanduiding = :a WHERE id = :i"

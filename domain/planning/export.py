@@ -41,10 +41,19 @@ def visit_header(lang: str | None = None) -> list[str]:
 
 def visit_rows(visits) -> list[list]:
     return [
-        [r.order, r.address, r.postcode, r.place, r.object_id, ", ".join(r.situations), r.reason,
-         round(r.x, 1), round(r.y, 1)]
+        [
+            r.order,
+            r.address,
+            r.postcode,
+            r.place,
+            r.object_id,
+            ", ".join(r.situations),
+            r.reason,
+            round(r.x, 1),
+            round(r.y, 1),
+        ]
         for r in visits.rows
-    ]  # fmt: skip
+    ]
 
 
 def write_csv(path, header, rows) -> Path:
@@ -66,9 +75,13 @@ def visits_xlsx(visits, path, lang: str | None = None) -> Path:
     from domain.xlsx import write_xlsx
 
     return write_xlsx(
-        path, visit_header(lang), visit_rows(visits), widths=_WIDTHS,
-        sheet_name=tr("plan.sheet", lang), wrap_columns=(5, 6),
-    )  # fmt: skip
+        path,
+        visit_header(lang),
+        visit_rows(visits),
+        widths=_WIDTHS,
+        sheet_name=tr("plan.sheet", lang),
+        wrap_columns=(5, 6),
+    )
 
 
 def route_geopackage(visits, path, lang: str | None = None) -> Path:

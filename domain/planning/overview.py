@@ -138,9 +138,13 @@ def regional_overview(
     floor = min(policy.REOPEN_PGV_MM_S, policy.DH_PGV_MM_S)
     with store.engine.connect() as conn:
         inp = read_rule_input(
-            conn, store.location.is_gpkg, None, min_pgv_mm_s=floor,
-            extra_columns=(GROUPINGS[by], "in_effect_area", "vs30"), lean=True,
-        )  # fmt: skip
+            conn,
+            store.location.is_gpkg,
+            None,
+            min_pgv_mm_s=floor,
+            extra_columns=(GROUPINGS[by], "in_effect_area", "vs30"),
+            lean=True,
+        )
     step(progress, cancel, 60)
     cols = list(inp.extra.values())
     groups = np.array([g or "" for g in cols[0]], dtype=object)
@@ -176,9 +180,13 @@ def _after(inp, cols, in_effect: np.ndarray, quake: ScenarioQuake, as_of: dt.dat
     vs30 = np.array(cols[2], dtype=float)
     vs30 = np.where(np.isnan(vs30), policy.DEFAULT_VS30_M_S, vs30) if n else vs30
     objects = ScenarioObjects.build(
-        inp.xs, inp.ys, vs30,
-        np.full(n, np.datetime64("NaT", "D")), np.array(cols[0], dtype=object), in_effect,
-    )  # fmt: skip
+        inp.xs,
+        inp.ys,
+        vs30,
+        np.full(n, np.datetime64("NaT", "D")),
+        np.array(cols[0], dtype=object),
+        in_effect,
+    )
     result = scenario_quake(quake.x, quake.y, quake.ml, quake.depth_km, quake.date, objects)
     e = inp.exposure
     event = len(e.event_times)

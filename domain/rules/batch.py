@@ -116,8 +116,11 @@ def _dh(
         )
         total = np.bincount(cl.idx[awarded], weights=np.nan_to_num(cl.amount[awarded]), minlength=n)
         missing = _any(n, cl.idx, awarded & np.isnan(cl.amount))
-        damage = np.where(~np.isnan(o.dh_recognised_damage_eur), o.dh_recognised_damage_eur,
-                          np.where(missing, np.nan, total))  # fmt: skip
+        damage = np.where(
+            ~np.isnan(o.dh_recognised_damage_eur),
+            o.dh_recognised_damage_eur,
+            np.where(missing, np.nan, total),
+        )
         minimum = policy.DH_PILOT_MIN_DAMAGE_EUR
     else:
         area = np.where(o.dh_pilot_dossier == 1, YES, _tri_bool(count_dh >= policy.DH_MIN_QUAKES))
@@ -129,8 +132,11 @@ def _dh(
 
 def _overdue(n: int, cl: _Claims, day: np.datetime64) -> np.ndarray:
     sub = cl.submitted
-    weeks = np.where(_in_schemes(cl.scheme, policy.SHORT_TERM_SCHEMES), policy.TERM_WEEKS_SHORT,
-                     policy.TERM_WEEKS_LONG)  # fmt: skip
+    weeks = np.where(
+        _in_schemes(cl.scheme, policy.SHORT_TERM_SCHEMES),
+        policy.TERM_WEEKS_SHORT,
+        policy.TERM_WEEKS_LONG,
+    )
     due = sub + (weeks * 7).astype("timedelta64[D]")
     late = day > due
     aos = _scheme_is(cl.scheme, "aos")
@@ -150,8 +156,14 @@ def _finals(n: int, cl: _Claims) -> np.ndarray:
     if start is not None:
         final_scheme |= _scheme_is(cl.scheme, "maatwerk") & (cl.decided >= _day(start))
     refused = cl.outcome == policy.CLAIM_OUTCOMES.index("afgewezen")
-    is_final = (cl.visible & cl.decided_known & ~cl.withdrawn & (cl.final != 0) & final_scheme
-                & ((cl.final == 1) | ~refused))  # fmt: skip
+    is_final = (
+        cl.visible
+        & cl.decided_known
+        & ~cl.withdrawn
+        & (cl.final != 0)
+        & final_scheme
+        & ((cl.final == 1) | ~refused)
+    )
     last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
     np.maximum.at(last, cl.idx[is_final], cl.decided[is_final].astype(np.int64))
     out = last.astype("datetime64[D]")
@@ -173,8 +185,9 @@ def _status(o, cl, n, result: BatchResult) -> np.ndarray:
     return status
 
 
-def evaluate(o: ObjectTable, exposure, claims: ClaimTable, d: dt.date, a_from, a_until,
-             window: str) -> BatchResult:  # fmt: skip
+def evaluate(
+    o: ObjectTable, exposure, claims: ClaimTable, d: dt.date, a_from, a_until, window: str
+) -> BatchResult:
     n, day = len(o), _day(d)
     cl = _Claims(claims, day)
     pdays = np.asarray(exposure.event_times)[exposure.event_index].astype("datetime64[D]")
@@ -192,8 +205,11 @@ def evaluate(o: ObjectTable, exposure, claims: ClaimTable, d: dt.date, a_from, a
     location = t_any(route_a, o.in_subsidence_area, route_c)
     first = _first_report(n, cl, day)
     in_force = np.full(n, YES if d >= policy.VASTE_VERGOEDING_FROM else NO, np.int8)
-    amount = np.where(o.small == 1, float(policy.VASTE_VERGOEDING_SMALL_EUR),
-                      np.where(o.small == 0, float(policy.VASTE_VERGOEDING_EUR), np.nan))  # fmt: skip
+    amount = np.where(
+        o.small == 1,
+        float(policy.VASTE_VERGOEDING_SMALL_EUR),
+        np.where(o.small == 0, float(policy.VASTE_VERGOEDING_EUR), np.nan),
+    )
     last = _finals(n, cl)
     reopen_mask = (pgv > policy.REOPEN_PGV_MM_S) & (pdays > last[obj]) & ~np.isnat(last[obj])
     reopening = _count(n, obj, reopen_mask)
@@ -247,9 +263,15 @@ def evaluate(o: ObjectTable, exposure, claims: ClaimTable, d: dt.date, a_from, a
     return result
 
 
-def assess_many(objects: ObjectTable, exposure, claims: ClaimTable | None = None,
-                as_of: dt.date | None = None, applicant_from=None, applicant_until=None,
-                location_window: str | None = None) -> BatchResult:  # fmt: skip
+def assess_many(
+    objects: ObjectTable,
+    exposure,
+    claims: ClaimTable | None = None,
+    as_of: dt.date | None = None,
+    applicant_from=None,
+    applicant_until=None,
+    location_window: str | None = None,
+) -> BatchResult:
     """Verdict columns for every object as of ``as_of`` (default today).
 
     ``exposure`` needs ``obj_index``, ``event_index``, ``pgv_mm_s`` (pairs at or above a floor
@@ -259,5 +281,6 @@ def assess_many(objects: ObjectTable, exposure, claims: ClaimTable | None = None
     """
     claims = claims if claims is not None else ClaimTable.from_records([])
     window = location_window or policy.LOCATION_WINDOW
-    return evaluate(objects, exposure, claims, as_of or dt.date.today(), applicant_from,
-                    applicant_until, window)  # fmt: skip
+    return evaluate(
+        objects, exposure, claims, as_of or dt.date.today(), applicant_from, applicant_until, window
+    )

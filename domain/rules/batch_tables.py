@@ -79,8 +79,12 @@ class ObjectTable:
         return int(self.ids.shape[0])
 
     @classmethod
-    def from_records(cls, objects: Iterable[BuildingObject], dh: Iterable[DHFacts] | None = None,
-                     handoff_running: Iterable[bool] | None = None) -> ObjectTable:  # fmt: skip
+    def from_records(
+        cls,
+        objects: Iterable[BuildingObject],
+        dh: Iterable[DHFacts] | None = None,
+        handoff_running: Iterable[bool] | None = None,
+    ) -> ObjectTable:
         objs = list(objects)
         dhs = list(dh) if dh is not None else [DHFacts()] * len(objs)
         places = [None if o.place is None else o.place in policy.DH_PILOT_PLACES for o in objs]

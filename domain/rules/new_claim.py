@@ -134,7 +134,7 @@ def assess_new_claim(case: Case) -> Verdict:
             Text("nc.final.exists", {"day": day, "claim": claim_text(last)}),
             facts,
             SRC,
-        )  # fmt: skip
+        )
     ]
     if assumed:
         notes.append(Note("final_assumed", Text("nc.final.assumed", {"claim": claim_text(last)})))

@@ -146,12 +146,18 @@ def _route_c(case: Case, in_ea: bool | None) -> tuple[str, Text]:
     depends = Text("vv.loc.c.depends")
     parts = [
         (tri(obj.within_6km_zone), Text("vv.loc.c.far"), Text("vv.loc.c.nozone")),
-        (tri(None if cy is None else cy < limit), Text("vv.loc.c.new", {"year": cy, "limit": limit}),
-         Text("vv.loc.a.noyear")),
+        (
+            tri(None if cy is None else cy < limit),
+            Text("vv.loc.c.new", {"year": cy, "limit": limit}),
+            Text("vv.loc.a.noyear"),
+        ),
         (tri(None if in_ea is None else not in_ea), Text("vv.loc.c.inside"), depends),
-        (tri(None if obj.in_subsidence_area is None else not obj.in_subsidence_area),
-         Text("vv.loc.c.inside"), depends),
-    ]  # fmt: skip
+        (
+            tri(None if obj.in_subsidence_area is None else not obj.in_subsidence_area),
+            Text("vv.loc.c.inside"),
+            depends,
+        ),
+    ]
     result = all_of(*(p[0] for p in parts))
     if result == PASS:
         return PASS, Text("vv.loc.c.pass", {"limit": limit})
@@ -198,9 +204,12 @@ def _application_limit(case: Case) -> Condition:
     if n == 0:
         key = "vv.limit.none"
     return Condition(
-        "application_limit", tri(value), Text(key, {"count": n, "max": limit}),
-        {"prior_applications": n}, SRC,
-    )  # fmt: skip
+        "application_limit",
+        tri(value),
+        Text(key, {"count": n, "max": limit}),
+        {"prior_applications": n},
+        SRC,
+    )
 
 
 def _notes(case: Case) -> tuple[list[Note], dict]:
@@ -217,8 +226,11 @@ def _notes(case: Case) -> tuple[list[Note], dict]:
         notes.append(Note("situation", Text("vv.situation.A" if a else "vv.situation.B", values)))
     if case.object.in_subsidence_area:
         cy = case.object.construction_year
-        shaken = None if case.shakings is None else (
-            best is not None and best.pgv_mm_s >= policy.KWETSBAAR_PGV_MM_S)  # fmt: skip
+        shaken = (
+            None
+            if case.shakings is None
+            else (best is not None and best.pgv_mm_s >= policy.KWETSBAAR_PGV_MM_S)
+        )
         kwetsbaar = all_of(
             tri(None if cy is None else cy < policy.KWETSBAAR_BUILT_BEFORE_YEAR),
             tri(case.object.special_structural_feature),
@@ -247,7 +259,7 @@ def assess_vaste_vergoeding(case: Case, settings: RuleSettings | None = None) ->
             Text(key, {"start": start, "day": case.as_of}),
             {"valid_from": start},
             SRC,
-        ),  # fmt: skip
+        ),
         _first_report(case),
         _natural_person(case),
         _holds_object(case),
@@ -264,12 +276,15 @@ def assess_vaste_vergoeding(case: Case, settings: RuleSettings | None = None) ->
             ),
             {},
             SRC,
-        ),  # fmt: skip
+        ),
     ]
     result = all_of(*(c.result for c in conditions))
     small = case.object.small
-    amount = None if small is None else (
-        policy.VASTE_VERGOEDING_SMALL_EUR if small else policy.VASTE_VERGOEDING_EUR)  # fmt: skip
+    amount = (
+        None
+        if small is None
+        else (policy.VASTE_VERGOEDING_SMALL_EUR if small else policy.VASTE_VERGOEDING_EUR)
+    )
     notes, extra = _notes(case)
     if _request_claim(case) is not None and result != FAIL:
         notes.append(Note("decision_ownership", Text("vv.holds.decision")))

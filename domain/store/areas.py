@@ -54,14 +54,21 @@ def zone_6km_areas(outlines=None) -> list[tuple]:
         approx = o.origin == ORIGIN_APPROXIMATION
         name = f"6 km-zone {o.name}" + (" (illustratief, benaderde omtrek)" if approx else "")
         out.append(
-            ("zone_6km", name, "illustrative" if approx else "computed", o.label or o.name,
-             o.geometry.buffer(policy.ZONE_6KM_M, quad_segs=16))
-        )  # fmt: skip
+            (
+                "zone_6km",
+                name,
+                "illustrative" if approx else "computed",
+                o.label or o.name,
+                o.geometry.buffer(policy.ZONE_6KM_M, quad_segs=16),
+            )
+        )
     return out
 
 
-_ZONE_KINDS = {"effectgebied": ("effect_area", "Effectgebied"),
-               "duurzaam_herstel": ("dh_area", "Gebied Duurzaam herstel")}  # fmt: skip
+_ZONE_KINDS = {
+    "effectgebied": ("effect_area", "Effectgebied"),
+    "duurzaam_herstel": ("dh_area", "Gebied Duurzaam herstel"),
+}
 
 
 def computed_zone_areas(catalog, progress=None, cancel=None) -> list[tuple]:

@@ -29,9 +29,14 @@ def recompute_exposure(store, catalog=None, progress=None, cancel=None) -> dict:
             write_quakes(conn, catalog)
         ids, x, y, vs30 = load_object_arrays(conn)
         exposure = exposure_at_scale(
-            catalog, x, y, vs30, floor_mm_s=policy.STORE_EXPOSURE_FLOOR_MM_S,
-            progress=progress, cancel=cancel,
-        )  # fmt: skip
+            catalog,
+            x,
+            y,
+            vs30,
+            floor_mm_s=policy.STORE_EXPOSURE_FLOOR_MM_S,
+            progress=progress,
+            cancel=cancel,
+        )
         update_summaries(conn, exposure, ids)
         pairs = write_pairs(conn, exposure, ids)
         analyze(conn, ("quakes", "exposure_events", "objects"))

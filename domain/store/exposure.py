@@ -16,12 +16,25 @@ from domain import policy
 from domain.store.bulk import insert_rows, is_gpkg
 
 QUAKE_COLUMNS = (
-    "id", "event_id", "time", "place", "ml", "depth_km", "x", "y", "source", "counting",
+    "id",
+    "event_id",
+    "time",
+    "place",
+    "ml",
+    "depth_km",
+    "x",
+    "y",
+    "source",
+    "counting",
     "excluded_reason",
-)  # fmt: skip
+)
 SUMMARY_COLUMNS = (
-    "max_pgv_mm_s", "count_ge_2", "count_ge_5", "count_ge_5_before_2026", "in_effect_area",
-)  # fmt: skip
+    "max_pgv_mm_s",
+    "count_ge_2",
+    "count_ge_5",
+    "count_ge_5_before_2026",
+    "in_effect_area",
+)
 
 
 def _utc_naive(t: dt.datetime) -> dt.datetime:
@@ -41,9 +54,20 @@ def quake_rows(catalog) -> tuple[list[tuple], list]:
             event_id = f"{event_id}-{i}"
         seen.add(event_id)
         rows.append(
-            (i, event_id, _utc_naive(q.time), q.place, float(q.ml), q.depth_km, float(q.x),
-             float(q.y), q.source, counting, reason)
-        )  # fmt: skip
+            (
+                i,
+                event_id,
+                _utc_naive(q.time),
+                q.place,
+                float(q.ml),
+                q.depth_km,
+                float(q.x),
+                float(q.y),
+                q.source,
+                counting,
+                reason,
+            )
+        )
         points.append(shapely.Point(q.x, q.y))
     return rows, points
 

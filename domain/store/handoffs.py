@@ -132,8 +132,15 @@ def _check_submittable(conn, handoff_id: int) -> None:
         ),
         {"id": handoff_id},
     ).first()
-    draft = HandOffDraft(str(r[0]), r[1], r[2], r[3], r[4], bool(r[5]),
-                         tuple(c for c in (r[6] or "").split(",") if c))  # fmt: skip
+    draft = HandOffDraft(
+        str(r[0]),
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        bool(r[5]),
+        tuple(c for c in (r[6] or "").split(",") if c),
+    )
     problems = validate_draft(draft, for_submission=True)
     if problems:
         raise InputError(tr("store.handoff_invalid"), list(problems))

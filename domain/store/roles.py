@@ -34,10 +34,21 @@ ROLES = (*SEE_ALL_ROLES, "gemeente", "planner")
 #: tables whose rows belong to an object (row-level security follows the object)
 _BY_OBJECT = ("addresses", "parcels", "ownerships", "claims", "handoffs", "exposure_events")
 _READ_ALL = (
-    "objects", "parcels", "addresses", "persons", "ownerships", "claims", "quakes",
-    "exposure_events", "areas", "handoffs", "handoff_status", "store_info", "alembic_version",
+    "objects",
+    "parcels",
+    "addresses",
+    "persons",
+    "ownerships",
+    "claims",
+    "quakes",
+    "exposure_events",
+    "areas",
+    "handoffs",
+    "handoff_status",
+    "store_info",
+    "alembic_version",
     "gemeente_logins",
-)  # fmt: skip
+)
 _PLANNER_READ = ("areas", "quakes", "store_info", "alembic_version")
 _SEQUENCES = ("handoffs_id_seq", "handoff_status_id_seq", "audit_log_id_seq")
 _RLS_TABLES = ("objects", *_BY_OBJECT, "handoff_status", "persons")

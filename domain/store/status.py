@@ -82,9 +82,16 @@ def statuses_from_rows(object_ids, dh_count, claims, handoffs, pairs, quake_time
         pair_pgv = np.zeros(0)
         pair_time = np.zeros(0, "datetime64[s]")
     statuses, reopened = compute_statuses(
-        n, has_claim, has_open, last_final, np.asarray(dh_count), running, pair_obj, pair_pgv,
+        n,
+        has_claim,
+        has_open,
+        last_final,
+        np.asarray(dh_count),
+        running,
+        pair_obj,
+        pair_pgv,
         pair_time,
-    )  # fmt: skip
+    )
     return (statuses, reopened) if details else statuses
 
 

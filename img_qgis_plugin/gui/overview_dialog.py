@@ -198,8 +198,11 @@ class OverviewDialog(QDialog):
 
         controller = self.plugin.controller if self.plugin else None
         if controller is None or controller.store is None:
-            log(tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."), "warning",
-                push=True)  # fmt: skip
+            log(
+                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
+                "warning",
+                push=True,
+            )
             return None
         if self.task is not None:
             return self.task

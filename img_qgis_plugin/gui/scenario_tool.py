@@ -85,9 +85,14 @@ def scenario_layer(outcome, ml: float, day: dt.date) -> QgsVectorLayer:
     categories = []
     for key in CATEGORIES:
         symbol = QgsMarkerSymbol.createSimple(
-            {"name": "circle", "color": CATEGORY_COLOURS[key], "size": "2.4",
-             "outline_color": "#ffffff", "outline_width": "0.2"}
-        )  # fmt: skip
+            {
+                "name": "circle",
+                "color": CATEGORY_COLOURS[key],
+                "size": "2.4",
+                "outline_color": "#ffffff",
+                "outline_width": "0.2",
+            }
+        )
         categories.append(QgsRendererCategory(key, symbol, labels[key]))
     layer.setRenderer(QgsCategorizedSymbolRenderer("category", categories))
     return layer
@@ -98,17 +103,20 @@ def counts_text(summary: dict) -> str:
     totals = summary["totals"]
     lines = [
         tr("Heropenen: {reopen}, nulmeting: {nulmeting}, nieuw in effectgebied: {new}").format(
-            reopen=totals["reopen"], nulmeting=totals["nulmeting"],
+            reopen=totals["reopen"],
+            nulmeting=totals["nulmeting"],
             new=totals["new_in_effect_area"],
         )
-    ]  # fmt: skip
+    ]
     for m in summary["per_municipality"]:
         lines.append(
             tr("{municipality}: heropenen {reopen}, nulmeting {nulmeting}, nieuw {new}").format(
-                municipality=m["municipality"] or "—", reopen=m["reopen"],
-                nulmeting=m["nulmeting"], new=m["new_in_effect_area"],
+                municipality=m["municipality"] or "—",
+                reopen=m["reopen"],
+                nulmeting=m["nulmeting"],
+                new=m["new_in_effect_area"],
             )
-        )  # fmt: skip
+        )
     return "\n".join(lines)
 
 

@@ -174,8 +174,12 @@ class StartAreaDock(QgsDockWidget):
         rows = self.visits.rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = (str(row.order), f"{row.address}, {row.place}", ", ".join(row.situations),
-                      row.reason)  # fmt: skip
+            values = (
+                str(row.order),
+                f"{row.address}, {row.place}",
+                ", ".join(row.situations),
+                row.reason,
+            )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.object_id)
@@ -303,8 +307,12 @@ class StartAreaDock(QgsDockWidget):
         return str(writer(self.visits, path, lang=ui_language()))
 
     def ask_export(self, kind: str) -> str:
-        filters = {"csv": tr("CSV (*.csv)"), "xlsx": tr("Excel (*.xlsx)"),
-                   "gpkg": tr("GeoPackage (*.gpkg)"), "pdf": tr("PDF (*.pdf)")}  # fmt: skip
+        filters = {
+            "csv": tr("CSV (*.csv)"),
+            "xlsx": tr("Excel (*.xlsx)"),
+            "gpkg": tr("GeoPackage (*.gpkg)"),
+            "pdf": tr("PDF (*.pdf)"),
+        }
         path, _ = QFileDialog.getSaveFileName(self, tr("Bezoeklijst opslaan"), "", filters[kind])
         if not path:
             return ""

@@ -21,8 +21,8 @@ class DemoAlgorithm(ImgAlgorithm):
         "@default",
         "Maakt een GeoPackage met synthetische objecten, bevingen, eigenaren en schadehistorie "
         "om het product te leren kennen. Deterministisch: dezelfde seed geeft dezelfde opslag. "
-        "Een bestaand bestand wordt pas vervangen als alles berekend is; annuleren laat het staan."
-    )  # fmt: skip
+        "Een bestaand bestand wordt pas vervangen als alles berekend is; annuleren laat het staan.",
+    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(

@@ -34,8 +34,8 @@ class ScenarioAlgorithm(ImgAlgorithm):
         "Wat als er op dit punt een beving van magnitude ML komt? Telt per gemeente de objecten "
         "die heropend worden (besluit vóór de datum en PGV > 5 mm/s), een nulmeting nodig "
         "hebben (PGV ≥ 5 mm/s) of nieuw in het effectgebied komen (PGV ≥ 2 mm/s), en maakt "
-        "een puntlaag (RD New) van die objecten. Het epicentrum mag in elk CRS."
-    )  # fmt: skip
+        "een puntlaag (RD New) van die objecten. Het epicentrum mag in elk CRS.",
+    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameter()

@@ -68,8 +68,8 @@ class ImportCatalogAlgorithm(ImgAlgorithm):
         "@default",
         "Leest een KNMI-bevingscatalogus in de opslag en berekent daarna de trillingen per "
         "object, de gebieden en de kaartstatus opnieuw. Met 'Alleen controleren' wordt niets "
-        "geschreven. Een fout noemt bestand, regel en veld."
-    )  # fmt: skip
+        "geschreven. Een fout noemt bestand, regel en veld.",
+    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameter()
@@ -102,8 +102,8 @@ class ImportDataAlgorithm(ImgAlgorithm):
         "Importeert BAG-objecten, kadastrale percelen, gebieden, schadehistorie of eigendommen "
         "in de opslag, in één transactie: een afgekeurd bestand laat de opslag zoals hij was en "
         "de melding noemt elk probleem met bestand, regel en veld. Voor gebieden kiest u ook "
-        "de soort gebied."
-    )  # fmt: skip
+        "de soort gebied.",
+    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameter()
@@ -160,8 +160,8 @@ class ExposureAlgorithm(ImgAlgorithm):
     HELP = QT_TRANSLATE_NOOP(
         "@default",
         "Berekent voor elk object de trillingssnelheid (PGV) van elke opgeslagen beving en "
-        "daarna de kaartstatus. Annuleren laat de opslag ongewijzigd."
-    )  # fmt: skip
+        "daarna de kaartstatus. Annuleren laat de opslag ongewijzigd.",
+    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameter()
@@ -185,8 +185,8 @@ class ZonesAlgorithm(ImgAlgorithm):
     HELP = QT_TRANSLATE_NOOP(
         "@default",
         "Berekent de 6 km-zone rond de gasvelden en de gebieden uit de opgeslagen bevingen "
-        "opnieuw. Optioneel: eigen omtrekken van de bronnen (bestanden)."
-    )  # fmt: skip
+        "opnieuw. Optioneel: eigen omtrekken van de bronnen (bestanden).",
+    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameter()
@@ -224,8 +224,8 @@ class AssessAlgorithm(ImgAlgorithm):
     HELP = QT_TRANSLATE_NOOP(
         "@default",
         "Past de regels toe op elk object en schrijft de kaartstatus, per peildatum "
-        "(JJJJ-MM-DD; leeg is vandaag)."
-    )  # fmt: skip
+        "(JJJJ-MM-DD; leeg is vandaag).",
+    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameter()

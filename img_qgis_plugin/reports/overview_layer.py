@@ -112,9 +112,14 @@ def compute_overview(
     """The overview and the outlines of its groups (``by`` "gemeente" or "pc4"); touches no
     widget, so a ``QgsTask`` can run it (pass ``lang`` from the main thread)."""
     overview = regional_overview(
-        store, by=by, as_of=as_of, scenario=scenario, lang=lang or ui_language(),
-        progress=progress, cancel=cancel,
-    )  # fmt: skip
+        store,
+        by=by,
+        as_of=as_of,
+        scenario=scenario,
+        lang=lang or ui_language(),
+        progress=progress,
+        cancel=cancel,
+    )
     return overview, group_outlines(store, by)
 
 

@@ -107,7 +107,7 @@ def run(options) -> list[dict]:
                 True,
                 f"{size}; median of 3 warm runs {[round(t, 2) for t in fast_times]}; "
                 f"fresh process {child['seconds']:.2f} s; {child['pairs']:,} pairs >= 0.5 mm/s",
-            )  # fmt: skip
+            )
         )
         rows.append(
             result(
@@ -117,7 +117,7 @@ def run(options) -> list[dict]:
                 "<= a few minutes",
                 dense_t["seconds"] <= 300,
                 "blocked broadcast numpy, 4096 objects per block",
-            )  # fmt: skip
+            )
         )
         rows.append(
             result(
@@ -128,7 +128,7 @@ def run(options) -> list[dict]:
                 speedup >= 25 and same,
                 f"identical counts and pairs: {same}; by CPU time "
                 f"{dense_cpu / statistics.median(fast_cpu):.1f}x (less sensitive to a busy machine)",
-            )  # fmt: skip
+            )
         )
         rows.append(
             result(
@@ -138,7 +138,7 @@ def run(options) -> list[dict]:
                 "<= 4096",
                 child["peak_rss_mib"] <= 4096,
                 "fast path alone in a fresh process",
-            )  # fmt: skip
+            )
         )
         with timer() as zones_t:
             areas = computed_areas(catalog) + zones_6km()
@@ -152,14 +152,16 @@ def run(options) -> list[dict]:
                 "<= 15",
                 zones_t["seconds"] <= 15,
                 f"effect + DH area on a 100 m grid, 6 km zones, GeoPackage; effect area {effect:.0f} km2",
-            )  # fmt: skip
+            )
         )
         objects = ScenarioObjects.build(
-            x, y, vs30,
+            x,
+            y,
+            vs30,
             np.where(np.arange(n) % 3 == 0, np.datetime64("2024-01-01"), np.datetime64("NaT")),
             np.array(["A", "B", "C", "D"], dtype=object)[np.arange(n) % 4],
             fast.count_ge_2 > 0,
-        )  # fmt: skip
+        )
         with timer() as first_t:
             scenario_quake(245_000, 593_000, 3.6, 3.0, dt.date(2026, 6, 1), objects)
         with timer() as again_t:
@@ -173,6 +175,6 @@ def run(options) -> list[dict]:
                 first_t["seconds"] <= 1,
                 f"ML 3.6 incl. building the KD-tree; repeat {again_t['seconds']:.3f} s; "
                 f"{len(res.index):,} objects >= 2 mm/s",
-            )  # fmt: skip
+            )
         )
     return rows

@@ -66,12 +66,18 @@ def run(options) -> list[dict]:
         with timer() as t:
             visits = visit_list(store, polygon)
         ratio_5000 = visits.route_length_m / max(visits.address_order_length_m, 1e-9)
-        out.append(result(
-            "startarea_5000_seconds", t["seconds"], "s", "<= 2 s", t["seconds"] <= 2.0,
-            f"{len(visits.rows)} addresses in a circle of the {n}-object demo; route "
-            f"{visits.route_length_m / 1000:.1f} km vs address order "
-            f"{visits.address_order_length_m / 1000:.1f} km (ratio {ratio_5000:.2f})",
-        ))  # fmt: skip
+        out.append(
+            result(
+                "startarea_5000_seconds",
+                t["seconds"],
+                "s",
+                "<= 2 s",
+                t["seconds"] <= 2.0,
+                f"{len(visits.rows)} addresses in a circle of the {n}-object demo; route "
+                f"{visits.route_length_m / 1000:.1f} km vs address order "
+                f"{visits.address_order_length_m / 1000:.1f} km (ratio {ratio_5000:.2f})",
+            )
+        )
         with store.engine.connect() as conn:
             areas = conn.execute(
                 text("SELECT id, name FROM areas WHERE kind = 'start_area' ORDER BY id")
@@ -83,17 +89,29 @@ def run(options) -> list[dict]:
                 ratios.append(v.route_length_m / v.address_order_length_m)
                 notes.append(f"{name}: {len(v.rows)} addresses, {ratios[-1]:.2f}")
         worst = max(ratios) if ratios else float("nan")
-        out.append(result(
-            "route_length_ratio_vs_address_order", worst, "ratio", "<= 0.8",
-            bool(ratios) and worst <= 0.8, "worst of the start areas; " + "; ".join(notes),
-        ))  # fmt: skip
+        out.append(
+            result(
+                "route_length_ratio_vs_address_order",
+                worst,
+                "ratio",
+                "<= 0.8",
+                bool(ratios) and worst <= 0.8,
+                "worst of the start areas; " + "; ".join(notes),
+            )
+        )
         with timer() as t:
             overview = regional_overview(store, by="gemeente")
-        out.append(result(
-            "overview_500k_seconds", t["seconds"], "s", "<= 10 s", t["seconds"] <= 10.0,
-            f"{overview.totals['objects']} objects, {len(overview.rows)} municipalities "
-            "(batch rules over every object; SQLite reads dominate)",
-        ))  # fmt: skip
+        out.append(
+            result(
+                "overview_500k_seconds",
+                t["seconds"],
+                "s",
+                "<= 10 s",
+                t["seconds"] <= 10.0,
+                f"{overview.totals['objects']} objects, {len(overview.rows)} municipalities "
+                "(batch rules over every object; SQLite reads dominate)",
+            )
+        )
     finally:
         store.close()
     return out

@@ -46,11 +46,29 @@ def run(options) -> list[dict]:
         notes += f"; {len(outcome.errors)} client errors, first: {outcome.errors[0][:200]}"
     lost = outcome.lost_writes + outcome.duplicated_writes + len(outcome.errors)
     return [
-        result("postgis_load_writes_per_s", outcome.writes_per_s, "writes/s",
-               ">= 100 writes/s", outcome.writes_per_s >= 100, notes),
-        result("postgis_load_p95_ms", outcome.p95_ms, "ms", "<= 250 ms (incl. retries)",
-               outcome.p95_ms <= 250, "latency of one successful write, retries included"),
-        result("postgis_lost_writes", lost, "writes", "= 0", lost == 0,
-               f"lost {outcome.lost_writes}, duplicated {outcome.duplicated_writes}, "
-               f"client errors {len(outcome.errors)}"),
-    ]  # fmt: skip
+        result(
+            "postgis_load_writes_per_s",
+            outcome.writes_per_s,
+            "writes/s",
+            ">= 100 writes/s",
+            outcome.writes_per_s >= 100,
+            notes,
+        ),
+        result(
+            "postgis_load_p95_ms",
+            outcome.p95_ms,
+            "ms",
+            "<= 250 ms (incl. retries)",
+            outcome.p95_ms <= 250,
+            "latency of one successful write, retries included",
+        ),
+        result(
+            "postgis_lost_writes",
+            lost,
+            "writes",
+            "= 0",
+            lost == 0,
+            f"lost {outcome.lost_writes}, duplicated {outcome.duplicated_writes}, "
+            f"client errors {len(outcome.errors)}",
+        ),
+    ]

@@ -45,14 +45,23 @@ def _bag_rate(folder: Path, n: int) -> float:
     rng = np.random.default_rng(3)
     xs, ys = rng.uniform(220000, 270000, n), rng.uniform(560000, 610000, n)
     vbos = [
-        {"identificatie": f"0014010{k:09d}", "pand_identificatie": f"0014100{k // 3:09d}",
-         "gebruiksdoel": "woonfunctie", "oppervlakte": 100, "status": "Verblijfsobject in gebruik",
-         "postcode": f"{9700 + k % 200}AB", "huisnummer": 1 + k % 500, "huisletter": None,
-         "toevoeging": None, "openbare_ruimte_naam": "Hoofdstraat", "woonplaats_naam": "Groningen",
-         "nummeraanduiding_hoofdadres_identificatie": f"0014200{k:09d}",
-         "geom": shapely.Point(xs[k], ys[k])}
+        {
+            "identificatie": f"0014010{k:09d}",
+            "pand_identificatie": f"0014100{k // 3:09d}",
+            "gebruiksdoel": "woonfunctie",
+            "oppervlakte": 100,
+            "status": "Verblijfsobject in gebruik",
+            "postcode": f"{9700 + k % 200}AB",
+            "huisnummer": 1 + k % 500,
+            "huisletter": None,
+            "toevoeging": None,
+            "openbare_ruimte_naam": "Hoofdstraat",
+            "woonplaats_naam": "Groningen",
+            "nummeraanduiding_hoofdadres_identificatie": f"0014200{k:09d}",
+            "geom": shapely.Point(xs[k], ys[k]),
+        }
         for k in range(n)
-    ]  # fmt: skip
+    ]
     pands = [{**p, "bouwjaar": 1900 + i % 120} for i, p in enumerate(pand_rows_for(vbos))]
     source = write_bag_gpkg(folder / "bag.gpkg", vbos, pands)
     store = create_store(str(folder / "bag_store.gpkg"))
@@ -77,15 +86,28 @@ def run(options) -> list[dict]:
         with timer() as t:
             summary = build_demo(str(path), objects=n, seed=7)
         size_mib = path.stat().st_size / 2**20
-        out.append(result(
-            "store_demo_500k_build_seconds", t["seconds"], "s", "<= 600 s for 500,000 objects",
-            t["seconds"] <= 600 * n / 500_000,
-            f"{n} objects, {summary.counts['claims']} claims, {summary.counts['exposure_events']} "
-            f"exposure pairs; GeoPackage {size_mib:.0f} MiB",
-        ))  # fmt: skip
+        out.append(
+            result(
+                "store_demo_500k_build_seconds",
+                t["seconds"],
+                "s",
+                "<= 600 s for 500,000 objects",
+                t["seconds"] <= 600 * n / 500_000,
+                f"{n} objects, {summary.counts['claims']} claims, {summary.counts['exposure_events']} "
+                f"exposure pairs; GeoPackage {size_mib:.0f} MiB",
+            )
+        )
         p95, median = _p95_read_ms(str(path), n)
-        out.append(result("store_read_object_p95_ms_gpkg", p95, "ms", "<= 20 ms", p95 <= 20,
-                          f"1,000 random objects of {n}; median {median:.2f} ms"))  # fmt: skip
+        out.append(
+            result(
+                "store_read_object_p95_ms_gpkg",
+                p95,
+                "ms",
+                "<= 20 ms",
+                p95 <= 20,
+                f"1,000 random objects of {n}; median {median:.2f} ms",
+            )
+        )
         server = PostgisServer()
         try:
             server.start()
@@ -93,13 +115,29 @@ def run(options) -> list[dict]:
             with timer() as tp:
                 build_demo(url, objects=n, seed=7)
             p95, median = _p95_read_ms(url, n)
-            out.append(result("store_read_object_p95_ms_postgis", p95, "ms", "<= 20 ms", p95 <= 20,
-                              f"1,000 random objects of {n}; median {median:.2f} ms; "
-                              f"demo build on PostGIS {tp['seconds']:.0f} s"))  # fmt: skip
+            out.append(
+                result(
+                    "store_read_object_p95_ms_postgis",
+                    p95,
+                    "ms",
+                    "<= 20 ms",
+                    p95 <= 20,
+                    f"1,000 random objects of {n}; median {median:.2f} ms; "
+                    f"demo build on PostGIS {tp['seconds']:.0f} s",
+                )
+            )
         finally:
             server.stop()
         bag_n = min(max(n // 5, 1000), 100_000)
         rate = _bag_rate(folder, bag_n)
-        out.append(result("bag_import_objects_per_s", rate, "objects/s", ">= 5,000 objects/s",
-                          rate >= 5000, f"{bag_n} verblijfsobjecten into a new GeoPackage store"))  # fmt: skip
+        out.append(
+            result(
+                "bag_import_objects_per_s",
+                rate,
+                "objects/s",
+                ">= 5,000 objects/s",
+                rate >= 5000,
+                f"{bag_n} verblijfsobjecten into a new GeoPackage store",
+            )
+        )
     return out

@@ -48,8 +48,7 @@ def test_password_is_not_in_project_settings_or_log(qgis_iface, secret_url, tmp_
     try:
         assert plugin.open_store(secret_url)
         # a failing open (nothing listens on port 1) must not leak it either
-        plugin.open_store(secret_url.replace(secret_url.split("@")[1].split("/")[0],
-                                             "127.0.0.1:1"))  # fmt: skip
+        plugin.open_store(secret_url.replace(secret_url.split("@")[1].split("/")[0], "127.0.0.1:1"))
         project_file = tmp_path / "gedeeld.qgs"
         assert QgsProject.instance().write(str(project_file))
         settings = QgsSettings()

@@ -95,8 +95,11 @@ def test_dialog_counts_in_a_task_and_shows_table_layer_and_csv(plugin, direct, q
         dialog.table.horizontalHeaderItem(i).text() for i in range(dialog.table.columnCount())
     ]
     assert headers[:4] == [
-        "Gemeente", "Objecten", "Objecten – na scenario", "Objecten – verandering",
-    ]  # fmt: skip
+        "Gemeente",
+        "Objecten",
+        "Objecten – na scenario",
+        "Objecten – verandering",
+    ]
     assert len(headers) == 1 + 3 * len(COLUMNS)
     column = headers.index("Mag opnieuw melden – verandering")
     cells = {

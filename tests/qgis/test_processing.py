@@ -66,8 +66,14 @@ def test_provider_lists_every_algorithm_with_dutch_names_and_help(processing_run
     provider = QgsApplication.processingRegistry().providerById(PROVIDER_ID)
     names = {a.name(): a for a in provider.algorithms()}
     assert set(names) == {
-        "import_catalog", "import_data", "exposure", "zones", "assess", "scenario", "demo",
-    }  # fmt: skip
+        "import_catalog",
+        "import_data",
+        "exposure",
+        "zones",
+        "assess",
+        "scenario",
+        "demo",
+    }
     assert names["scenario"].displayName() == "Scenario-beving"
     assert names["exposure"].groupId() == "compute"
     assert all(a.shortHelpString() for a in names.values())
@@ -149,16 +155,47 @@ def test_import_catalog_dry_run_writes_nothing_then_imports(
     assert _count(store_path, "SELECT COUNT(*) FROM quakes") >= done["QUAKES"] == dry["QUAKES"]
 
 
-CLAIM_HEADER = ["claim_number", "object_id", "postcode", "huisnummer", "applicant_id",
-                "applicant_natural", "scheme", "submitted", "decided", "outcome", "amount",
-                "final", "objection", "status"]  # fmt: skip
+CLAIM_HEADER = [
+    "claim_number",
+    "object_id",
+    "postcode",
+    "huisnummer",
+    "applicant_id",
+    "applicant_natural",
+    "scheme",
+    "submitted",
+    "decided",
+    "outcome",
+    "amount",
+    "final",
+    "objection",
+    "status",
+]
 
 
 def test_import_claims_dry_run_then_for_real(processing_run, store_path, tmp_path):
-    path = write_csv(tmp_path / "claims.csv", CLAIM_HEADER, [
-        ["SCH-2099-1", "1", "", "", "PX1", "ja", "vaste_vergoeding", "2024-03-01", "", "", "",
-         "", "", ""],
-    ])  # fmt: skip
+    path = write_csv(
+        tmp_path / "claims.csv",
+        CLAIM_HEADER,
+        [
+            [
+                "SCH-2099-1",
+                "1",
+                "",
+                "",
+                "PX1",
+                "ja",
+                "vaste_vergoeding",
+                "2024-03-01",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+        ],
+    )
     before = _count(store_path, "SELECT COUNT(*) FROM claims")
     params = {"STORE": str(store_path), "KIND": 3, "FILE": str(path), "DRY_RUN": True}
     processing_run("import_data", params)
@@ -170,10 +207,28 @@ def test_import_claims_dry_run_then_for_real(processing_run, store_path, tmp_pat
 
 
 def test_import_error_names_file_row_and_field(processing_run, store_path, tmp_path):
-    path = write_csv(tmp_path / "bad.csv", CLAIM_HEADER, [
-        ["SCH-2099-2", "1", "", "", "PX1", "ja", "vaste_vergoeding", "2024-13-01", "", "", "",
-         "", "", ""],
-    ])  # fmt: skip
+    path = write_csv(
+        tmp_path / "bad.csv",
+        CLAIM_HEADER,
+        [
+            [
+                "SCH-2099-2",
+                "1",
+                "",
+                "",
+                "PX1",
+                "ja",
+                "vaste_vergoeding",
+                "2024-13-01",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+        ],
+    )
     before = _hash(store_path)
     with pytest.raises(QgsProcessingException, match=r"bad\.csv:2:submitted"):
         processing_run("import_data", {"STORE": str(store_path), "KIND": 3, "FILE": str(path)})
@@ -231,8 +286,13 @@ def test_scenario_layer_matches_the_counts_and_the_store_function(processing_run
 
 def test_scenario_epicentre_in_wgs84_is_transformed_to_rd(processing_run, store_path):
     lon, lat = Transformer.from_crs(28992, 4326, always_xy=True).transform(*EPICENTRE_RD)
-    common = {"STORE": str(store_path), "ML": 3.0, "DEPTH": 3.0, "DATE": "2025-01-01",
-              "OUTPUT": "memory:"}  # fmt: skip
+    common = {
+        "STORE": str(store_path),
+        "ML": 3.0,
+        "DEPTH": 3.0,
+        "DATE": "2025-01-01",
+        "OUTPUT": "memory:",
+    }
     rd = processing_run(
         "scenario", {**common, "EPICENTRE": f"{EPICENTRE_RD[0]},{EPICENTRE_RD[1]} [EPSG:28992]"}
     )

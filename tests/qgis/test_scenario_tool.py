@@ -71,8 +71,11 @@ def test_click_adds_a_layer_in_the_group_with_the_store_counts(plugin, demo_stor
     assert layer.crs().authid() == "EPSG:28992"
     assert layer.renderer().type() == "categorizedSymbol"
     assert {c.value() for c in layer.renderer().categories()} == {
-        "reopen", "nulmeting", "new_in_effect_area", "other",
-    }  # fmt: skip
+        "reopen",
+        "nulmeting",
+        "new_in_effect_area",
+        "other",
+    }
 
     with open_store(str(demo_store)) as store:
         expected = run_scenario(store, *EPICENTRE, 3.6, 3.0, day)

@@ -258,8 +258,12 @@ def test_backspace_takes_the_last_corner_back_and_esc_cancels(plugin):
 def test_a_self_intersecting_outline_is_refused_with_a_message(plugin):
     dock = plugin.start_area_dock
     cx, cy = area_centre(dock.store, APPINGEDAM)
-    bow_tie = [(cx - 1000, cy - 1000), (cx + 1000, cy + 1000), (cx + 1000, cy - 1000),
-               (cx - 1000, cy + 1000)]  # fmt: skip
+    bow_tie = [
+        (cx - 1000, cy - 1000),
+        (cx + 1000, cy + 1000),
+        (cx + 1000, cy - 1000),
+        (cx - 1000, cy + 1000),
+    ]
     problems = []
     dock.draw_tool.problem.connect(problems.append)
     emitted = draw(dock, bow_tie)

@@ -19,9 +19,23 @@ ROOT = Path(__file__).resolve().parents[2]
 def demo_gpkg(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("qgis") / "demo.gpkg"
     done = subprocess.run(
-        [sys.executable, "-m", "domain", "demo", "--out", str(out), "--objects", "2000", "--seed", "7"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "domain",
+            "demo",
+            "--out",
+            str(out),
+            "--objects",
+            "2000",
+            "--seed",
+            "7",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     return out
 

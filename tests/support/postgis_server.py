@@ -55,9 +55,17 @@ class PostgisServer:
             shutil.chown(self.root, "postgres", "postgres")
         os.chmod(self.root, 0o700)
         self._run(
-            str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", self.user,
-            "-E", "UTF8", "--locale=C.UTF-8",
-        )  # fmt: skip
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            self.user,
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
         # members of password_required must give a password, as on a real server; the rest of
         # the suite connects by trust on loopback
         hba = self.data / "pg_hba.conf"
@@ -67,9 +75,18 @@ class PostgisServer:
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         self._run(
-            str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l",
-            str(self.root / "server.log"), "-w", "-t", "60", "start",
-        )  # fmt: skip
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
         self.running = True
         self._wait()
         self.sql(f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN")
@@ -109,8 +126,9 @@ class PostgisServer:
 
     def stop(self) -> None:
         if self.running:
-            self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop",
-                      check=False)  # fmt: skip
+            self._run(
+                str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop", check=False
+            )
             self.running = False
         shutil.rmtree(self.root, ignore_errors=True)
 

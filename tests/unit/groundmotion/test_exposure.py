@@ -199,15 +199,33 @@ def test_site_exposure_as_of_excludes_later_quakes(groningen):
 def test_cli_pgv_near_loppersum_lists_huizinge(groningen_catalog):
     loppersum = ("245200", "593500")
     out = subprocess.run(
-        [sys.executable, "-m", "domain", "pgv", "--x", loppersum[0], "--y", loppersum[1],
-         "--catalog", str(groningen_catalog), "--json"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "domain",
+            "pgv",
+            "--x",
+            loppersum[0],
+            "--y",
+            loppersum[1],
+            "--catalog",
+            str(groningen_catalog),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
     data = json.loads(out.stdout)
     assert data["site"] == {
-        "x": 245200.0, "y": 593500.0, "crs": "EPSG:28992", "vs30": 200.0,
-        "rd_x": 245200.0, "rd_y": 593500.0,
-    }  # fmt: skip
+        "x": 245200.0,
+        "y": 593500.0,
+        "crs": "EPSG:28992",
+        "vs30": 200.0,
+        "rd_x": 245200.0,
+        "rd_y": 593500.0,
+    }
     assert data["component"] == "larger" and data["exceedance"] == 0.01
     hz = [e for e in data["events"] if e["event_id"] == "knmi2012qcdh"][0]
     epi = math.hypot(245200 - 240544, 593500 - 596199) / 1000
@@ -227,8 +245,10 @@ def test_cli_errors_go_to_stderr_with_exit_2(tmp_path):
     )
     out = subprocess.run(
         [sys.executable, "-m", "domain", "pgv", "--x", "1", "--y", "2", "--catalog", str(bad)],
-        capture_output=True, text=True, cwd=ROOT,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert out.returncode == 2 and out.stdout == ""
     assert "bad.csv:2:ml" in out.stderr
 
@@ -247,10 +267,28 @@ def test_cli_vs30_from_pc4_table(groningen_catalog):
 
     table = shared_data("vs30_pc4.csv")
     out = subprocess.run(
-        [sys.executable, "-m", "domain", "pgv", "--x", "240544", "--y", "596199", "--pc4", "8401",
-         "--vs30-table", str(table), "--catalog", str(groningen_catalog), "--json"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "domain",
+            "pgv",
+            "--x",
+            "240544",
+            "--y",
+            "596199",
+            "--pc4",
+            "8401",
+            "--vs30-table",
+            str(table),
+            "--catalog",
+            str(groningen_catalog),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
     data = json.loads(out.stdout)
     assert data["site"]["vs30"] == 307.33
     hz = [e for e in data["events"] if e["event_id"] == "knmi2012qcdh"][0]

@@ -27,10 +27,13 @@ def hand_pgv(ml, r_hyp):
 def objects_at(distances_m, decisions, municipalities, in_area):
     x = EPI[0] + np.asarray(distances_m, dtype=float)
     return ScenarioObjects.build(
-        x, np.full(len(x), EPI[1]), None,
-        np.array(decisions, dtype="datetime64[D]"), np.array(municipalities, dtype=object),
+        x,
+        np.full(len(x), EPI[1]),
+        None,
+        np.array(decisions, dtype="datetime64[D]"),
+        np.array(municipalities, dtype=object),
         np.array(in_area, dtype=bool),
-    )  # fmt: skip
+    )
 
 
 def test_reopen_nulmeting_and_new_area_at_the_boundaries():

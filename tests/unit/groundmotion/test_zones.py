@@ -188,10 +188,26 @@ def test_gdal_opens_the_area_geopackage(tmp_path):
 def test_cli_zones_writes_every_layer(tmp_path, groningen_catalog, field_outline):
     out = tmp_path / "zones.gpkg"
     run = subprocess.run(
-        [sys.executable, "-m", "domain", "zones", "--catalog", str(groningen_catalog),
-         "--outlines", str(field_outline), "--out", str(out), "--cell", "400", "--json"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "domain",
+            "zones",
+            "--catalog",
+            str(groningen_catalog),
+            "--outlines",
+            str(field_outline),
+            "--out",
+            str(out),
+            "--cell",
+            "400",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
     data = json.loads(run.stdout)
     layers = {(r["layer"], r["name"]): r for r in data["layers"]}
     assert layers[("zone_6km", "Groningen")]["origin"] == "imported"

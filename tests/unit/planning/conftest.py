@@ -78,49 +78,123 @@ def build_tiny_store(path):
     with store.engine.begin() as conn:
         ids = sorted(OBJECTS)
         insert_rows(
-            conn, "objects",
-            ("id", "x", "y", "small", "rijksmonument", "in_ncg_programme", "municipality",
-             "place", "pc4", "construction_year"),
-            [(i, OBJECTS[i][0], OBJECTS[i][1], False, False, OBJECTS[i][2], "Eemsdelta",
-              "Loppersum", "9919", 1960) for i in ids],
+            conn,
+            "objects",
+            (
+                "id",
+                "x",
+                "y",
+                "small",
+                "rijksmonument",
+                "in_ncg_programme",
+                "municipality",
+                "place",
+                "pc4",
+                "construction_year",
+            ),
+            [
+                (
+                    i,
+                    OBJECTS[i][0],
+                    OBJECTS[i][1],
+                    False,
+                    False,
+                    OBJECTS[i][2],
+                    "Eemsdelta",
+                    "Loppersum",
+                    "9919",
+                    1960,
+                )
+                for i in ids
+            ],
             np.array([shapely.Point(OBJECTS[i][:2]) for i in ids], dtype=object),
-        )  # fmt: skip
+        )
         addresses = [(i, i, "Dorpsstraat", i, None, None, "9919AA", "Loppersum") for i in ids]
         addresses.append((100, 1, "Dorpsstraat", 1, "a", None, "9919AA", "Loppersum"))
         insert_rows(
-            conn, "addresses",
-            ("id", "object_id", "street", "house_number", "house_letter", "addition",
-             "postcode", "place"),
+            conn,
+            "addresses",
+            (
+                "id",
+                "object_id",
+                "street",
+                "house_number",
+                "house_letter",
+                "addition",
+                "postcode",
+                "place",
+            ),
             addresses,
-        )  # fmt: skip
+        )
         insert_rows(
-            conn, "claims",
-            ("claim_number", "object_id", "applicant_id", "scheme", "submitted", "decided",
-             "outcome", "amount", "final", "objection", "status"),
+            conn,
+            "claims",
+            (
+                "claim_number",
+                "object_id",
+                "applicant_id",
+                "scheme",
+                "submitted",
+                "decided",
+                "outcome",
+                "amount",
+                "final",
+                "objection",
+                "status",
+            ),
             CLAIMS,
-        )  # fmt: skip
+        )
         insert_rows(
-            conn, "quakes",
+            conn,
+            "quakes",
             ("id", "event_id", "time", "place", "ml", "depth_km", "x", "y", "counting"),
-            [(q, f"knmi{q}", t, p, ml, 3.0, 1500.0, 1500.0, True)
-             for q, (t, p, ml) in QUAKES.items()],
+            [
+                (q, f"knmi{q}", t, p, ml, 3.0, 1500.0, 1500.0, True)
+                for q, (t, p, ml) in QUAKES.items()
+            ],
             np.array([shapely.Point(1500, 1500)] * len(QUAKES), dtype=object),
-        )  # fmt: skip
+        )
         insert_rows(conn, "exposure_events", ("object_id", "quake_id", "pgv_mm_s"), PAIRS)
         now = dt.datetime(2026, 5, 1, 9, 0)
         insert_rows(
-            conn, "handoffs",
-            ("id", "object_id", "target", "submitter", "reason_category", "narrative",
-             "resident_consent", "linked_claim_ids", "status", "created_at", "updated_at",
-             "version"),
-            [(1, 12, "IVS", "gemeente", "vastgelopen", "Dossier loopt al lang vast, bewoner "
-              "vraagt om hulp.", True, "", "submitted", now, now, 2)],
-        )  # fmt: skip
+            conn,
+            "handoffs",
+            (
+                "id",
+                "object_id",
+                "target",
+                "submitter",
+                "reason_category",
+                "narrative",
+                "resident_consent",
+                "linked_claim_ids",
+                "status",
+                "created_at",
+                "updated_at",
+                "version",
+            ),
+            [
+                (
+                    1,
+                    12,
+                    "IVS",
+                    "gemeente",
+                    "vastgelopen",
+                    "Dossier loopt al lang vast, bewoner vraagt om hulp.",
+                    True,
+                    "",
+                    "submitted",
+                    now,
+                    now,
+                    2,
+                )
+            ],
+        )
         replace_areas(
-            conn, ["start_area"],
-            [("start_area", "Startgebied proef", "illustrative", "test",
-              shapely.from_wkt(SQUARE))],
-        )  # fmt: skip
+            conn,
+            ["start_area"],
+            [("start_area", "Startgebied proef", "illustrative", "test", shapely.from_wkt(SQUARE))],
+        )
     return store
 
 

@@ -20,9 +20,16 @@ def test_csv_semicolons_bom_dutch_headers(visits, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark: Excel detects UTF-8
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0].split(";") == [
-        "Volgorde", "Adres", "Postcode", "Plaats", "Object", "Situaties", "Reden voor bezoek",
-        "X (RD)", "Y (RD)",
-    ]  # fmt: skip
+        "Volgorde",
+        "Adres",
+        "Postcode",
+        "Plaats",
+        "Object",
+        "Situaties",
+        "Reden voor bezoek",
+        "X (RD)",
+        "Y (RD)",
+    ]
     assert len(lines) == 1 + len(visits.rows)
     first = lines[1].split(";")
     assert first[:5] == ["1", "Dorpsstraat 1", "9919AA", "Loppersum", "1"]

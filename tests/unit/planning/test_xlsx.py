@@ -11,8 +11,15 @@ from domain.xlsx import _column, write_xlsx
 
 def test_column_names():
     assert [_column(i) for i in (0, 25, 26, 27, 51, 52, 701, 702)] == [
-        "A", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA",
-    ]  # fmt: skip
+        "A",
+        "Z",
+        "AA",
+        "AB",
+        "AZ",
+        "BA",
+        "ZZ",
+        "AAA",
+    ]
 
 
 def test_values_round_trip(tmp_path):

@@ -16,8 +16,13 @@ maybe_bool = st.one_of(st.none(), st.booleans())
 
 @st.composite
 def shakings(draw, min_size=0, max_size=8):
-    items = draw(st.lists(st.tuples(days, st.floats(0.5, 40.0), st.integers(0, 23)),
-                          min_size=min_size, max_size=max_size))  # fmt: skip
+    items = draw(
+        st.lists(
+            st.tuples(days, st.floats(0.5, 40.0), st.integers(0, 23)),
+            min_size=min_size,
+            max_size=max_size,
+        )
+    )
     out = []
     for i, (day, pgv, hour) in enumerate(items):
         t = dt.datetime(day.year, day.month, day.day, hour, 0, tzinfo=UTC)
@@ -43,12 +48,21 @@ def claims(draw, max_size=4):
             objection = Objection(
                 filed, None if closed is None else filed + dt.timedelta(days=closed)
             )
-        out.append(Claim(
-            f"c{i}", scheme, submitted, decided, outcome,
-            draw(st.one_of(st.none(), st.integers(0, 30_000))) if decided else None,
-            draw(maybe_bool) if decided else None, objection,
-            (submitted + dt.timedelta(days=draw(st.integers(0, 3)))) if scheme == "aos" and submitted and draw(st.booleans()) else None,
-        ))  # fmt: skip
+        out.append(
+            Claim(
+                f"c{i}",
+                scheme,
+                submitted,
+                decided,
+                outcome,
+                draw(st.one_of(st.none(), st.integers(0, 30_000))) if decided else None,
+                draw(maybe_bool) if decided else None,
+                objection,
+                (submitted + dt.timedelta(days=draw(st.integers(0, 3))))
+                if scheme == "aos" and submitted and draw(st.booleans())
+                else None,
+            )
+        )
     return tuple(out)
 
 
@@ -70,11 +84,23 @@ def cases(draw, with_shakings=True):
         special_structural_feature=draw(maybe_bool),
     )
     owners = (
-        Ownership("p1", draw(maybe_bool), draw(st.sampled_from([None, "eigendom", "erfpacht", "huur"])),
-                  draw(st.one_of(st.none(), days)), None, None),
-        Ownership("p2", True, "eigendom", draw(st.one_of(st.none(), days)),
-                  draw(st.one_of(st.none(), days)), draw(maybe_bool)),
-    )  # fmt: skip
+        Ownership(
+            "p1",
+            draw(maybe_bool),
+            draw(st.sampled_from([None, "eigendom", "erfpacht", "huur"])),
+            draw(st.one_of(st.none(), days)),
+            None,
+            None,
+        ),
+        Ownership(
+            "p2",
+            True,
+            "eigendom",
+            draw(st.one_of(st.none(), days)),
+            draw(st.one_of(st.none(), days)),
+            draw(maybe_bool),
+        ),
+    )
     owners = owners[: draw(st.integers(1, 2))]
     dh = DHFacts(
         d3_damage_eur=draw(st.one_of(st.none(), st.integers(0, 20_000))),

@@ -28,8 +28,21 @@ def _command() -> list[str]:
 
 def _run(path: Path, catalog: Path, outline: Path, lang: str) -> dict:
     case = json.loads(path.read_text(encoding="utf-8"))
-    cmd = _command() + ["assess-case", str(path), "--catalog", str(catalog), "--outlines",
-                        str(outline), "--json", "--lang", lang] + case.get("_cli", [])  # fmt: skip
+    cmd = (
+        _command()
+        + [
+            "assess-case",
+            str(path),
+            "--catalog",
+            str(catalog),
+            "--outlines",
+            str(outline),
+            "--json",
+            "--lang",
+            lang,
+        ]
+        + case.get("_cli", [])
+    )
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -71,8 +84,14 @@ def _check_verdict(name: str, got: dict, expected: dict) -> None:
 def test_case_file(results, path):
     expect = json.loads(path.read_text(encoding="utf-8"))["_expect"]
     out = results[(path.name, "nl")]
-    assert set(out["verdicts"]) == {"vaste_vergoeding", "new_claim", "nulmeting", "duurzaam_herstel",
-                                    "deadlines", "handoff"}  # fmt: skip
+    assert set(out["verdicts"]) == {
+        "vaste_vergoeding",
+        "new_claim",
+        "nulmeting",
+        "duurzaam_herstel",
+        "deadlines",
+        "handoff",
+    }
     for key, want in expect.get("exposure", {}).items():
         assert out["exposure"][key] == want, key
     for name, want in expect.get("verdicts", {}).items():
@@ -91,8 +110,12 @@ def test_english_output_differs_from_dutch(results):
 
 
 def test_malformed_case_lists_every_problem(tmp_path, groningen_catalog):
-    bad = {"as_of": "2026-02-30", "object": {"id": "x", "x": 245000, "y": "593500"},
-           "owners": [{"person_id": "p1"}, {"from": "gisteren"}], "claims": "geen"}  # fmt: skip
+    bad = {
+        "as_of": "2026-02-30",
+        "object": {"id": "x", "x": 245000, "y": "593500"},
+        "owners": [{"person_id": "p1"}, {"from": "gisteren"}],
+        "claims": "geen",
+    }
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(bad), encoding="utf-8")
     cmd = _command() + ["assess-case", str(path), "--catalog", str(groningen_catalog), "--json"]
@@ -106,8 +129,15 @@ def test_malformed_case_lists_every_problem(tmp_path, groningen_catalog):
 
 def test_as_of_option_hides_the_later_quake(groningen_catalog):
     path = ROOT / "tests" / "cases" / "17_new_claim_reopened_westerwijtwerd.json"
-    cmd = _command() + ["assess-case", str(path), "--catalog", str(groningen_catalog), "--json",
-                        "--as-of", "2019-05-21"]  # fmt: skip
+    cmd = _command() + [
+        "assess-case",
+        str(path),
+        "--catalog",
+        str(groningen_catalog),
+        "--json",
+        "--as-of",
+        "2019-05-21",
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)

@@ -12,19 +12,44 @@ from domain.errors import InputError
 
 GOOD = {
     "as_of": "2026-03-01",
-    "object": {"id": "o1", "x": 245000, "y": 593500, "crs": "EPSG:28992", "construction_year": 1930,
-               "small": False, "use": "woning", "woz_value": 250000, "rijksmonument": False},
-    "owners": [{"person_id": "p1", "natural_person": True, "right": "eigendom", "from": "2000-01-01",
-                "until": None}],
+    "object": {
+        "id": "o1",
+        "x": 245000,
+        "y": 593500,
+        "crs": "EPSG:28992",
+        "construction_year": 1930,
+        "small": False,
+        "use": "woning",
+        "woz_value": 250000,
+        "rijksmonument": False,
+    },
+    "owners": [
+        {
+            "person_id": "p1",
+            "natural_person": True,
+            "right": "eigendom",
+            "from": "2000-01-01",
+            "until": None,
+        }
+    ],
     "applicant": "p1",
     "applicant_prior_applications": 1,
     "whole_object": True,
-    "claims": [{"id": "c1", "scheme": "maatwerk", "submitted": "2024-01-01", "decided": "2024-05-01",
-                "outcome": "toegekend", "amount": 3000, "final": False,
-                "objection": {"filed": "2024-06-01", "decided": None}}],
+    "claims": [
+        {
+            "id": "c1",
+            "scheme": "maatwerk",
+            "submitted": "2024-01-01",
+            "decided": "2024-05-01",
+            "outcome": "toegekend",
+            "amount": 3000,
+            "final": False,
+            "objection": {"filed": "2024-06-01", "decided": None},
+        }
+    ],
     "dh": {"d3_damage_eur": 6000, "structural_defect": True, "unhandled_damage": True},
     "_expect": {"anything": "ignored"},
-}  # fmt: skip
+}
 
 
 def test_good_case_loads():
@@ -51,8 +76,9 @@ def test_every_problem_is_listed_with_its_path():
     bad["object"]["small"] = "ja"
     bad["object"]["colour"] = "red"
     bad["owners"].append({"natural_person": True, "from": "2010-01-01", "until": "2005-01-01"})
-    bad["claims"].append({"id": "c1", "scheme": "schade", "submitted": "2024-05-01",
-                          "decided": "2024-04-01"})  # fmt: skip
+    bad["claims"].append(
+        {"id": "c1", "scheme": "schade", "submitted": "2024-05-01", "decided": "2024-04-01"}
+    )
     bad["claims"].append({"id": "c3", "scheme": "ims", "outcome": "toegekend"})
     bad["applicant_prior_applications"] = -1
     bad["dh"] = []

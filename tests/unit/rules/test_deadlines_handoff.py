@@ -20,9 +20,15 @@ def dl(case):
 
 @pytest.mark.parametrize(
     "scheme,weeks",
-    [("vaste_vergoeding", 8), ("ims", 8), ("waardedaling", 8), ("maatwerk", 26),
-     ("herstel_eigen_aannemer", 26), ("herstel_aannemer_img", 26)],
-)  # fmt: skip
+    [
+        ("vaste_vergoeding", 8),
+        ("ims", 8),
+        ("waardedaling", 8),
+        ("maatwerk", 26),
+        ("herstel_eigen_aannemer", 26),
+        ("herstel_aannemer_img", 26),
+    ],
+)
 def test_term_boundary(scheme, weeks):
     due = SUB + dt.timedelta(weeks=weeks)
     claim = Claim("c1", scheme, SUB)
@@ -44,7 +50,7 @@ def test_decided_claim_has_no_running_term():
 @pytest.mark.parametrize(
     "days,inspected,overdue",
     [(1, None, False), (2, None, True), (2, SUB, False), (3, SUB, True)],
-)  # fmt: skip
+)
 def test_aos_inspect_24h_safe_48h(days, inspected, overdue):
     claim = Claim("a1", "aos", SUB, inspected=inspected)
     assert dl(base_case(as_of=SUB + dt.timedelta(days=days), claims=(claim,))).outcome is overdue
@@ -75,8 +81,10 @@ def test_overdue_and_objection_suggest_ivs():
 
 def test_decided_objection_is_not_pending():
     claim = vv_final(D(2023, 1, 1), objection=Objection(D(2023, 2, 1), D(2023, 5, 1)))
-    assert assess(base_case(claims=(claim,))).verdicts["handoff"].condition(
-        "objection_pending").result == "fail"  # fmt: skip
+    assert (
+        assess(base_case(claims=(claim,))).verdicts["handoff"].condition("objection_pending").result
+        == "fail"
+    )
 
 
 def test_repeated_damage_outside_dh_and_many_claims_suggest_cbs():

@@ -49,9 +49,14 @@ def test_structural_defect_and_unhandled_damage(flag, expected):
 
 @pytest.mark.parametrize(
     "woz,monument,maximum,capped",
-    [(499_999, False, 499_999, True), (500_001, False, 500_000, True),
-     (800_000, True, None, False), (None, False, None, None), (300_000, None, None, None)],
-)  # fmt: skip
+    [
+        (499_999, False, 499_999, True),
+        (500_001, False, 500_000, True),
+        (800_000, True, None, False),
+        (None, False, None, None),
+        (300_000, None, None, None),
+    ],
+)
 def test_max_contribution(woz, monument, maximum, capped):
     v = dh(with_object(base_case(shakings=quakes(4)), woz_value=woz, rijksmonument=monument))
     got = v.extra["max_contribution_eur"]

@@ -33,10 +33,14 @@ def test_final_decision_without_later_quake_blocks():
 
 @pytest.mark.parametrize(
     "day,pgv,reopens",
-    [(DECIDED, 9.0, False), (DECIDED + dt.timedelta(days=1), 9.0, True),
-     (DECIDED + dt.timedelta(days=1), 5.0, False), (DECIDED + dt.timedelta(days=1), 5.01, True),
-     (DECIDED - dt.timedelta(days=1), 30.0, False)],
-)  # fmt: skip
+    [
+        (DECIDED, 9.0, False),
+        (DECIDED + dt.timedelta(days=1), 9.0, True),
+        (DECIDED + dt.timedelta(days=1), 5.0, False),
+        (DECIDED + dt.timedelta(days=1), 5.01, True),
+        (DECIDED - dt.timedelta(days=1), 30.0, False),
+    ],
+)
 def test_reopening_strictly_after_decision_and_strictly_above_5(day, pgv, reopens):
     q = quake(day, pgv, "evt")
     v = nc(base_case(claims=(vv_final(DECIDED),), shakings=(q,)))

@@ -52,20 +52,24 @@ def test_moving_as_of_back_never_uses_a_later_fact(case, later, earlier_day):
             id=f"later-{c.id}",
             submitted=shift(c.submitted) or day + dt.timedelta(days=1),
             decided=None,
-        )  # fmt: skip
+        )
         for c in later.claims
     )
     later_quakes = tuple(
-        dataclasses.replace(s, event_id=f"later-{s.event_id}",
-                            time=s.time.replace(year=day.year + 1 + s.time.year % 3, month=1, day=1))
+        dataclasses.replace(
+            s,
+            event_id=f"later-{s.event_id}",
+            time=s.time.replace(year=day.year + 1 + s.time.year % 3, month=1, day=1),
+        )
         for s in (later.shakings or ())
-    )  # fmt: skip
+    )
     # decisions on existing claims taken after the date are also later facts
     decided_later = tuple(
         dataclasses.replace(c, decided=day + dt.timedelta(days=5), outcome="toegekend", final=True)
-        if c.decided is None and c.submitted is not None and c.submitted <= day else c
+        if c.decided is None and c.submitted is not None and c.submitted <= day
+        else c
         for c in past.claims
-    )  # fmt: skip
+    )
     noisy = dataclasses.replace(
         past,
         claims=decided_later + later_claims,
@@ -95,11 +99,23 @@ def _knock_out(case, field_path):
 
 
 MISSABLE = (
-    [f"object.{f.name}" for f in dataclasses.fields(BuildingObject) if f.name not in ("id", "x", "y")]
+    [
+        f"object.{f.name}"
+        for f in dataclasses.fields(BuildingObject)
+        if f.name not in ("id", "x", "y")
+    ]
     + [f"dh.{f.name}" for f in dataclasses.fields(DHFacts)]
-    + ["shakings", "prior_applications", "whole_object", "owner.natural_person", "owner.right",
-       "owner.consents", "claim.final", "claim.amount"]
-)  # fmt: skip
+    + [
+        "shakings",
+        "prior_applications",
+        "whole_object",
+        "owner.natural_person",
+        "owner.right",
+        "owner.consents",
+        "claim.final",
+        "claim.amount",
+    ]
+)
 
 
 @SETTINGS

@@ -20,16 +20,41 @@ UTC = dt.timezone.utc
 
 def record(quakes, max_pgv=10.0, subsidence=False):
     return ObjectRecord(
-        object_id=17, x=245000.0, y=593500.0, kadastrale_aanduiding="LPS00 A 1", construction_year=1950,
-        use="woning", small=False, woz_value=300_000, rijksmonument=False, municipality="Eemsdelta",
-        place="Loppersum", pc4="9919", vs30=200.0, in_ncg_programme=False, status=None,
+        object_id=17,
+        x=245000.0,
+        y=593500.0,
+        kadastrale_aanduiding="LPS00 A 1",
+        construction_year=1950,
+        use="woning",
+        small=False,
+        woz_value=300_000,
+        rijksmonument=False,
+        municipality="Eemsdelta",
+        place="Loppersum",
+        pc4="9919",
+        vs30=200.0,
+        in_ncg_programme=False,
+        status=None,
         exposure=ExposureSummary(max_pgv, None, None, None, None),
         areas=AreaFlags(None, None, subsidence, True),
         owners=[OwnerRecord("P1", True, "eigendom", dt.date(2001, 1, 1), None, None)],
-        claims=[ClaimRecord(5, "VV-0005", "P1", "vaste_vergoeding", dt.date(2022, 1, 3),
-                            dt.date(2022, 2, 1), "toegewezen", 10_000, True, False, "decided")],
+        claims=[
+            ClaimRecord(
+                5,
+                "VV-0005",
+                "P1",
+                "vaste_vergoeding",
+                dt.date(2022, 1, 3),
+                dt.date(2022, 2, 1),
+                "toegewezen",
+                10_000,
+                True,
+                False,
+                "decided",
+            )
+        ],
         quakes_at_object=quakes,
-    )  # fmt: skip
+    )
 
 
 def test_stored_object_blocked_then_reopened():

@@ -25,8 +25,15 @@ def test_base_case_is_eligible_with_full_amount():
 
 def test_fixed_condition_ids():
     ids = [c.id for c in vv(base_case()).conditions]
-    for cid in ("first_report", "natural_person", "holds_object", "co_owner_consent", "location",
-                "application_limit", "whole_object"):  # fmt: skip
+    for cid in (
+        "first_report",
+        "natural_person",
+        "holds_object",
+        "co_owner_consent",
+        "location",
+        "application_limit",
+        "whole_object",
+    ):
         assert cid in ids
 
 
@@ -116,9 +123,15 @@ def test_natural_person(natural, expected):
 
 @pytest.mark.parametrize(
     "right,expected",
-    [("eigendom", "pass"), ("beklemrecht", "pass"), ("opstal", "pass"), ("erfpacht", "pass"),
-     ("huur", "fail"), (None, "unknown")],
-)  # fmt: skip
+    [
+        ("eigendom", "pass"),
+        ("beklemrecht", "pass"),
+        ("opstal", "pass"),
+        ("erfpacht", "pass"),
+        ("huur", "fail"),
+        (None, "unknown"),
+    ],
+)
 def test_holds_object_by_right(right, expected):
     case = base_case(owners=(Ownership("p1", True, right, D(2000, 1, 1)),))
     assert result(vv(case), "holds_object") == expected
@@ -143,15 +156,19 @@ def test_applicant_not_among_owners_does_not_hold():
 
 @pytest.mark.parametrize("consents,expected", [(True, "pass"), (False, "fail"), (None, "unknown")])
 def test_co_owner_consent(consents, expected):
-    owners = (Ownership("p1", True, "eigendom", D(2000, 1, 1)),
-              Ownership("p2", True, "eigendom", D(2000, 1, 1), consents=consents))  # fmt: skip
+    owners = (
+        Ownership("p1", True, "eigendom", D(2000, 1, 1)),
+        Ownership("p2", True, "eigendom", D(2000, 1, 1), consents=consents),
+    )
     assert result(vv(base_case(owners=owners)), "co_owner_consent") == expected
 
 
 def test_former_owner_or_tenant_is_not_a_co_owner():
-    owners = (Ownership("p1", True, "eigendom", D(2000, 1, 1)),
-              Ownership("p2", True, "eigendom", D(1990, 1, 1), until=D(2000, 1, 1), consents=False),
-              Ownership("p3", True, "huur", D(2010, 1, 1), consents=False))  # fmt: skip
+    owners = (
+        Ownership("p1", True, "eigendom", D(2000, 1, 1)),
+        Ownership("p2", True, "eigendom", D(1990, 1, 1), until=D(2000, 1, 1), consents=False),
+        Ownership("p3", True, "huur", D(2010, 1, 1), consents=False),
+    )
     assert result(vv(base_case(owners=owners)), "co_owner_consent") == "pass"
 
 
@@ -196,12 +213,21 @@ def test_situation_a_b(pgv, situation):
 
 @pytest.mark.parametrize(
     "year,feature,pgv,kwetsbaar",
-    [(1969, True, 1.6, True), (1970, True, 1.6, False), (1969, False, 1.6, False),
-     (1969, True, 1.59, False), (1969, None, 1.6, None)],
-)  # fmt: skip
+    [
+        (1969, True, 1.6, True),
+        (1970, True, 1.6, False),
+        (1969, False, 1.6, False),
+        (1969, True, 1.59, False),
+        (1969, None, 1.6, None),
+    ],
+)
 def test_subsidence_presumption_bijzonder_kwetsbaar(year, feature, pgv, kwetsbaar):
-    case = with_object(base_case(shakings=(quake(D(2018, 1, 8), pgv),)), in_subsidence_area=True,
-                       construction_year=year, special_structural_feature=feature)  # fmt: skip
+    case = with_object(
+        base_case(shakings=(quake(D(2018, 1, 8), pgv),)),
+        in_subsidence_area=True,
+        construction_year=year,
+        special_structural_feature=feature,
+    )
     v = vv(case)
     assert v.extra["bijzonder_kwetsbaar"] is kwetsbaar
     assert v.extra["settlement_damage_only"] is (None if kwetsbaar is None else not kwetsbaar)

@@ -11,8 +11,15 @@ from sqlalchemy import text
 from domain.store import create_store
 from tests.support.postgis_server import PG_BIN, PostgisServer
 
-CLAIM_HEADER = ["claim_number", "object_id", "applicant_id", "applicant_natural", "scheme",
-                "submitted", "status"]  # fmt: skip
+CLAIM_HEADER = [
+    "claim_number",
+    "object_id",
+    "applicant_id",
+    "applicant_natural",
+    "scheme",
+    "submitted",
+    "status",
+]
 
 
 class RestartableServer(PostgisServer):
@@ -28,8 +35,19 @@ class RestartableServer(PostgisServer):
         self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
 
     def restart(self) -> None:
-        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-o", self.options(), "-l",
-                  str(self.root / "server.log"), "-w", "-t", "60", "start")  # fmt: skip
+        self._run(
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            self.options(),
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
         self._wait()
 
 

@@ -175,8 +175,15 @@ def _handoff_step(store, rng, active, lock, objects, mine: LoadResult) -> None:
         with lock:
             handoff_id = rng.choice(active) if len(active) >= 8 else None
         if handoff_id is None:
-            draft = HandOffDraft(str(rng.choice(objects)), "IVS", "IMG", "proces_vastgelopen",
-                                 "de afhandeling loopt al een jaar vast zonder uitzicht", True, ())  # fmt: skip
+            draft = HandOffDraft(
+                str(rng.choice(objects)),
+                "IVS",
+                "IMG",
+                "proces_vastgelopen",
+                "de afhandeling loopt al een jaar vast zonder uitzicht",
+                True,
+                (),
+            )
             new_id = store.add_handoff(draft, by="load")
             mine.handoffs_created += 1
             with lock:

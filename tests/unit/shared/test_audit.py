@@ -94,8 +94,15 @@ def test_geopackage_triggers_keep_history_append_only(tmp_path, table):
                     "municipality) VALUES (1, 240000, 590000, 0, 0, 0, 'Eemsdelta')"
                 )
             )
-        draft = HandOffDraft("1", "IVS", "IMG", "proces_vastgelopen",
-                             "de afhandeling loopt al een jaar vast zonder uitzicht", True, ())  # fmt: skip
+        draft = HandOffDraft(
+            "1",
+            "IVS",
+            "IMG",
+            "proces_vastgelopen",
+            "de afhandeling loopt al een jaar vast zonder uitzicht",
+            True,
+            (),
+        )
         store.add_handoff(draft, by="anna")
         before = _rows(store, table)
         assert len(before) == 1

@@ -15,9 +15,20 @@ def test_roles_command_adds_a_municipality_login_and_shows_its_rights(
     shared_demo, capsys, monkeypatch
 ):
     monkeypatch.setenv("H_TEST_PASSWORD", "geheim-wachtwoord-9")
-    code = main(["roles", shared_demo.url, "--add-login", "h_cli_gem", "--role", "gemeente",
-                 "--municipality", shared_demo.municipality, "--password-env",
-                 "H_TEST_PASSWORD"])  # fmt: skip
+    code = main(
+        [
+            "roles",
+            shared_demo.url,
+            "--add-login",
+            "h_cli_gem",
+            "--role",
+            "gemeente",
+            "--municipality",
+            shared_demo.municipality,
+            "--password-env",
+            "H_TEST_PASSWORD",
+        ]
+    )
     out = capsys.readouterr()
     assert code == 0
     assert "h_cli_gem" in out.out and "gemeente" in out.out
@@ -30,8 +41,18 @@ def test_roles_command_adds_a_municipality_login_and_shows_its_rights(
 
 
 def test_roles_command_without_the_password_variable_is_refused(shared_demo, capsys):
-    code = main(["roles", shared_demo.url, "--add-login", "h_cli_x", "--role", "img",
-                 "--password-env", "H_NOT_SET_ANYWHERE"])  # fmt: skip
+    code = main(
+        [
+            "roles",
+            shared_demo.url,
+            "--add-login",
+            "h_cli_x",
+            "--role",
+            "img",
+            "--password-env",
+            "H_NOT_SET_ANYWHERE",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "H_NOT_SET_ANYWHERE" in err and "--password-env" in err

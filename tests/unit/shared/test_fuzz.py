@@ -34,21 +34,86 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 COLUMNS = {
-    "claims": ["claim_number", "object_id", "postcode", "huisnummer", "applicant_id",
-               "applicant_natural", "scheme", "submitted", "decided", "outcome", "amount",
-               "final", "objection", "status", "bsn"],
-    "ownerships": ["object_id", "kadastrale_aanduiding", "person_id", "natural_person",
-                   "right", "valid_from", "valid_until", "consent"],
-    "catalog": ["YYMMDD", "TIME", "LOCATION", "LAT", "LON", "DEPTH", "MAG", "EVALMODE",
-                "#EventID", "Time", "Latitude", "Longitude", "Depth/km", "Magnitude"],
-}  # fmt: skip
+    "claims": [
+        "claim_number",
+        "object_id",
+        "postcode",
+        "huisnummer",
+        "applicant_id",
+        "applicant_natural",
+        "scheme",
+        "submitted",
+        "decided",
+        "outcome",
+        "amount",
+        "final",
+        "objection",
+        "status",
+        "bsn",
+    ],
+    "ownerships": [
+        "object_id",
+        "kadastrale_aanduiding",
+        "person_id",
+        "natural_person",
+        "right",
+        "valid_from",
+        "valid_until",
+        "consent",
+    ],
+    "catalog": [
+        "YYMMDD",
+        "TIME",
+        "LOCATION",
+        "LAT",
+        "LON",
+        "DEPTH",
+        "MAG",
+        "EVALMODE",
+        "#EventID",
+        "Time",
+        "Latitude",
+        "Longitude",
+        "Depth/km",
+        "Magnitude",
+    ],
+}
 CELLS = st.one_of(
-    st.sampled_from(["", "1", "2", "0", "-5", "ja", "nee", "eigendom", "ims", "maatwerk",
-                     "vaste_vergoeding", "open", "decided", "2024-01-01", "31-12-2023",
-                     "2099-02-30", "9991AB", "P1", "SBG01 B 6931", "10000", "1e309", "nan",
-                     "53.3", "6.7", "3.6", "093307.59", "\u00e9\u00e9n", '"', "'"]),
+    st.sampled_from(
+        [
+            "",
+            "1",
+            "2",
+            "0",
+            "-5",
+            "ja",
+            "nee",
+            "eigendom",
+            "ims",
+            "maatwerk",
+            "vaste_vergoeding",
+            "open",
+            "decided",
+            "2024-01-01",
+            "31-12-2023",
+            "2099-02-30",
+            "9991AB",
+            "P1",
+            "SBG01 B 6931",
+            "10000",
+            "1e309",
+            "nan",
+            "53.3",
+            "6.7",
+            "3.6",
+            "093307.59",
+            "\u00e9\u00e9n",
+            '"',
+            "'",
+        ]
+    ),
     st.text(alphabet=string.printable + "é€\u0000", max_size=12),
-)  # fmt: skip
+)
 
 
 def _csv(kind: str):
@@ -68,12 +133,16 @@ def _csv(kind: str):
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False)
     | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=20,
-)  # fmt: skip
+)
 GEOJSON = st.fixed_dictionaries(
     {
         "type": st.sampled_from(["FeatureCollection", "Feature", "Polygon", "x"]),

@@ -46,8 +46,17 @@ def test_geopackage_claims_get_a_version_kept_through_downgrade_and_upgrade(tmp_
 def test_postgis_security_is_installed_removed_and_reinstalled(postgis_server):
     url = postgis_server.new_database()
     store = create_store(url)
-    expected = {"objects", "addresses", "parcels", "ownerships", "claims", "handoffs",
-                "exposure_events", "handoff_status", "persons"}  # fmt: skip
+    expected = {
+        "objects",
+        "addresses",
+        "parcels",
+        "ownerships",
+        "claims",
+        "handoffs",
+        "exposure_events",
+        "handoff_status",
+        "persons",
+    }
     try:
         assert _policies(store.engine) == expected
         with store.engine.begin() as conn:
@@ -68,8 +77,13 @@ def test_postgis_security_is_installed_removed_and_reinstalled(postgis_server):
                     text("SELECT rolname FROM pg_roles WHERE rolname LIKE 'imgschade\\_%'")
                 )
             }
-        assert roles == {"imgschade_img", "imgschade_ncg", "imgschade_taskforce",
-                         "imgschade_gemeente", "imgschade_planner"}  # fmt: skip
+        assert roles == {
+            "imgschade_img",
+            "imgschade_ncg",
+            "imgschade_taskforce",
+            "imgschade_gemeente",
+            "imgschade_planner",
+        }
     finally:
         store.close()
 

@@ -127,8 +127,15 @@ def test_municipality_role_cannot_change_other_municipalities(shared_demo, truth
         assert _count(owner, "SELECT version FROM claims WHERE id = :i", i=other) == before
         assert _count(owner, "SELECT amount IS DISTINCT FROM 1 FROM claims WHERE id = :i", i=other)
         # a hand-off for an object elsewhere: not even visible, so refused
-        draft = HandOffDraft(str(truth["other_objects"]), "IVS", "gemeente", "proces_vastgelopen",
-                             "de afhandeling loopt al een jaar vast zonder uitzicht", True, ())  # fmt: skip
+        draft = HandOffDraft(
+            str(truth["other_objects"]),
+            "IVS",
+            "gemeente",
+            "proces_vastgelopen",
+            "de afhandeling loopt al een jaar vast zonder uitzicht",
+            True,
+            (),
+        )
         handoffs_before = _count(owner, "SELECT COUNT(*) FROM handoffs")
         with pytest.raises(NotFoundError):
             store.add_handoff(draft, by="gemeente")

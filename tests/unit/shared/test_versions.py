@@ -97,13 +97,22 @@ def test_claim_edit_refuses_bad_fields_and_values_changing_nothing(shared_demo):
             store.edit_claim(
                 claim_id,
                 v,
-                {"status": "lost", "amount": -1, "final": "ja", "decided": "31-12-2025",
-                 "applicant_id": "x"},
+                {
+                    "status": "lost",
+                    "amount": -1,
+                    "final": "ja",
+                    "decided": "31-12-2025",
+                    "applicant_id": "x",
+                },
                 "anna",
-            )  # fmt: skip
+            )
         assert sorted(p.field for p in err.value.problems) == [
-            "amount", "applicant_id", "decided", "final", "status",
-        ]  # fmt: skip
+            "amount",
+            "applicant_id",
+            "decided",
+            "final",
+            "status",
+        ]
         assert store.claim_version(claim_id) == v
         # boundaries: amount 0 and a real date are fine
         assert store.edit_claim(claim_id, v, {"amount": 0, "decided": "2025-12-31"}, "a") == v + 1

@@ -42,10 +42,19 @@ def _gpkg_core(conn: sqlite3.Connection, srs: int) -> None:
 
 
 VBO_COLUMNS = (
-    "identificatie", "pand_identificatie", "gebruiksdoel", "oppervlakte", "status", "postcode",
-    "huisnummer", "huisletter", "toevoeging", "openbare_ruimte_naam", "woonplaats_naam",
+    "identificatie",
+    "pand_identificatie",
+    "gebruiksdoel",
+    "oppervlakte",
+    "status",
+    "postcode",
+    "huisnummer",
+    "huisletter",
+    "toevoeging",
+    "openbare_ruimte_naam",
+    "woonplaats_naam",
     "nummeraanduiding_hoofdadres_identificatie",
-)  # fmt: skip
+)
 
 
 def good_vbo_rows(n: int = 5, start: int = 1) -> list[dict]:
@@ -112,8 +121,10 @@ def write_bag_gpkg(
             "INSERT INTO gpkg_geometry_columns VALUES ('pand', 'geom', 'POLYGON', ?, 0, 0)", (srs,)
         )
         for p in pands:
-            conn.execute("INSERT INTO pand (identificatie, bouwjaar, status) VALUES (?, ?, ?)",
-                         (p["identificatie"], p["bouwjaar"], p["status"]))  # fmt: skip
+            conn.execute(
+                "INSERT INTO pand (identificatie, bouwjaar, status) VALUES (?, ?, ?)",
+                (p["identificatie"], p["bouwjaar"], p["status"]),
+            )
     conn.commit()
     conn.close()
     return path

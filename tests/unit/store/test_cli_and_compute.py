@@ -53,8 +53,11 @@ def test_demo_info_and_json_through_the_cli(tmp_path):
 def test_rejected_import_exits_2_with_every_problem_and_dry_run_writes_nothing(tmp_path):
     store = tmp_path / "s.gpkg"
     assert run("demo", "--out", str(store), "--objects", "50", "--seed", "1").returncode == 0
-    bad = write_csv(tmp_path / "c.csv", ["claim_number", "object_id", "scheme", "submitted"],
-                    [["X1", "1", "magie", "2022-01-01"], ["X2", "999", "ims", "gisteren"]])  # fmt: skip
+    bad = write_csv(
+        tmp_path / "c.csv",
+        ["claim_number", "object_id", "scheme", "submitted"],
+        [["X1", "1", "magie", "2022-01-01"], ["X2", "999", "ims", "gisteren"]],
+    )
     before = store.read_bytes()
     done = run("import-claims", str(store), str(bad), "--json")
     assert done.returncode == 2
@@ -65,8 +68,11 @@ def test_rejected_import_exits_2_with_every_problem_and_dry_run_writes_nothing(t
         (3, "submitted"),
     ]
     assert store.read_bytes() == before
-    good = write_csv(tmp_path / "g.csv", ["claim_number", "object_id", "scheme", "submitted"],
-                     [["X1", "1", "ims", "2022-01-01"]])  # fmt: skip
+    good = write_csv(
+        tmp_path / "g.csv",
+        ["claim_number", "object_id", "scheme", "submitted"],
+        [["X1", "1", "ims", "2022-01-01"]],
+    )
     dry = run("import-claims", str(store), str(good), "--dry-run")
     assert dry.returncode == 0 and "proefrun" in dry.stdout
     assert store.read_bytes() == before

@@ -140,11 +140,14 @@ def test_parcels_gml_links_objects_and_repairs_geometry(bag_store, tmp_path):
     bowtie = shapely.Polygon(
         [(246075, 593500), (246105, 593530), (246105, 593500), (246075, 593530)]
     )
-    gml = write_parcels_gml(tmp_path / "p.gml", [
-        ("LPS00", "B", "6931", _square(245020, 593503)),
-        ("LPS00", "B", "6932", _square(245040, 593506)),
-        ("LPS00", "C", "12", bowtie),
-    ])  # fmt: skip
+    gml = write_parcels_gml(
+        tmp_path / "p.gml",
+        [
+            ("LPS00", "B", "6931", _square(245020, 593503)),
+            ("LPS00", "B", "6932", _square(245040, 593506)),
+            ("LPS00", "C", "12", bowtie),
+        ],
+    )
     report = import_parcels(bag_store, gml)
     assert report.counts == {"parcels": 3, "objects_linked": 2}
     assert len(report.changes) == 1 and "p.gml:3" in report.changes[0]
@@ -201,8 +204,11 @@ def test_shapefile_in_wgs84_becomes_rd_and_replaces_kind(bag_store, tmp_path):
     with bag_store.engine.connect() as conn:
         (origin,) = conn.execute(text("SELECT origin FROM areas")).one()
     assert origin == "imported"
-    far = write_geojson(tmp_path / "far.geojson", [(shapely.box(200000, 550000, 201000, 551000), {"name": "Ver weg"})],
-                        crs="urn:ogc:def:crs:EPSG::28992")  # fmt: skip
+    far = write_geojson(
+        tmp_path / "far.geojson",
+        [(shapely.box(200000, 550000, 201000, 551000), {"name": "Ver weg"})],
+        crs="urn:ogc:def:crs:EPSG::28992",
+    )
     import_areas(bag_store, far, kind="subsidence")
     fresh = _reopen(bag_store)
     assert fresh.read_object(1).areas.in_subsidence_area is False
@@ -221,9 +227,15 @@ def test_invalid_polygon_is_repaired_and_reported(bag_store, tmp_path):
 
 
 def test_area_files_with_wrong_geometry_or_kind_are_refused(bag_store, tmp_path):
-    path = write_geojson(tmp_path / "pts.geojson", [
-        (shapely.box(0, 0, 1, 1), {"name": "ok"}), (shapely.Point(1, 1), {"name": "punt"}), (None, {})
-    ], crs="EPSG:28992")  # fmt: skip
+    path = write_geojson(
+        tmp_path / "pts.geojson",
+        [
+            (shapely.box(0, 0, 1, 1), {"name": "ok"}),
+            (shapely.Point(1, 1), {"name": "punt"}),
+            (None, {}),
+        ],
+        crs="EPSG:28992",
+    )
     problems = _rejected(bag_store, import_areas, path, kind="subsidence")
     assert [(p.line, p.field) for p in problems] == [(2, "geometry"), (3, "geometry")]
     problems = _rejected(bag_store, import_areas, path, kind="moeras")
@@ -234,15 +246,64 @@ def test_area_files_with_wrong_geometry_or_kind_are_refused(bag_store, tmp_path)
 
 
 # --- claims and ownerships -------------------------------------------------------------------
-CLAIM_HEADER = ["claim_number", "object_id", "postcode", "huisnummer", "applicant_id", "applicant_natural",
-                "scheme", "submitted", "decided", "outcome", "amount", "final", "objection", "status"]  # fmt: skip
+CLAIM_HEADER = [
+    "claim_number",
+    "object_id",
+    "postcode",
+    "huisnummer",
+    "applicant_id",
+    "applicant_natural",
+    "scheme",
+    "submitted",
+    "decided",
+    "outcome",
+    "amount",
+    "final",
+    "objection",
+    "status",
+]
 
 
 def test_claims_csv_imports_with_address_reference(bag_store, tmp_path):
-    path = write_csv(tmp_path / "claims.csv", CLAIM_HEADER, [
-        ["SCH-2022-1", "1", "", "", "P1", "ja", "vaste_vergoeding", "2022-03-01", "2022-04-15", "toegewezen", "10000", "ja", "nee", ""],
-        ["sch-2023-7", "", "9919 AB", "2", "P1", "", "maatwerk", "05-06-2023", "", "", "", "", "", ""],
-    ], sep=";")  # fmt: skip
+    path = write_csv(
+        tmp_path / "claims.csv",
+        CLAIM_HEADER,
+        [
+            [
+                "SCH-2022-1",
+                "1",
+                "",
+                "",
+                "P1",
+                "ja",
+                "vaste_vergoeding",
+                "2022-03-01",
+                "2022-04-15",
+                "toegewezen",
+                "10000",
+                "ja",
+                "nee",
+                "",
+            ],
+            [
+                "sch-2023-7",
+                "",
+                "9919 AB",
+                "2",
+                "P1",
+                "",
+                "maatwerk",
+                "05-06-2023",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+        ],
+        sep=";",
+    )
     report = import_claims(bag_store, path)
     assert report.counts == {"claims": 2, "persons": 1}
     first, second = bag_store.read_object(1).claims[0], bag_store.read_object(2).claims[0]
@@ -260,25 +321,54 @@ def test_claims_csv_imports_with_address_reference(bag_store, tmp_path):
 
 
 def test_claims_csv_problems_are_all_listed(bag_store, tmp_path):
-    path = write_csv(tmp_path / "bad.csv", CLAIM_HEADER, [
-        ["C1", "1", "", "", "P9", "", "vaste_vergoeding", "2022-13-01", "", "", "", "", "", ""],
-        ["C1", "77", "", "", "", "", "magie", "2022-01-01", "2021-01-01", "", "tien", "misschien", "", "klaar"],
-        ["C3", "", "", "", "", "", "ims", "", "", "", "", "", "", ""],
-    ])  # fmt: skip
+    path = write_csv(
+        tmp_path / "bad.csv",
+        CLAIM_HEADER,
+        [
+            ["C1", "1", "", "", "P9", "", "vaste_vergoeding", "2022-13-01", "", "", "", "", "", ""],
+            [
+                "C1",
+                "77",
+                "",
+                "",
+                "",
+                "",
+                "magie",
+                "2022-01-01",
+                "2021-01-01",
+                "",
+                "tien",
+                "misschien",
+                "",
+                "klaar",
+            ],
+            ["C3", "", "", "", "", "", "ims", "", "", "", "", "", "", ""],
+        ],
+    )
     problems = _rejected(bag_store, import_claims, path)
     got = sorted((p.line, p.field) for p in problems)
     assert got == [
-        (2, "applicant_natural"), (2, "submitted"),
-        (3, "amount"), (3, "claim_number"), (3, "decided"), (3, "final"), (3, "object_id"),
-        (3, "scheme"), (3, "status"),
-        (4, "object_id"), (4, "submitted"),
-    ]  # fmt: skip
+        (2, "applicant_natural"),
+        (2, "submitted"),
+        (3, "amount"),
+        (3, "claim_number"),
+        (3, "decided"),
+        (3, "final"),
+        (3, "object_id"),
+        (3, "scheme"),
+        (3, "status"),
+        (4, "object_id"),
+        (4, "submitted"),
+    ]
     assert all(p.file == "bad.csv" for p in problems)
 
 
 def test_bsn_column_is_refused(bag_store, tmp_path):
-    path = write_csv(tmp_path / "bsn.csv", ["claim_number", "object_id", "bsn", "scheme", "submitted"],
-                     [["C1", "1", "123456782", "ims", "2022-01-01"]])  # fmt: skip
+    path = write_csv(
+        tmp_path / "bsn.csv",
+        ["claim_number", "object_id", "bsn", "scheme", "submitted"],
+        [["C1", "1", "123456782", "ims", "2022-01-01"]],
+    )
     problems = _rejected(bag_store, import_claims, path)
     assert [(p.line, p.field) for p in problems] == [(1, "bsn")]
 
@@ -296,11 +386,15 @@ OWN_HEADER = [
 
 
 def test_ownerships_csv_imports(bag_store, tmp_path):
-    path = write_csv(tmp_path / "own.csv", OWN_HEADER, [
-        ["1", "", "P1", "ja", "eigendom", "2001-05-01", "", "ja"],
-        ["1", "", "P2", "ja", "eigendom", "2001-05-01", "", "nee"],
-        ["2", "", "L1", "nee", "beklemrecht", "1990-01-01", "2020-01-01", ""],
-    ])  # fmt: skip
+    path = write_csv(
+        tmp_path / "own.csv",
+        OWN_HEADER,
+        [
+            ["1", "", "P1", "ja", "eigendom", "2001-05-01", "", "ja"],
+            ["1", "", "P2", "ja", "eigendom", "2001-05-01", "", "nee"],
+            ["2", "", "L1", "nee", "beklemrecht", "1990-01-01", "2020-01-01", ""],
+        ],
+    )
     report = import_ownerships(bag_store, path)
     assert report.counts == {"ownerships": 3, "persons": 3}
     owners = bag_store.read_object(1).owners
@@ -319,12 +413,20 @@ def test_ownerships_csv_imports(bag_store, tmp_path):
 def test_ownerships_csv_problems(bag_store, tmp_path):
     write_csv(tmp_path / "first.csv", OWN_HEADER, [["1", "", "P1", "ja", "eigendom", "", "", ""]])
     import_ownerships(bag_store, tmp_path / "first.csv")
-    path = write_csv(tmp_path / "bad.csv", OWN_HEADER, [
-        ["1", "", "P1", "nee", "huur", "2020-01-01", "2019-01-01", ""],
-        ["", "XXX00 A 1", "P3", "", "eigendom", "", "", "soms"],
-    ])  # fmt: skip
+    path = write_csv(
+        tmp_path / "bad.csv",
+        OWN_HEADER,
+        [
+            ["1", "", "P1", "nee", "huur", "2020-01-01", "2019-01-01", ""],
+            ["", "XXX00 A 1", "P3", "", "eigendom", "", "", "soms"],
+        ],
+    )
     problems = _rejected(bag_store, import_ownerships, path)
     assert sorted((p.line, p.field) for p in problems) == [
-        (2, "natural_person"), (2, "right"), (2, "valid_until"),
-        (3, "consent"), (3, "kadastrale_aanduiding"), (3, "natural_person"),
-    ]  # fmt: skip
+        (2, "natural_person"),
+        (2, "right"),
+        (2, "valid_until"),
+        (3, "consent"),
+        (3, "kadastrale_aanduiding"),
+        (3, "natural_person"),
+    ]
