@@ -1,7 +1,9 @@
 """``imgschade``: the domain on the command line (also ``python -m domain``).
 
 Text in Dutch by default; ``--lang en`` or ``IMGSCHADE_LANG=en`` for English. Results go to
-stdout (JSON with ``--json``), errors to stderr with exit code 2.
+stdout (JSON with ``--json``), errors to stderr with exit code 2. Anything unexpected is caught
+by a last-resort net: one readable line (what happened, that nothing was stored, what to do),
+exit code 70, never a traceback. No password is ever printed (see ``engine.redact``).
 """
 
 from __future__ import annotations
@@ -39,8 +41,24 @@ register(
             "Geef een opdracht; 'imgschade --help' toont welke er zijn.",
             "Give a command; 'imgschade --help' lists them.",
         ),
+        "cli.internal": (
+            "Interne fout: er ging onverwacht iets mis in het programma ({kind}: {error}). Er "
+            "is niets opgeslagen; probeer het opnieuw en meld deze regel bij de beheerder als "
+            "het blijft gebeuren.",
+            "Internal error: something unexpected went wrong in the program ({kind}: {error}). "
+            "Nothing was stored; try again, and report this line to the administrator if it "
+            "keeps happening.",
+        ),
+        "cli.interrupted": (
+            "Gestopt op verzoek; een onderbroken schrijfactie wordt teruggedraaid.",
+            "Stopped on request; an interrupted write is rolled back.",
+        ),
     }
 )
+
+#: exit code of the last-resort net (BSD ``EX_SOFTWARE``: an internal error, not the input)
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -95,6 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["IMGSCHADE_LANG"] = lang
     try:
         return _run(argv)
+    except KeyboardInterrupt:
+        print(tr("cli.interrupted"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001  the last-resort net: one line, never a traceback
+        print(tr("cli.internal", kind=type(exc).__name__, error=_one_line(exc)), file=sys.stderr)
+        return EXIT_INTERNAL
     finally:
         if previous is None:
             os.environ.pop("IMGSCHADE_LANG", None)
@@ -114,26 +138,42 @@ def _run(argv: list[str]) -> int:
         result = handler(args)
     except InputError as exc:
         if getattr(args, "json", False):
-            print(
-                json.dumps(
-                    {"error": exc.summary, "problems": [p.as_dict() for p in exc.problems]},
-                    ensure_ascii=False,
-                    indent=2,
-                ),
-                file=sys.stderr,
+            text = json.dumps(
+                {"error": exc.summary, "problems": [p.as_dict() for p in exc.problems]},
+                ensure_ascii=False,
+                indent=2,
             )
+            print(_redacted(text), file=sys.stderr)
         else:
-            print(str(exc), file=sys.stderr)
+            print(_redacted(str(exc)), file=sys.stderr)
         return 2
     except DomainError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_redacted(str(exc)), file=sys.stderr)
         return 2
     return int(result or 0)
 
 
+def _one_line(exc: BaseException) -> str:
+    """The first line of an exception's text (a database error: the driver's own), without
+    passwords; SQLAlchemy's statement and parameters are left out, they may hold data."""
+    inner = getattr(exc, "orig", None) or exc
+    lines = str(inner).strip().splitlines()
+    return _redacted(lines[0][:300] if lines else "-")
+
+
+def _redacted(text: str) -> str:
+    """``text`` without passwords (store URLs, ``password=``, SQL ``PASSWORD '…'``)."""
+    try:
+        from domain.store.engine import redact
+    except ImportError:  # the store's libraries are missing; nothing of a store is printed
+        return text
+    return redact(text)
+
+
 def emit(args: argparse.Namespace, payload: object, text: str) -> None:
-    """Print ``payload`` as JSON when ``--json`` was given, else the readable ``text``."""
+    """Print ``payload`` as JSON when ``--json`` was given, else the readable ``text``; no
+    password is printed either way."""
     if getattr(args, "json", False):
-        print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        print(_redacted(json.dumps(payload, ensure_ascii=False, indent=2, default=str)))
     else:
-        print(text)
+        print(_redacted(text))

@@ -9,7 +9,10 @@ file the quakes are synthetic and labelled so; exposure is computed by the groun
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,6 +26,7 @@ from domain.demo_quakes import illustrative_areas, synthetic_catalog
 from domain.store import create_store
 from domain.store.areas import computed_zone_areas, replace_areas, zone_6km_areas
 from domain.store.bulk import insert_rows
+from domain.store.engine import parse_location
 from domain.store.exposure import SUMMARY_COLUMNS, summary_values, write_pairs, write_quakes
 from domain.store.status import statuses_from_rows, write_statuses
 
@@ -130,14 +134,29 @@ def build_demo(
         details=True,
     )
     say(65, "wegschrijven")
-    store = create_store(out, overwrite=True)
+    target = parse_location(out)
+    # a GeoPackage is built beside the old one and swapped in whole: a crash (or kill -9)
+    # while writing leaves the old store as it was, never a half-built one
+    building = _building_path(target.path) if target.is_gpkg else None
     try:
-        with store.engine.begin() as conn:
-            _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, history, areas)
-            write_statuses(conn, objs.ids, statuses)
-            insert_rows(conn, "store_info", ("key", "value"), _facts(objects, seed, catalog))
-    finally:
-        store.close()
+        store = create_store(str(building) if building else out, overwrite=True)
+        try:
+            with store.engine.begin() as conn:
+                _write(
+                    conn, objs, catalog, exposure, persons, owners, claims, handoffs, history, areas
+                )
+                write_statuses(conn, objs.ids, statuses)
+                insert_rows(conn, "store_info", ("key", "value"), _facts(objects, seed, catalog))
+        finally:
+            store.close()
+    except BaseException:
+        if building is not None:  # a failed build leaves nothing behind, the old store as it was
+            for leftover in building.parent.glob(building.name + "*"):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+        raise
+    if building is not None:
+        _swap_in(building, target.path)
     say(100, "klaar")
     counts = {
         "objects": objects,
@@ -162,6 +181,33 @@ def build_demo(
         status_counts,
         _samples(objs, claims, statuses, reopened, handoffs),
     )
+
+
+def _building_path(path):
+    """Where a GeoPackage is built before it replaces ``path`` (same folder: an atomic
+    rename); what an earlier, killed build left there is removed first."""
+    for stale in path.parent.glob(f".{path.stem}.building-*.gpkg*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+    return path.with_name(f".{path.stem}.building-{os.getpid()}.gpkg")
+
+
+def _swap_in(building, path) -> None:
+    """Put the finished GeoPackage in place of ``path`` in one rename. A journal the old file
+    left behind (a crash) is rolled back into the old file first, so it can never be applied
+    to the new one."""
+    for suffix in ("-journal", "-wal"):
+        if path.with_name(path.name + suffix).exists():
+            with contextlib.suppress(sqlite3.Error):
+                old = sqlite3.connect(path)
+                try:
+                    old.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                finally:
+                    old.close()
+    os.replace(building, path)
+    for suffix in ("-journal", "-wal", "-shm"):  # stale ones of the old file, if any were left
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()
 
 
 def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, history, areas):
@@ -263,7 +309,8 @@ def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, his
             "areas",
             "handoffs",
             "handoff_status",
-            "audit_log",
+            # not audit_log: the demo writes no audit ids itself, and on PostGIS the log's
+            # sequence belongs to imgschade_security (revision 0005)
         ),
     )
     from domain.store.bulk import analyze

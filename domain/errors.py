@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.i18n import register, tr
+
+register({"errors.more": ("… en nog {n} problemen", "… and {n} more problems")})
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -55,5 +59,5 @@ class InputError(DomainError):
         lines = [self.summary]
         lines += [f"  - {p}" for p in self.problems[:200]]
         if len(self.problems) > 200:
-            lines.append(f"  … en nog {len(self.problems) - 200} problemen")
+            lines.append("  " + tr("errors.more", n=len(self.problems) - 200))
         return "\n".join(lines)

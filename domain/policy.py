@@ -310,12 +310,57 @@ STORE_EXPOSURE_FLOOR_MM_S = _p(
     note="Per object en beving worden alleen trillingen vanaf deze waarde opgeslagen; zo blijft "
     "een opslag van 500.000 objecten klein, en geen regel mist een beving.",
 )
+STORE_BUSY_TIMEOUT_S = _p(
+    "store_busy_timeout",
+    3.0,
+    "s",
+    "productkeuze: zo lang wacht een GeoPackage-opslag op een ander programma dat schrijft",
+    note="Daarna volgt de melding 'opslag bezet, probeer het zo opnieuw' in plaats van wachten.",
+)
+STORE_LOCK_TIMEOUT_S = _p(
+    "store_lock_timeout",
+    3.0,
+    "s",
+    "productkeuze: zo lang wacht een PostGIS-opslag op gegevens die een ander wijzigt",
+    note="PostgreSQL lock_timeout; daarna de melding 'opslag bezet', er is niets opgeslagen.",
+)
 BAG_SMALL_OBJECT_MAX_M2 = _p(
     "bag_small_object_max_m2",
     30,
     "m2",
     "productkeuze (aanname): klein object bij BAG-oppervlakte onder deze waarde",
     note="De bronnen geven geen oppervlaktegrens voor 'klein object'; pas aan zodra die bekend is.",
+)
+
+# --- importing vector files (BAG, parcels, areas) ------------------------------------------
+RD_NEW_BOUNDS_M = _p(
+    "rd_new_bounds",
+    (-7000.0, 289000.0, 300000.0, 629000.0),
+    "m (x min, y min, x max, y max in EPSG:28992)",
+    "EPSG:28992 (RD New), gebruiksgebied: Nederland op land en de kustwateren",
+    note="Een geometrie buiten dit vak ligt niet in Nederland: dan is het coördinatenstelsel "
+    "van het bestand vrijwel zeker verkeerd opgegeven (bijv. graden als RD-meters).",
+)
+PARCEL_NUMBER_MAX = _p(
+    "parcel_number_max",
+    99999,
+    "",
+    "BRK: het perceelnummer telt ten hoogste vijf cijfers",
+)
+BAG_HOUSE_NUMBER_MAX = _p(
+    "bag_house_number_max",
+    99999,
+    "",
+    "BAG catalogus: huisnummer is een geheel getal van 1 tot en met 99999",
+)
+BAG_YEAR_MIN = _p(
+    "bag_year_min", 1000, "year", "productkeuze: oudere bouwjaren zijn vrijwel zeker een fout"
+)
+BAG_YEAR_AHEAD = _p(
+    "bag_year_ahead",
+    5,
+    "years",
+    "productkeuze: een bouwjaar ligt hoogstens zoveel jaar na vandaag (vergunde nieuwbouw)",
 )
 
 # --- scenario quake (what-if) --------------------------------------------------------------
@@ -334,4 +379,41 @@ SCENARIO_DEPTH_RANGE_KM = _p(
     (0.1, 30.0),
     "km",
     "productkeuze: ruime grenzen rond de reservoirdiepte van ongeveer 3 km",
+)
+
+# --- importing CSV files (claims, ownerships) and earthquake catalogues --------------------
+CLAIM_AMOUNT_MAX_EUR = _p(
+    "claim_amount_max",
+    25_000_000,
+    "EUR",
+    "productkeuze: ruim boven het grootste bekende bedrag voor één object (agrarisch complex)",
+    note="Een groter bedrag in een import is vrijwel zeker een fout (centen als euro's, een "
+    "verschoven kolom) en wordt geweigerd met de rij erbij.",
+)
+CLAIM_DATE_MIN = _p(
+    "claim_date_min",
+    dt.date(1986, 1, 1),
+    "date",
+    "KNMI: de eerste geïnduceerde beving in Nederland (Assen, december 1986)",
+    note="Een schademelding of besluit van vóór dit jaar kan niet over mijnbouwschade gaan.",
+)
+OWNERSHIP_DATE_RANGE = _p(
+    "ownership_date_range",
+    (dt.date(1800, 1, 1), dt.date(2199, 12, 31)),
+    "date",
+    "productkeuze: kadastrale rechten (ook erfpacht met een einddatum ver vooruit)",
+)
+CATALOG_TIME_MIN = _p(
+    "catalog_time_min",
+    dt.datetime(1900, 1, 1, tzinfo=dt.timezone.utc),
+    "UTC",
+    "productkeuze: vóór het instrumentele tijdperk bestaan geen bevingen met een ML in de lijst",
+    note="Een beving na het moment van importeren wordt ook geweigerd.",
+)
+IMPORT_PROBLEMS_LISTED = _p(
+    "import_problems_listed",
+    1000,
+    "count",
+    "productkeuze: zoveel problemen per bestand worden opgesomd, de rest alleen geteld",
+    note="Zo blijft een volledig verkeerd bestand van een miljoen rijen binnen het geheugen.",
 )

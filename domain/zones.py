@@ -21,7 +21,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from domain import policy
 from domain.geopackage import Layer, write_geopackage
 from domain.groundmotion.catalog import Catalog
-from domain.groundmotion.exposure import exposure_at_scale
+from domain.groundmotion.exposure import grid_counts
 from domain.groundmotion.gmpe import DEFAULT_SETTINGS, GroundMotionSettings, distance_for_pgv
 from domain.groundmotion.sources import ORIGIN_COMPUTED, SourceOutline, default_outlines
 
@@ -112,20 +112,24 @@ def computed_areas(
             Area("effectgebied", "effectgebied", MultiPolygon(), ORIGIN_COMPUTED),
             Area("duurzaam_herstel", "duurzaam herstel", MultiPolygon(), ORIGIN_COMPUTED),
         ]
-    gx, gy = grid.centres()
-    exposure = exposure_at_scale(
+    xs = grid.x0 + (np.arange(grid.nx) + 0.5) * grid.cell
+    ys = grid.y0 + (np.arange(grid.ny) + 0.5) * grid.cell
+    # the same counts as exposure_at_scale on the cell centres, without the pairs
+    ge2, ge5_before = grid_counts(
         catalog,
-        gx,
-        gy,
-        None,
+        xs,
+        ys,
+        [
+            (policy.EFFECT_AREA_PGV_MM_S, None),
+            (policy.NULMETING_PGV_MM_S, policy.DH_QUAKES_BEFORE),
+        ],
         settings,
         as_of,
-        floor_mm_s=policy.EFFECT_AREA_PGV_MM_S,
         progress=progress,
         cancel=cancel,
     )
-    effect = mask_to_polygon(exposure.count_ge_2 > 0, grid)
-    dh = mask_to_polygon(exposure.count_ge_5_before_2026 >= policy.DH_MIN_QUAKES, grid)
+    effect = mask_to_polygon(ge2.ravel() > 0, grid)
+    dh = mask_to_polygon(ge5_before.ravel() >= policy.DH_MIN_QUAKES, grid)
     label = f"raster {cell:.0f} m, VS30 {policy.DEFAULT_VS30_M_S:.0f} m/s, {settings.component}, p={settings.exceedance:g}"
     return [
         Area("effectgebied", "effectgebied", effect, ORIGIN_COMPUTED, label),

@@ -11,6 +11,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# the domain first: it puts the bundled SQLAlchemy 2 in front of Debian's 1.4 before any test
+# module or conftest imports sqlalchemy, whichever folder is run on its own
+import domain  # noqa: E402, F401
+
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 

@@ -1,7 +1,7 @@
 """``imgschade roles STORE``: what the connected login may do, and adding logins to roles.
 
-The group roles, row-level security and planner views come with the schema (migration 0004,
-run by ``imgschade upgrade`` or when a store is created). This command only maps people to
+The group roles, row-level security, audit triggers and planner views come with the schema
+(migrations 0004 and 0005, run by ``imgschade upgrade`` or when a store is created). This command only maps people to
 them. A password is read from an environment variable named with ``--password-env`` — never
 from the command line, where other users of the machine could see it.
 """

@@ -50,6 +50,11 @@ register(
         "store.cmd.name_field": ("attribuut met de naam", "attribute holding the name"),
         "store.cmd.origin": ("herkomst", "origin"),
         "store.cmd.layer": ("laag in de GeoPackage", "layer in the GeoPackage"),
+        "store.cmd.crs": (
+            "coördinatenstelsel van het bestand als het dat zelf niet (goed) zegt, bijv. EPSG:28992",
+            "the file's coordinate reference system where it does not say (rightly), "
+            "e.g. EPSG:28992",
+        ),
         "store.cmd.import_claims": (
             "importeer schadehistorie (CSV, zie README 'Schadehistorie-CSV')",
             "import claim history (CSV, see README 'Schadehistorie-CSV')",
@@ -137,6 +142,8 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
     ):
         p = add(name, key)
         _common(p, with_file=True, dry=True)
+        if name in ("import-bag", "import-parcels"):
+            p.add_argument("--crs", help=tr("store.cmd.crs"))
         p.set_defaults(handler=fn)
 
     p = add("import-areas", "store.cmd.import_areas")
@@ -145,6 +152,7 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
     p.add_argument("--name-field", help=tr("store.cmd.name_field"))
     p.add_argument("--origin", default="imported", help=tr("store.cmd.origin"))
     p.add_argument("--layer", help=tr("store.cmd.layer"))
+    p.add_argument("--crs", help=tr("store.cmd.crs"))
     p.set_defaults(handler=_import_areas)
 
     p = add("exposure", "store.cmd.exposure")
@@ -186,6 +194,7 @@ def _demo(args) -> int:
 
     summary = build_demo(args.out, args.objects, args.seed, args.catalog, _progress(args))
     data = summary.as_dict()
+    data["store"] = _shown(args.out)
     lines = [
         f"{data['store']}: {data['objects']} objecten (seed {data['seed']}), {data['catalog']}"
     ]
@@ -202,9 +211,17 @@ def _open(args):
     return open_store(args.store)
 
 
+def _shown(where: str) -> str:
+    """A store location as it may be printed: never with its password."""
+    from domain.store.engine import parse_location
+
+    return parse_location(where).shown()
+
+
 def _info(args) -> int:
     with _open(args) as store:
         data = store.info()
+        data["store"] = store.location.shown()
         data["layers"] = {k: list(v) for k, v in store.layer_uris().items()}
     lines = [f"{data['store']} ({data['backend']}, schema {data['schema_version']})"]
     lines += [f"  {k}: {v}" for k, v in data["counts"].items()]
@@ -220,7 +237,7 @@ def _upgrade(args) -> int:
     before, after = upgrade_store(args.store)
     emit(
         args,
-        {"store": args.store, "before": before, "after": after},
+        {"store": _shown(args.store), "before": before, "after": after},
         tr("store.out.upgraded", before=before or "-", after=after),
     )
     return 0
@@ -252,13 +269,13 @@ def _import_catalog(args) -> int:
 def _import_bag(args) -> int:
     from domain.importers.bag import import_bag
 
-    return _run_import(args, import_bag)
+    return _run_import(args, import_bag, crs=args.crs)
 
 
 def _import_parcels(args) -> int:
     from domain.importers.parcels import import_parcels
 
-    return _run_import(args, import_parcels)
+    return _run_import(args, import_parcels, crs=args.crs)
 
 
 def _import_claims(args) -> int:
@@ -283,6 +300,7 @@ def _import_areas(args) -> int:
         name_field=args.name_field,
         origin=args.origin,
         layer=args.layer,
+        crs=args.crs,
     )
 
 
@@ -291,7 +309,7 @@ def _exposure(args) -> int:
 
     with _open(args) as store:
         result = recompute_exposure(store, progress=_progress(args))
-    return _report(args, args.store, {"counts": result})
+    return _report(args, _shown(args.store), {"counts": result})
 
 
 def _zones(args) -> int:
@@ -304,7 +322,7 @@ def _zones(args) -> int:
         outlines = merge_outlines([load_outline(p) for p in args.outlines])
     with _open(args) as store:
         counts = recompute_zones(store, outlines)
-    return _report(args, args.store, {"counts": counts})
+    return _report(args, _shown(args.store), {"counts": counts})
 
 
 def _assess(args) -> int:
@@ -320,7 +338,7 @@ def _assess(args) -> int:
             counts = assess_with_rules(store, as_of)
         else:
             counts = assess_store(store)
-    return _report(args, args.store, {"counts": counts})
+    return _report(args, _shown(args.store), {"counts": counts})
 
 
 def _scenario(args) -> int:

@@ -1,13 +1,16 @@
-"""PDOK's BAG GeoPackage → objects and addresses.
+"""PDOK's BAG (GeoPackage ``bag-light``, or GML/GeoJSON/… with a ``verblijfsobject`` layer) →
+objects and addresses.
 
 One object per *verblijfsobject* (an apartment has its own cadastral apartment right, so it is
 its own object); the construction year comes from the *pand* it lies in (or the verblijfsobject
 itself where the file carries it). Withdrawn or never-built verblijfsobjecten are skipped and
-counted; anything malformed rejects the whole file with every problem listed.
+counted, and so are those already in the store (importing a file again adds nothing); anything
+malformed rejects the whole file with every problem listed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -18,16 +21,17 @@ from sqlalchemy import text
 
 from domain import policy
 from domain.i18n import register, tr
-from domain.importers.common import (
-    ImportReport,
-    Problems,
-    fail,
-    geometry_from_blob,
-    gpkg_crs,
-    gpkg_layers,
-    open_gpkg,
-    to_rd,
+from domain.importers.common import ImportReport, Problems
+from domain.importers.vector import (
+    POINT,
+    XY,
+    check_length,
+    column_limit,
+    decimal_number,
+    open_vector,
+    whole_number,
 )
+from domain.store import schema
 from domain.store.bulk import analyze, fix_sequences, insert_rows, next_id
 from domain.store.repository import normalise_search_key
 
@@ -46,16 +50,20 @@ register(
             "postcode '{value}' is not a Dutch postcode (1234AB)",
         ),
         "bag.bad_number": (
-            "huisnummer '{value}' is geen positief geheel getal",
-            "huisnummer '{value}' is not a positive whole number",
+            "huisnummer '{value}' is geen geheel getal van 1 tot en met {max}",
+            "huisnummer '{value}' is not a whole number from 1 to {max}",
         ),
         "bag.bad_year": (
-            "bouwjaar '{value}' ligt niet tussen 1000 en {max}",
-            "bouwjaar '{value}' is not between 1000 and {max}",
+            "bouwjaar '{value}' is geen jaar tussen {min} en {max}",
+            "bouwjaar '{value}' is not a year between {min} and {max}",
         ),
-        "bag.no_geometry": (
-            "geen (geldige) puntgeometrie",
-            "no (valid) point geometry",
+        "bag.bad_letter": (
+            "huisletter '{value}' is niet één letter",
+            "huisletter '{value}' is not a single letter",
+        ),
+        "bag.bad_area": (
+            "oppervlakte '{value}' is geen getal van vierkante meters",
+            "oppervlakte '{value}' is not a number of square metres",
         ),
         "bag.unknown_pand": (
             "pand {value} staat niet in de laag pand",
@@ -71,8 +79,29 @@ ACTIVE_STATUSES = (
     "verbouwing verblijfsobject",
     "verblijfsobject gevormd",
 )
-_POSTCODE = re.compile(r"^(\d{4})\s?([A-Za-z]{2})$")
+_POSTCODE = re.compile(r"([0-9]{4}) ?([A-Za-z]{2})", re.ASCII)
+_DIGITS = re.compile(r"[0-9]{1,16}", re.ASCII)
+_LETTER = re.compile(r"[A-Za-z]", re.ASCII)
 REQUIRED = ("identificatie", "huisnummer", "postcode", "openbare_ruimte_naam", "woonplaats_naam")
+#: the fields read, each with the names it has in PDOK's GeoPackage and in its WFS/GML
+_ALIASES = {
+    "identificatie": ("identificatie",),
+    "pand_identificatie": ("pand_identificatie", "pandidentificatie"),
+    "gebruiksdoel": ("gebruiksdoel",),
+    "oppervlakte": ("oppervlakte",),
+    "status": ("status",),
+    "postcode": ("postcode",),
+    "huisnummer": ("huisnummer",),
+    "huisletter": ("huisletter",),
+    "toevoeging": ("toevoeging", "huisnummertoevoeging"),
+    "openbare_ruimte_naam": ("openbare_ruimte_naam", "openbare_ruimte", "openbareruimtenaam"),
+    "woonplaats_naam": ("woonplaats_naam", "woonplaats", "woonplaatsnaam"),
+    "bouwjaar": ("bouwjaar",),
+    "nummeraanduiding_hoofdadres_identificatie": (
+        "nummeraanduiding_hoofdadres_identificatie",
+        "hoofdadresnummeraanduidingidentificatie",
+    ),
+}
 OBJECT_COLUMNS = (
     "id",
     "x",
@@ -100,49 +129,17 @@ ADDRESS_COLUMNS = (
 )
 
 
-def _columns(conn, layer: str) -> list[str]:
-    return [r[1] for r in conn.execute(f'PRAGMA table_info("{layer}")')]
-
-
 def _bag_id(value) -> str | None:
-    if value is None:
+    """A BAG identificatie as its 16 digits (leading zeros restored), else None."""
+    if value is None or isinstance(value, (bool, float)):
         return None
     textual = str(value).strip()
-    if textual.isdigit() and len(textual) <= 16:
-        return textual.zfill(16)
-    return None
+    return textual.zfill(16) if _DIGITS.fullmatch(textual) else None
 
 
-def import_bag(store, path, dry_run: bool = False) -> ImportReport:
+def import_bag(store, path, dry_run: bool = False, crs: str | None = None) -> ImportReport:
     path = Path(path)
-    name = path.name
-    conn = open_gpkg(path)
-    try:
-        layers = gpkg_layers(conn)
-        if "verblijfsobject" not in layers:
-            raise fail(
-                name,
-                tr(
-                    "import.no_layer",
-                    layer="verblijfsobject",
-                    present=", ".join(sorted(layers)) or "-",
-                ),
-            )
-        geom_col, srs = layers["verblijfsobject"]
-        cols = _columns(conn, "verblijfsobject")
-        for column in REQUIRED:
-            if column not in cols:
-                raise fail(
-                    f"{name}:verblijfsobject",
-                    tr("import.missing_column", column=column, present=", ".join(cols)),
-                    column,
-                )
-        years = _pand_years(conn) if "pand" in layers else {}
-        rows = _read_rows(conn, geom_col, cols)
-        crs = gpkg_crs(conn, srs)
-    finally:
-        conn.close()
-    problems = Problems(f"{name}:verblijfsobject")
+    problems = Problems(path.name)
     report = ImportReport(str(path), dry_run)
     with store.engine.connect() as db:
         existing = {
@@ -151,20 +148,36 @@ def import_bag(store, path, dry_run: bool = False) -> ImportReport:
                 text("SELECT bag_vbo_id FROM addresses WHERE bag_vbo_id IS NOT NULL")
             )
         }
-    accepted = _validate(rows, years, bool(years), problems, report, existing)
+    with open_vector(path) as source:
+        vbo = source.layer(prefer=("verblijfsobject",), exclude=("pand",), geometry=POINT, crs=crs)
+        report.changes.extend(vbo.notes)
+        columns = {
+            key: vbo.column(*aliases, required=key if key in REQUIRED else None)
+            for key, aliases in _ALIASES.items()
+        }
+        pand = source.find_layer("pand")
+        pand_problems = Problems(f"{path.name}:pand")
+        years = _pand_years(pand, pand_problems) if pand is not None else {}
+        pand_problems.raise_if_any()
+        check = _Check(columns, vbo.geometry_field, years, problems, existing)
+        for record in vbo.records(columns, problems):
+            check(record)
     problems.raise_if_any()
-    if not accepted:
-        report.counts = {"objects": 0, "addresses": 0}
-        return report
-    points = to_rd(np.array([a["geom"] for a in accepted], dtype=object), crs)
+    if check.skipped_status:
+        report.skipped["status_not_active"] = check.skipped_status
+    if check.skipped_present:
+        report.skipped["already_in_store"] = check.skipped_present
+    accepted = check.accepted
     report.counts = {"objects": len(accepted), "addresses": len(accepted)}
-    if dry_run:
+    if dry_run or not accepted:
         return report
+    points = shapely.points(np.array([a["geom"] for a in accepted], dtype=float))
     with store.engine.begin() as db:
         first = next_id(db, "objects")
         object_rows, address_rows = [], []
-        for k, (a, point) in enumerate(zip(accepted, points)):
+        for k, a in enumerate(accepted):
             oid = first + k
+            point = a["geom"]
             object_rows.append(
                 (
                     oid,
@@ -203,129 +216,156 @@ def import_bag(store, path, dry_run: bool = False) -> ImportReport:
     return report
 
 
-def _pand_years(conn) -> dict[str, object]:
-    cols = _columns(conn, "pand")
-    if "identificatie" not in cols or "bouwjaar" not in cols:
+def _pand_years(layer, problems: Problems) -> dict[str, object]:
+    """Pand id → bouwjaar as found (checked where a verblijfsobject uses it)."""
+    id_col, year_col = layer.column("identificatie"), layer.column("bouwjaar")
+    if id_col is None or year_col is None:
         return {}
-    return {_bag_id(i): y for i, y in conn.execute("SELECT identificatie, bouwjaar FROM pand")}
+    years = {}
+    for record in layer.records({"id": id_col, "year": year_col}, problems, empty_ok=True):
+        years[_bag_id(record.values["id"])] = record.values["year"]
+    return years
 
 
-def _read_rows(conn, geom_col, cols):
-    wanted = [
-        "identificatie",
-        "pand_identificatie",
-        "gebruiksdoel",
-        "oppervlakte",
-        "status",
-        "postcode",
-        "huisnummer",
-        "huisletter",
-        "toevoeging",
-        "openbare_ruimte_naam",
-        "woonplaats_naam",
-        "bouwjaar",
-        "nummeraanduiding_hoofdadres_identificatie",
-    ]
-    select = [c if c in cols else "NULL" for c in wanted]
-    select.append(f'"{geom_col}"' if geom_col else "NULL")
-    pk = "fid" if "fid" in cols else "rowid"
-    sql = f"SELECT {pk}, {', '.join(select)} FROM verblijfsobject ORDER BY {pk}"
-    return [dict(zip(["row", *wanted, "geom"], r)) for r in conn.execute(sql)]
+class _Check:
+    """Checks one verblijfsobject at a time; keeps only what the import writes."""
 
+    def __init__(self, columns, geometry_field, years, problems, existing) -> None:
+        self.columns = columns
+        self.geometry_field = geometry_field
+        self.years = years
+        self.have_pand = bool(years)
+        self.problems = problems
+        self.existing = existing
+        self.max_year = dt.date.today().year + policy.BAG_YEAR_AHEAD
+        self.seen: dict[str, int] = {}
+        self.accepted: list[dict] = []
+        self.skipped_status = 0
+        self.skipped_present = 0
+        self.limits = {
+            "street": column_limit(schema.addresses, "street"),
+            "place": min(
+                column_limit(schema.addresses, "place") or 10**6,
+                column_limit(schema.objects, "place") or 10**6,
+            ),
+            "addition": column_limit(schema.addresses, "addition"),
+        }
 
-def _validate(rows, years, have_pand, problems, report, existing) -> list[dict]:
-    max_year = dt.date.today().year + 5
-    seen: dict[str, int] = {}
-    accepted = []
-    skipped_status = skipped_present = 0
-    for r in rows:
-        line = r["row"]
-        status = (r["status"] or "").strip().lower()
+    def field(self, key: str) -> str:
+        return self.columns.get(key) or key
+
+    def add(self, line: int, key: str, message: str) -> None:
+        self.problems.add(line, self.field(key), message)
+
+    def __call__(self, record) -> None:
+        line, r = record.line, record.values
+        status = str(r.get("status") or "").strip().lower()
         if status and status not in ACTIVE_STATUSES:
-            skipped_status += 1
-            continue
+            self.skipped_status += 1
+            return
         ok = True
-        vbo = _bag_id(r["identificatie"])
+        vbo = _bag_id(r.get("identificatie"))
         if vbo is None:
-            problems.add(line, "identificatie", tr("bag.bad_id", value=r["identificatie"]))
+            self.add(line, "identificatie", tr("bag.bad_id", value=r.get("identificatie")))
             ok = False
-        elif vbo in seen:
-            problems.add(line, "identificatie", tr("bag.duplicate", value=vbo, other=seen[vbo]))
+        elif vbo in self.seen:
+            self.add(line, "identificatie", tr("bag.duplicate", value=vbo, other=self.seen[vbo]))
             ok = False
         else:
-            seen[vbo] = line
-        pc = _POSTCODE.match(str(r["postcode"] or "").strip())
+            self.seen[vbo] = line
+        pc = _POSTCODE.fullmatch(str(r.get("postcode") or "").strip())
         if not pc:
-            problems.add(line, "postcode", tr("bag.bad_postcode", value=r["postcode"] or ""))
+            self.add(line, "postcode", tr("bag.bad_postcode", value=r.get("postcode") or ""))
             ok = False
-        try:
-            number = int(str(r["huisnummer"]).strip())
-            if number < 1:
-                raise ValueError
-        except (TypeError, ValueError):
-            problems.add(line, "huisnummer", tr("bag.bad_number", value=r["huisnummer"] or ""))
+        number = None
+        with contextlib.suppress(ValueError):
+            number = whole_number(r.get("huisnummer")) if r.get("huisnummer") is not None else None
+        if number is None or not 1 <= number <= policy.BAG_HOUSE_NUMBER_MAX:
+            shown = "" if r.get("huisnummer") is None else r.get("huisnummer")
+            self.add(
+                line,
+                "huisnummer",
+                tr("bag.bad_number", value=shown, max=policy.BAG_HOUSE_NUMBER_MAX),
+            )
             ok = False
-            number = None
-        year_raw = r["bouwjaar"]
-        if year_raw is None and have_pand:
-            pand = _bag_id(r["pand_identificatie"])
-            if pand not in years:
-                problems.add(
-                    line,
-                    "pand_identificatie",
-                    tr("bag.unknown_pand", value=r["pand_identificatie"]),
-                )
-                ok = False
-            year_raw = years.get(pand)
-        year = None
-        if year_raw not in (None, ""):
+        letter = str(r.get("huisletter") or "").strip() or None
+        if letter is not None and not _LETTER.fullmatch(letter):
+            self.add(line, "huisletter", tr("bag.bad_letter", value=letter))
+            ok = False
+        addition = str(r.get("toevoeging") or "").strip() or None
+        street = str(r.get("openbare_ruimte_naam") or "").strip()
+        place = str(r.get("woonplaats_naam") or "").strip()
+        for key, value, limit in (
+            ("toevoeging", addition, self.limits["addition"]),
+            ("openbare_ruimte_naam", street, self.limits["street"]),
+            ("woonplaats_naam", place, self.limits["place"]),
+        ):
+            ok = check_length(self.problems, line, self.field(key), value, limit) and ok
+        num_raw = r.get("nummeraanduiding_hoofdadres_identificatie")
+        num_id = _bag_id(num_raw)
+        if num_raw not in (None, "") and num_id is None:
+            self.add(
+                line, "nummeraanduiding_hoofdadres_identificatie", tr("bag.bad_id", value=num_raw)
+            )
+            ok = False
+        year, ok = self._year(line, r, ok)
+        area = None
+        if r.get("oppervlakte") not in (None, ""):
             try:
-                year = int(str(year_raw).strip())
-                if not 1000 <= year <= max_year:
-                    raise ValueError
+                area = decimal_number(r["oppervlakte"])
             except ValueError:
-                problems.add(line, "bouwjaar", tr("bag.bad_year", value=year_raw, max=max_year))
+                self.add(line, "oppervlakte", tr("bag.bad_area", value=r["oppervlakte"]))
                 ok = False
-        geom = None
-        try:
-            geom = geometry_from_blob(r["geom"])
-        except Exception:  # a broken blob is a problem of that row
-            geom = None
-        if geom is not None and not geom.is_empty and geom.geom_type != "Point":
-            geom = shapely.point_on_surface(geom)
-        if geom is None or geom.is_empty:
-            problems.add(line, "geom", tr("bag.no_geometry"))
-            ok = False
-        if not ok:
-            continue
-        if vbo in existing:
-            skipped_present += 1
-            continue
-        uses = str(r["gebruiksdoel"] or "").lower()
-        try:
-            area = float(r["oppervlakte"]) if r["oppervlakte"] not in (None, "") else None
-        except ValueError:
-            area = None
-        accepted.append(
+        geom = record.geometry  # None: the reader said what is wrong
+        if geom is not None and not isinstance(geom, XY):
+            inside = shapely.point_on_surface(geom)  # a polygon: a point on it
+            geom = XY(inside.x, inside.y)
+        if geom is None or not ok:
+            return
+        if vbo in self.existing:
+            self.skipped_present += 1
+            return
+        uses = str(r.get("gebruiksdoel") or "").lower()
+        self.accepted.append(
             {
                 "id": vbo,
-                "num_id": _bag_id(r["nummeraanduiding_hoofdadres_identificatie"]),
+                "num_id": num_id,
                 "postcode": (pc.group(1) + pc.group(2)).upper(),
                 "number": number,
-                "letter": (str(r["huisletter"]).strip().upper() or None)
-                if r["huisletter"]
-                else None,
-                "addition": (str(r["toevoeging"]).strip() or None) if r["toevoeging"] else None,
-                "street": str(r["openbare_ruimte_naam"] or "").strip(),
-                "place": str(r["woonplaats_naam"] or "").strip(),
+                "letter": letter.upper() if letter else None,
+                "addition": addition,
+                "street": street,
+                "place": place,
                 "year": year,
                 "use": "woning" if "woonfunctie" in uses else "niet-woning",
                 "small": area is not None and area < policy.BAG_SMALL_OBJECT_MAX_M2,
                 "geom": geom,
             }
         )
-    if skipped_status:
-        report.skipped["status_not_active"] = skipped_status
-    if skipped_present:
-        report.skipped["already_in_store"] = skipped_present
-    return accepted
+
+    def _year(self, line: int, r: dict, ok: bool):
+        year_raw = r.get("bouwjaar")
+        if year_raw is None and self.have_pand:
+            pand = _bag_id(r.get("pand_identificatie"))
+            if pand not in self.years:
+                self.add(
+                    line,
+                    "pand_identificatie",
+                    tr("bag.unknown_pand", value=r.get("pand_identificatie")),
+                )
+                ok = False
+            year_raw = self.years.get(pand)
+        if year_raw in (None, ""):
+            return None, ok
+        try:
+            year = whole_number(year_raw)
+            if not policy.BAG_YEAR_MIN <= year <= self.max_year:
+                raise ValueError(year_raw)
+        except ValueError:
+            self.add(
+                line,
+                "bouwjaar",
+                tr("bag.bad_year", value=year_raw, min=policy.BAG_YEAR_MIN, max=self.max_year),
+            )
+            return None, False
+        return year, ok

@@ -1,24 +1,42 @@
 """Ownerships (who holds which object, with what right, since when) from CSV.
 
-Persons are pseudonymous ids with a natural/legal flag; a BSN column is refused. Rights are
-eigendom, beklemrecht, opstal or erfpacht (policy ``HOLDING_RIGHTS``).
+Persons are pseudonymous ids with a natural/legal flag; a BSN column, a BSN or a name in
+``person_id`` is refused. Rights are eigendom, beklemrecht, opstal or erfpacht (policy
+``HOLDING_RIGHTS``).
+
+The natural key of an ownership is (object, person, right, valid_from): a row already stored
+with the same values is "unchanged", so importing a file again changes nothing; the same key
+with another end date or consent is a problem, never a second copy. Read in one streamed pass
+inside one transaction like the claims: written in chunks while nothing is wrong, rolled back
+as a whole when anything is.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import bindparam, text
+
 from domain import policy
 from domain.i18n import register, tr
-from domain.importers.common import (
-    ImportReport,
-    known_persons,
-    parse_bool,
-    parse_date,
-    read_csv_with_columns,
-)
-from domain.importers.objects_ref import ObjectIndex
+from domain.importers import csvfile
+from domain.importers.claims import kind_label
+from domain.importers.common import ImportReport, Problems
+from domain.importers.objects_ref import CHUNK, REF_COLUMNS, REF_FIELDS, SYNONYMS, ObjectIndex
 from domain.store.bulk import analyze, fix_sequences, insert_rows
+from domain.store.schema import persons as persons_table
+
+COLUMNS = ("object_id", "person_id", "right", "valid_from", "valid_until", "consent")
+FIELDS = (
+    *REF_FIELDS,
+    "person_id",
+    "natural_person",
+    "right",
+    "valid_from",
+    "valid_until",
+    "consent",
+)
+REQUIRED = ("person_id", "natural_person", "right")
 
 register(
     {
@@ -34,79 +52,232 @@ register(
             "persoon {value} staat al als {known}; natural_person zegt iets anders",
             "person {value} is already stored as {known}; natural_person says otherwise",
         ),
+        "own.duplicate": (
+            "dit eigendom (object {object}, persoon {person}, {right}, vanaf {start}) staat "
+            "ook op rij {other}",
+            "this ownership (object {object}, person {person}, {right}, from {start}) is also "
+            "on row {other}",
+        ),
+        "own.duplicate.hint": ("houd één rij over", "keep one row"),
+        "own.differs": (
+            "dit eigendom staat al in de opslag met einddatum {until} en toestemming {consent}",
+            "this ownership is already in the store with end date {until} and consent {consent}",
+        ),
+        "own.differs.hint": (
+            "neem de opgeslagen waarden over of wijzig het eigendom in de opslag; een import "
+            "overschrijft nooit",
+            "give the file the stored values or change the ownership in the store; an import "
+            "never overwrites",
+        ),
     }
 )
 
 
-def import_ownerships(store, path, dry_run: bool = False) -> ImportReport:
-    path = Path(path)
-    problems, header, rows = read_csv_with_columns(path, ("person_id", "natural_person", "right"))
-    with store.engine.connect() as conn:
-        index = ObjectIndex(conn)
-        persons = known_persons(conn)
-    new_persons: dict[str, bool] = {}
-    out = []
-    for line, row in rows:
-        oid = index.resolve(row, problems, line)
-        person = row.get("person_id", "").strip()
-        if not person:
-            problems.add(line, "person_id", tr("import.required"))
-        right = row.get("right", "").strip().lower()
-        if right not in policy.HOLDING_RIGHTS:
-            problems.add(
-                line,
-                "right",
-                tr("own.bad_right", value=right, choices=", ".join(policy.HOLDING_RIGHTS)),
+def _in(sql: str, name: str):
+    return text(sql).bindparams(bindparam(name, expanding=True))
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
+
+
+class _Pass:
+    """One pass over the file: check every row; with ``write`` also store the new ones."""
+
+    def __init__(self, conn, source: csvfile.CsvFile, write: bool) -> None:
+        from domain.store.repository import to_date
+
+        self.conn = conn
+        self.source = source
+        self.write = write
+        self.to_date = to_date
+        self.problems = Problems(source.name)
+        self.index = ObjectIndex(conn)
+        self.persons: dict[str, bool] = {}
+        self.new_persons: dict[str, bool] = {}
+        self.written_persons: set[str] = set()
+        self.duplicates = csvfile.Duplicates()
+        self.new = 0
+        self.unchanged = 0
+        self.person_max = csvfile.column_length(persons_table, "id")
+
+    def run(self) -> _Pass:
+        chunk = []
+        for row in self.source.rows(self.problems):
+            chunk.append((row, self._parse(row)))
+            if len(chunk) >= CHUNK:
+                self._flush(chunk)
+                chunk = []
+        self._flush(chunk)
+        self._report_duplicates()
+        self.problems.raise_if_any(by_line=True)
+        return self
+
+    def _parse(self, row: csvfile.Row) -> dict:
+        lo, hi = policy.OWNERSHIP_DATE_RANGE
+        right = None
+        raw = row.get("right")
+        if not raw:
+            if "right" not in row.bad:
+                row.problem("right", tr("value.required"), tr("value.required.hint"))
+        elif raw.lower() not in policy.HOLDING_RIGHTS:
+            choices = ", ".join(policy.HOLDING_RIGHTS)
+            row.problem("right", tr("own.bad_right", value=raw, choices=choices))
+        else:
+            right = raw.lower()
+        v = {
+            "person": row.value("person_id", csvfile.person_id, self.person_max, required=True),
+            "natural": row.value("natural_person", csvfile.yes_no, required=True),
+            "right": right,
+            "from": row.value("valid_from", csvfile.date, lo, hi),
+            "until": row.value("valid_until", csvfile.date, lo, hi),
+            "consent": row.value("consent", csvfile.yes_no),
+        }
+        if v["from"] and v["until"] and v["until"] < v["from"]:
+            row.problem(
+                "valid_until", tr("own.until_before_from", until=v["until"], start=v["from"])
             )
-        values = {}
-        for name, parser, key in (
-            ("natural_person", parse_bool, "import.bad_bool"),
-            ("consent", parse_bool, "import.bad_bool"),
-            ("valid_from", parse_date, "import.bad_date"),
-            ("valid_until", parse_date, "import.bad_date"),
-        ):
-            try:
-                values[name] = parser(row.get(name))
-            except ValueError:
-                problems.add(line, name, tr(key, value=row.get(name)))
-                values[name] = None
-        if values["natural_person"] is None and not any(
-            p.line == line and p.field == "natural_person" for p in problems.items
-        ):
-            problems.add(line, "natural_person", tr("import.required"))
-        start, until = values["valid_from"], values["valid_until"]
-        if start and until and until < start:
-            problems.add(line, "valid_until", tr("own.until_before_from", until=until, start=start))
-        natural = values["natural_person"]
-        known = persons.get(person, new_persons.get(person))
-        if person and natural is not None:
-            if known is not None and known != natural:
-                label = "natuurlijk persoon" if known else "rechtspersoon"
-                problems.add(
-                    line, "natural_person", tr("own.kind_conflict", value=person, known=label)
+        return v
+
+    @staticmethod
+    def key(oid, v) -> str:
+        return f"{oid}|{v['person']}|{v['right']}|{v['from']}"
+
+    def _flush(self, chunk) -> None:
+        if not chunk:
+            return
+        oids = self.index.resolve([row for row, _ in chunk])
+        self._load_persons({v["person"] for _, v in chunk if v["person"]})
+        stored = self._stored({oid for oid in oids if oid is not None})
+        fresh = []
+        for (row, v), oid in zip(chunk, oids):
+            person, natural = v["person"], v["natural"]
+            if person and natural is not None:
+                known = self.persons.get(person)
+                if known is None:
+                    self.persons[person] = natural
+                    self.new_persons[person] = natural
+                elif known != natural:
+                    row.problem(
+                        "natural_person",
+                        tr("own.kind_conflict", value=person, known=kind_label(known)),
+                    )
+            if not row.ok:
+                continue
+            self.duplicates.add(self.key(oid, v), row.line)
+            record = (oid, person, v["right"], v["from"], v["until"], v["consent"])
+            before = stored.get((oid, person, v["right"], v["from"]))
+            if before is None:
+                self.new += 1
+                fresh.append(record)
+            elif (v["until"], v["consent"]) in before:
+                self.unchanged += 1
+            else:
+                until, consent = before[0]
+                row.problem(
+                    "valid_until" if until != v["until"] else "consent",
+                    tr("own.differs", until=_shown(until), consent=_shown(consent)),
+                    tr("own.differs.hint"),
                 )
-            elif person not in persons:
-                new_persons[person] = natural
-        out.append((oid, person, right, start, until, values["consent"]))
-    problems.raise_if_any()
-    report = ImportReport(
-        str(path), dry_run, counts={"ownerships": len(out), "persons": len(new_persons)}
+        if self.write and not self.problems and fresh:
+            people = [
+                (p, n, None) for p, n in self.new_persons.items() if p not in self.written_persons
+            ]
+            insert_rows(self.conn, "persons", ("id", "natural_person", "legal_name"), people)
+            self.written_persons.update(p for p, _n, _l in people)
+            insert_rows(self.conn, "ownerships", COLUMNS, fresh)
+
+    def _load_persons(self, ids: set[str]) -> None:
+        missing = sorted(i for i in ids if i not in self.persons)
+        if not missing:
+            return
+        sql = _in("SELECT id, natural_person FROM persons WHERE id IN :ids", "ids")
+        for pid, natural in self.conn.execute(sql, {"ids": missing}):
+            self.persons[pid] = bool(natural)
+
+    def _stored(self, oids: set[int]) -> dict[tuple, list[tuple]]:
+        out: dict[tuple, list[tuple]] = {}
+        if not oids:
+            return out
+        sql = _in(
+            'SELECT object_id, person_id, "right", valid_from, valid_until, consent '
+            "FROM ownerships WHERE object_id IN :o",
+            "o",
+        )
+        for oid, person, right, start, until, consent in self.conn.execute(
+            sql, {"o": sorted(oids)}
+        ):
+            key = (oid, person, right, self.to_date(start))
+            value = (self.to_date(until), None if consent is None else bool(consent))
+            out.setdefault(key, []).append(value)
+        return out
+
+    def _report_duplicates(self) -> None:
+        lines = self.duplicates.lines_to_check()
+        if not lines:
+            return
+        scratch = Problems(self.source.name)
+        rows = [(row, self._parse(row)) for row in self.source.rows(scratch) if row.line in lines]
+        keys, shown = [], {}
+        for start in range(0, len(rows), CHUNK):
+            part = rows[start : start + CHUNK]
+            oids = ObjectIndex(self.conn).resolve([r for r, _ in part])
+            for (row, v), oid in zip(part, oids):
+                key = self.key(oid, v)
+                keys.append((row.line, key))
+                shown[key] = (oid, v)
+        for line, key, first in csvfile.first_occurrences(keys):
+            oid, v = shown[key]
+            self.problems.add(
+                line,
+                "person_id",
+                tr(
+                    "own.duplicate",
+                    object=oid,
+                    person=v["person"],
+                    right=v["right"],
+                    start=_shown(v["from"]),
+                    other=first,
+                ),
+                tr("own.duplicate.hint"),
+            )
+
+
+def open_ownerships_file(path) -> csvfile.CsvFile:
+    return csvfile.CsvFile(
+        path, FIELDS, required=REQUIRED, any_of=(REF_COLUMNS,), synonyms=SYNONYMS
     )
-    if dry_run or not out:
-        return report
+
+
+def import_ownerships(store, path, dry_run: bool = False) -> ImportReport:
+    """Check the whole file and, unless ``dry_run``, store its new ownerships in one
+    transaction: written chunk by chunk while nothing is wrong, rolled back as a whole when
+    anything is (the first problem stops the writing; the rest of the file is still checked
+    so every problem is listed)."""
+    path = Path(path)
+    source = open_ownerships_file(path)
+    if dry_run:
+        with store.engine.connect() as conn:
+            return _report(str(path), True, _Pass(conn, source, write=False).run(), source)
     with store.engine.begin() as conn:
-        insert_rows(
-            conn,
-            "persons",
-            ("id", "natural_person", "legal_name"),
-            [(p, n, None) for p, n in sorted(new_persons.items())],
-        )
-        insert_rows(
-            conn,
-            "ownerships",
-            ("object_id", "person_id", "right", "valid_from", "valid_until", "consent"),
-            out,
-        )
-        fix_sequences(conn, ("ownerships",))
-        analyze(conn, ("persons", "ownerships"))
+        done = _Pass(conn, source, write=True).run()
+        if done.new:
+            fix_sequences(conn, ("ownerships",))
+            analyze(conn, ("persons", "ownerships"))
+    return _report(str(path), False, done, source)
+
+
+def _report(where: str, dry_run: bool, run: _Pass, source: csvfile.CsvFile) -> ImportReport:
+    report = ImportReport(
+        where, dry_run, counts={"ownerships": run.new, "persons": len(run.new_persons)}
+    )
+    if run.unchanged:
+        report.skipped["unchanged"] = run.unchanged
+        report.changes.append(tr("import.unchanged", n=run.unchanged))
+    if source.blank_rows:
+        report.skipped["blank_rows"] = source.blank_rows
     return report

@@ -1,35 +1,29 @@
-"""Cadastral parcels (PDOK kadastrale kaart, ``perceel``) from GML or GeoPackage.
+"""Cadastral parcels (PDOK kadastrale kaart, ``perceel``) from GML, GeoPackage or any vector file.
 
 The aanduiding is written ``SBG01 B 6931`` (AKR gemeentecode, sectie, perceelnummer). Each parcel
 is linked to the objects whose point lies inside it; objects without an aanduiding get the
 parcel's. Invalid polygons are repaired and reported; anything unreadable rejects the file.
+The aanduiding is the parcel's key: importing a file again changes only the parcels whose
+boundary, size or object changed, and never stores a parcel twice.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
 import shapely
-from pyproj import CRS
 from sqlalchemy import text
 
+from domain import policy
 from domain.i18n import register, tr
-from domain.importers.common import (
-    ImportReport,
-    Problems,
-    fail,
-    geometry_from_blob,
-    gpkg_crs,
-    gpkg_layers,
-    open_gpkg,
-    parse_int,
-    to_rd,
-)
+from domain.importers.common import ImportReport, Problems
+from domain.importers.vector import POLYGON, decimal_number, open_vector, whole_number
 from domain.store.areas import as_multipolygon
-from domain.store.bulk import analyze, fix_sequences, insert_rows
+from domain.store.bulk import analyze, fix_sequences, insert_rows, is_gpkg
+from domain.store.engine import gpkg_blob_to_wkb
 
 register(
     {
@@ -42,28 +36,32 @@ register(
             "section '{value}' is invalid (one or two letters)",
         ),
         "parcels.bad_number": (
-            "perceelnummer '{value}' is geen positief geheel getal",
-            "parcel number '{value}' is not a positive whole number",
+            "perceelnummer '{value}' is geen geheel getal van 1 tot en met {max}",
+            "parcel number '{value}' is not a whole number from 1 to {max}",
+        ),
+        "parcels.bad_size": (
+            "kadastrale grootte '{value}' is geen getal van vierkante meters",
+            "cadastral size '{value}' is not a number of square metres",
         ),
         "parcels.duplicate": (
             "perceel {value} komt twee keer voor (ook op rij {other})",
             "parcel {value} occurs twice (also on row {other})",
         ),
-        "parcels.bad_geometry": (
-            "geometrie ontbreekt of is geen vlak",
-            "geometry is missing or not an area",
-        ),
         "parcels.repaired": (
             "{where}: ongeldige perceelgrens hersteld ({reason})",
             "{where}: invalid parcel boundary repaired ({reason})",
         ),
-        "parcels.bad_gml": ("geen leesbare GML: {error}", "not readable GML: {error}"),
+        "parcels.unrepairable": (
+            "ongeldige perceelgrens ({reason}) zonder oppervlakte; herstel hem in de bron",
+            "invalid parcel boundary ({reason}) without any area; repair it in the source",
+        ),
     }
 )
 
 _ALIASES = {
     "code": (
         "akrkadastralegemeentecodewaarde",
+        "akrkadastralegemeentecode_waarde",
         "akrkadastralegemeentecode",
         "kadastralegemeentecode",
         "kadastrale_gemeentecode",
@@ -71,157 +69,92 @@ _ALIASES = {
     ),
     "section": ("sectie",),
     "number": ("perceelnummer",),
-    "size": ("kadastralegroottewaarde", "kadastralegrootte", "kadastrale_grootte", "grootte"),
+    "size": (
+        "kadastralegroottewaarde",
+        "kadastralegrootte_waarde",
+        "kadastralegrootte",
+        "kadastrale_grootte",
+        "grootte",
+    ),
 }
-_CODE = re.compile(r"^[A-Z]{3}\d{2}$")
-_SECTION = re.compile(r"^[A-Z]{1,2}$")
+_CODE = re.compile(r"[A-Z]{3}[0-9]{2}", re.ASCII)
+_SECTION = re.compile(r"[A-Z]{1,2}", re.ASCII)
+_CHUNK = 500
 
 
-def _pick(attrs: dict, key: str):
-    lower = {str(k).lower(): v for k, v in attrs.items()}
-    for alias in _ALIASES[key]:
-        if lower.get(alias) not in (None, ""):
-            return lower[alias]
-    return None
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _gml_polygon(elem):
-    rings = []
-    for ring in elem.iter():
-        if _local(ring.tag) in ("exterior", "interior"):
-            pos = next((e for e in ring.iter() if _local(e.tag) == "posList"), None)
-            if pos is None or not pos.text:
-                continue
-            vals = [float(v) for v in pos.text.split()]
-            rings.append((_local(ring.tag), list(zip(vals[0::2], vals[1::2]))))
-    shell = [r for kind, r in rings if kind == "exterior"]
-    holes = [r for kind, r in rings if kind == "interior"]
-    return shapely.Polygon(shell[0], holes) if shell else None
-
-
-def _read_gml(path: Path):
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise fail(path.name, tr("parcels.bad_gml", error=exc)) from exc
-    out, crs_name = [], None
-    row = 0
-    for elem in root.iter():
-        if _local(elem.tag) != "Perceel":
-            continue
-        row += 1
-        attrs, geom = {}, None
-        for child in elem.iter():
-            name = _local(child.tag)
-            if name in ("Polygon", "Surface") and geom is None:
-                geom = _gml_polygon(child)
-                crs_name = crs_name or child.get("srsName")
-            elif len(child) == 0 and child.text and child.text.strip():
-                attrs.setdefault(name, child.text.strip())
-        out.append((row, geom, attrs))
-    crs = CRS.from_user_input(crs_name) if crs_name else CRS.from_epsg(28992)
-    return out, crs
-
-
-def _read_gpkg(path: Path):
-    conn = open_gpkg(path)
-    try:
-        layers = {k: v for k, v in gpkg_layers(conn).items() if v[0]}
-        name = "perceel" if "perceel" in layers else next(iter(layers), None)
-        if name is None:
-            raise fail(path.name, tr("import.no_layer", layer="perceel", present="-"))
-        column, srs = layers[name]
-        cur = conn.execute(f'SELECT * FROM "{name}"')
-        names = [d[0] for d in cur.description]
-        out = []
-        for i, r in enumerate(cur, start=1):
-            attrs = dict(zip(names, r))
-            out.append((i, geometry_from_blob(attrs.pop(column)), attrs))
-        return out, gpkg_crs(conn, srs)
-    finally:
-        conn.close()
-
-
-def import_parcels(store, path, dry_run: bool = False) -> ImportReport:
+def import_parcels(store, path, dry_run: bool = False, crs: str | None = None) -> ImportReport:
     path = Path(path)
-    if not path.exists():
-        raise fail(path.name, tr("import.not_found"))
-    features, crs = _read_gpkg(path) if path.suffix.lower() == ".gpkg" else _read_gml(path)
     problems = Problems(path.name)
     report = ImportReport(str(path), dry_run)
     seen: dict[str, int] = {}
-    parcels = []
-    for row, geom, attrs in features:
-        code = str(_pick(attrs, "code") or "").strip().upper()
-        section = str(_pick(attrs, "section") or "").strip().upper()
-        raw_number = _pick(attrs, "number")
-        ok = True
-        if not _CODE.match(code):
-            problems.add(row, "kadastraleGemeenteCode", tr("parcels.bad_code", value=code))
-            ok = False
-        if not _SECTION.match(section):
-            problems.add(row, "sectie", tr("parcels.bad_section", value=section))
-            ok = False
-        try:
-            number = parse_int(raw_number)
-            if number is None or number < 1:
-                raise ValueError
-        except ValueError:
-            problems.add(row, "perceelnummer", tr("parcels.bad_number", value=raw_number or ""))
-            ok = False
-            number = None
-        if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
-            problems.add(row, "geometrie", tr("parcels.bad_geometry"))
-            ok = False
-        if not ok:
-            continue
-        aanduiding = f"{code} {section} {number}"
-        if aanduiding in seen:
-            problems.add(
-                row,
-                "perceelnummer",
-                tr("parcels.duplicate", value=aanduiding, other=seen[aanduiding]),
-            )
-            continue
-        seen[aanduiding] = row
-        try:
-            size = float(parse_int(_pick(attrs, "size")) or 0) or None
-        except ValueError:
-            size = None
-        parcels.append((row, aanduiding, size, geom))
-    problems.raise_if_any()
-    geoms = to_rd(np.array([p[3] for p in parcels], dtype=object), crs) if parcels else []
-    fixed = []
-    for (row, _a, _s, _g), geom in zip(parcels, geoms):
-        if not geom.is_valid:
-            report.changes.append(
-                tr(
-                    "parcels.repaired",
-                    where=f"{path.name}:{row}",
-                    reason=shapely.is_valid_reason(geom),
+    parcels = []  # (row, aanduiding, size, geometry)
+    with open_vector(path) as source:
+        src = source.layer(prefer=("perceel",), geometry=POLYGON, crs=crs)
+        report.changes.extend(src.notes)
+        columns = {
+            "code": src.column(*_ALIASES["code"], required="AKRKadastraleGemeenteCodeWaarde"),
+            "section": src.column(*_ALIASES["section"], required="sectie"),
+            "number": src.column(*_ALIASES["number"], required="perceelnummer"),
+            "size": src.column(*_ALIASES["size"]),
+        }
+        for record in src.records(columns, problems):
+            parcel = _parcel(record, columns, src.geometry_field, problems, report, path.name)
+            if parcel is None:
+                continue
+            row, aanduiding = parcel[0], parcel[1]
+            if aanduiding in seen:
+                problems.add(
+                    row,
+                    columns["number"],
+                    tr("parcels.duplicate", value=aanduiding, other=seen[aanduiding]),
                 )
-            )
-        fixed.append(as_multipolygon(geom))
-    report.counts = {"parcels": len(parcels)}
-    if dry_run or not parcels:
+                continue
+            seen[aanduiding] = row
+            parcels.append(parcel)
+    problems.raise_if_any()
+    with store.engine.connect() as conn:
+        objects = conn.execute(text("SELECT id, x, y, kadastrale_aanduiding FROM objects")).all()
+        stored = _stored(conn, [p[1] for p in parcels])
+    geoms = [p[3] for p in parcels]
+    owner_of, linked = _link(objects, geoms)
+    new, replaced, unchanged = [], [], 0
+    for k, (_row, aanduiding, size, geom) in enumerate(parcels):
+        row = (owner_of[k], aanduiding, size or round(geom.area, 1))
+        before = stored.get(aanduiding)
+        if not before:
+            new.append((row, geom))
+        elif len(before) == 1 and _same(before[0], row, geom):
+            unchanged += 1
+        else:
+            replaced.append((before, row, geom))
+    report.counts = {"parcels": len(new) + len(replaced)}
+    if replaced:
+        report.counts["parcels_updated"] = len(replaced)
+    if unchanged:
+        report.skipped["already_in_store"] = unchanged
+    if dry_run or not (new or replaced or linked):
         return report
     with store.engine.begin() as conn:
-        objects = conn.execute(text("SELECT id, x, y, kadastrale_aanduiding FROM objects")).all()
-        owner_of, linked = _link(objects, fixed)
-        rows = [
-            (owner_of[i], p[1], p[2] or round(g.area, 1))
-            for i, (p, g) in enumerate(zip(parcels, fixed))
-        ]
+        if replaced:
+            ids = [pid for before, _r, _g in replaced for pid, *_ in before]
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                params = {f"i{n}": v for n, v in enumerate(chunk)}
+                marks = ", ".join(f":{p}" for p in params)
+                conn.execute(text(f"DELETE FROM parcels WHERE id IN ({marks})"), params)
+            insert_rows(
+                conn,
+                "parcels",
+                ("id", "object_id", "kadastrale_aanduiding", "area_m2"),
+                [(min(pid for pid, *_ in before), *row) for before, row, _g in replaced],
+                np.array([g for _b, _r, g in replaced], dtype=object),
+            )
         insert_rows(
             conn,
             "parcels",
             ("object_id", "kadastrale_aanduiding", "area_m2"),
-            rows,
-            np.array(fixed, dtype=object),
+            [row for row, _g in new],
+            np.array([g for _r, g in new], dtype=object),
         )
         updates = [(parcels[k][1], oid) for oid, k in linked]
         if updates:
@@ -231,6 +164,88 @@ def import_parcels(store, path, dry_run: bool = False) -> ImportReport:
         analyze(conn, ("parcels", "objects"))
     report.counts["objects_linked"] = len(linked)
     return report
+
+
+def _parcel(record, columns, geometry_field, problems, report, file_name):
+    """(row, aanduiding, size, multipolygon) of one feature, or None with its problems added."""
+    row, values = record.line, record.values
+    code = str(values.get("code") or "").strip().upper()
+    section = str(values.get("section") or "").strip().upper()
+    raw_number = values.get("number")
+    ok = True
+    if not _CODE.fullmatch(code):
+        problems.add(row, columns["code"], tr("parcels.bad_code", value=code))
+        ok = False
+    if not _SECTION.fullmatch(section):
+        problems.add(row, columns["section"], tr("parcels.bad_section", value=section))
+        ok = False
+    number = None
+    with contextlib.suppress(ValueError):
+        number = whole_number(raw_number) if raw_number is not None else None
+    if number is None or not 1 <= number <= policy.PARCEL_NUMBER_MAX:
+        shown = "" if raw_number is None else raw_number
+        problems.add(
+            row,
+            columns["number"],
+            tr("parcels.bad_number", value=shown, max=policy.PARCEL_NUMBER_MAX),
+        )
+        ok = False
+    size = None
+    if values.get("size") not in (None, ""):
+        try:
+            size = decimal_number(values["size"]) or None
+        except ValueError:
+            problems.add(row, columns["size"], tr("parcels.bad_size", value=values["size"]))
+            ok = False
+    geom = record.geometry
+    if geom is None:
+        return None  # the reader said what is wrong
+    if not geom.is_valid:
+        reason = shapely.is_valid_reason(geom)
+        fixed = as_multipolygon(geom)
+        if fixed is None or fixed.is_empty or fixed.area == 0:
+            problems.add(row, geometry_field, tr("parcels.unrepairable", reason=reason))
+            return None
+        if ok:
+            report.changes.append(tr("parcels.repaired", where=f"{file_name}:{row}", reason=reason))
+        geom = fixed
+    else:
+        geom = as_multipolygon(geom)
+    if not ok:
+        return None
+    return row, f"{code} {section} {number}", size, geom
+
+
+def _stored(conn, keys: list[str]) -> dict[str, list[tuple]]:
+    """Stored parcels by aanduiding: [(id, object_id, area_m2, geometry)]."""
+    gpkg = is_gpkg(conn)
+    geom_sql = "geom" if gpkg else "ST_AsBinary(geom)"
+    out: dict[str, list[tuple]] = {}
+    for start in range(0, len(keys), _CHUNK):
+        params = {f"k{n}": k for n, k in enumerate(keys[start : start + _CHUNK])}
+        marks = ", ".join(f":{p}" for p in params)
+        sql = (
+            f"SELECT id, kadastrale_aanduiding, object_id, area_m2, {geom_sql} FROM parcels "
+            f"WHERE kadastrale_aanduiding IN ({marks}) ORDER BY id"
+        )
+        for pid, key, oid, area, blob in conn.execute(text(sql), params):
+            geom = None
+            if blob is not None:
+                wkb = gpkg_blob_to_wkb(bytes(blob)) if gpkg else bytes(blob)
+                geom = shapely.from_wkb(wkb)
+            out.setdefault(key, []).append((pid, oid, area, geom))
+    return out
+
+
+def _same(before: tuple, row: tuple, geom) -> bool:
+    _pid, oid, area, stored = before
+    return (
+        oid == row[0]
+        and area is not None
+        and abs(float(area) - float(row[2])) < 1e-9
+        and stored is not None
+        and shapely.equals_exact(stored, geom, tolerance=1e-6)
+    )
 
 
 def _link(objects, parcels):

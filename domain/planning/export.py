@@ -8,6 +8,7 @@ dialog.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import shapely
@@ -56,14 +57,38 @@ def visit_rows(visits) -> list[list]:
     ]
 
 
+#: a cell starting with one of these is a formula to Excel or LibreOffice (also the full-width
+#: forms, which some spreadsheet programs read as their ASCII twins)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: a genuine number (also with a decimal comma, as floats are written): no formula, left as is
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+
+
+def safe_cell(value):
+    """A value as a CSV cell that a spreadsheet shows and never runs (formula injection): text
+    starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``
+    (OWASP's advice), except a genuine number such as ``-12,5``. Floats get a decimal comma."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return str(value).replace(".", ",")
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def write_csv(path, header, rows) -> Path:
-    """``;``-separated, UTF-8 with BOM, decimal comma for floats (Dutch Excel)."""
+    """``;``-separated, UTF-8 with BOM, decimal comma for floats (Dutch Excel); every cell
+    through :func:`safe_cell`, so no text from the store becomes a formula."""
     path = Path(path)
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
-        writer.writerow(header)
+        writer.writerow([safe_cell(v) for v in header])
         for row in rows:
-            writer.writerow([str(v).replace(".", ",") if isinstance(v, float) else v for v in row])
+            writer.writerow([safe_cell(v) for v in row])
     return path
 
 

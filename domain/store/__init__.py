@@ -60,6 +60,16 @@ register(
             "The store {store} does not exist. Create one with 'imgschade demo --out {store}' or "
             "import data.",
         ),
+        "store.overwrite_not_owner": (
+            "{store} kan niet worden overschreven: {objects} is van {owners}, niet van deze "
+            "login (het auditlog mag niemand anders weggooien). Laat een databasebeheerder "
+            "(superuser) de opslag opnieuw maken, of kies een lege database. Er is niets "
+            "gewijzigd.",
+            "{store} cannot be overwritten: {objects} belongs to {owners}, not to this login "
+            "(nobody else may throw the audit log away). Have a database administrator "
+            "(superuser) create the store again, or choose an empty database. Nothing was "
+            "changed.",
+        ),
         "store.exists": (
             "{store} bestaat al en bevat gegevens; kies een andere naam of geef --overwrite.",
             "{store} already exists and holds data; choose another name or pass --overwrite.",
@@ -72,11 +82,11 @@ def open_store(where, check_schema: bool = True) -> Store:
     """Open an existing store: ``x.gpkg``, ``postgresql://…`` or ``service=name``."""
     location = parse_location(where)
     if location.is_gpkg and not location.path.exists():
-        raise DomainError(tr("store.missing", store=str(where)))
+        raise DomainError(tr("store.missing", store=location.shown()))
     engine = make_engine(location)
     if check_schema:
         try:
-            migrate.check(engine, str(where))
+            migrate.check(engine, location.shown())
         except Exception:
             engine.dispose()
             raise
@@ -89,7 +99,7 @@ def create_store(where, overwrite: bool = False) -> Store:
     if location.is_gpkg:
         if location.path.exists():
             if not overwrite:
-                raise DomainError(tr("store.exists", store=str(where)))
+                raise DomainError(tr("store.exists", store=location.shown()))
             os.remove(location.path)
         location.path.parent.mkdir(parents=True, exist_ok=True)
         engine = make_engine(location)
@@ -98,7 +108,7 @@ def create_store(where, overwrite: bool = False) -> Store:
         if migrate.has_tables(engine):
             if not overwrite:
                 engine.dispose()
-                raise DomainError(tr("store.exists", store=str(where)))
+                raise DomainError(tr("store.exists", store=location.shown()))
             _drop_everything(engine)
     migrate.upgrade(engine)
     return Store(engine, location)
@@ -108,14 +118,15 @@ def upgrade_store(where) -> tuple[str | None, str]:
     """Bring an older store to the current schema; returns (before, after) revisions."""
     location = parse_location(where)
     if location.is_gpkg and not location.path.exists():
-        raise DomainError(tr("store.missing", store=str(where)))
+        raise DomainError(tr("store.missing", store=location.shown()))
     engine = make_engine(location)
     try:
         before = migrate.current_revision(engine)
-        if before is None and migrate.has_tables(engine):
-            raise DomainError(tr("store.not_a_store", store=str(where)))
+        # a GeoPackage store is made by demo/import, never by upgrading someone else's file
+        if before is None and (location.is_gpkg or migrate.has_tables(engine)):
+            raise DomainError(tr("store.not_a_store", store=location.shown()))
         if before is not None and before not in migrate.known_revisions():
-            raise DomainError(tr("store.schema_unknown", store=str(where), current=before))
+            raise DomainError(tr("store.schema_unknown", store=location.shown(), current=before))
         migrate.upgrade(engine)
         return before, migrate.head_revision()
     finally:
@@ -126,6 +137,51 @@ def _drop_everything(engine) -> None:
     from domain.store.schema import metadata
 
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            _check_may_drop(conn, engine)
         metadata.drop_all(conn)
         conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
         conn.execute(text("DROP FUNCTION IF EXISTS imgschade_append_only()"))
+        if conn.dialect.name == "postgresql":
+            # the planner views and every function of ours (policies and triggers went with
+            # their tables); roles and gemeente_logins stay: they outlive one store build
+            for view in ("planner_municipality_summary", "planner_pc4_summary"):
+                conn.execute(text(f"DROP VIEW IF EXISTS {view}"))
+            for (signature,) in conn.execute(text(_OUR_FUNCTIONS)).all():
+                conn.execute(text(f"DROP FUNCTION IF EXISTS {signature}"))
+
+
+_OUR_FUNCTIONS = (
+    "SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = "
+    "current_schema()::regnamespace AND p.proname LIKE 'imgschade\\_%'"
+)
+
+
+def _check_may_drop(conn, engine) -> None:
+    """Since revision 0005 the audit log and our functions may belong to imgschade_security:
+    only a superuser (or a member of that role) can drop them. Refuse before dropping anything."""
+    from domain.store.faults import _where
+    from domain.store.schema import metadata
+
+    foreign = conn.execute(
+        text(
+            "SELECT c.relname, pg_get_userbyid(c.relowner) FROM pg_class c WHERE c.relnamespace "
+            "= current_schema()::regnamespace AND c.relname = ANY(:names) AND c.relkind = 'r' "
+            "AND NOT pg_has_role(c.relowner, 'USAGE') UNION ALL "
+            "SELECT p.proname, pg_get_userbyid(p.proowner) FROM pg_proc p WHERE p.pronamespace "
+            "= current_schema()::regnamespace AND p.proname LIKE 'imgschade\\_%' "
+            "AND NOT pg_has_role(p.proowner, 'USAGE') ORDER BY 1"
+        ),
+        {"names": [*metadata.tables, "alembic_version"]},
+    ).all()
+    if foreign:
+        owners = ", ".join(sorted({r[1] for r in foreign}))
+        names = ", ".join(r[0] for r in foreign[:4]) + (", …" if len(foreign) > 4 else "")
+        raise DomainError(
+            tr(
+                "store.overwrite_not_owner",
+                store=_where(engine),
+                objects=names,
+                owners=owners,
+            )
+        )

@@ -39,10 +39,12 @@ def insert_rows(
     columns: Sequence[str],
     rows: Iterable[Sequence],
     geoms=None,
+    plain: bool = False,
 ) -> int:
     """Insert ``rows`` (tuples in ``columns`` order); ``geoms`` (shapely array) fills ``geom``.
 
-    Returns the number of rows written.
+    ``plain``: the rows hold only numbers, text and None (no dates, no numpy scalars), so they
+    go to the driver as they are. Returns the number of rows written.
     """
     rows = list(rows)
     if not rows:
@@ -60,7 +62,10 @@ def insert_rows(
         raw = conn.connection.driver_connection
         cursor = raw.cursor()
         for start in range(0, len(rows), CHUNK):
-            chunk = [tuple(_sqlite_value(v) for v in r) for r in rows[start : start + CHUNK]]
+            if plain:
+                chunk = rows[start : start + CHUNK]
+            else:
+                chunk = [tuple(_sqlite_value(v) for v in r) for r in rows[start : start + CHUNK]]
             cursor.executemany(sql, chunk)
         if geoms is not None:
             from domain.store.extents import widen_extent

@@ -2,7 +2,8 @@
 
 An edit names the version of the claim the editor saw; when someone else saved a change
 meanwhile, the edit is refused with both versions named and nothing is written. Each edit
-adds an audit line (who changed which claim, from what to what).
+adds an audit line (who changed which claim, from what to what); on PostGIS the database's
+triggers also record the changed columns under the login and the person named here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from sqlalchemy import text
 
 from domain.errors import DomainError, InputError, Problem
 from domain.i18n import register, tr
-from domain.store.handoffs import audit
+from domain.store.handoffs import audit, name_actor
 from domain.store.records import ConcurrentChangeError, NotFoundError
 
 STATUSES = ("open", "decided", "objection", "withdrawn")
@@ -133,6 +134,7 @@ def edit_claim(engine, claim_id: int, expected_version: int, changes: dict, by: 
     clean = _validate(claim_id, changes)
     sets = ", ".join(f"{name} = :{name}" for name in clean)
     with engine.begin() as conn:
+        name_actor(conn, by)
         before = conn.execute(
             text(f"SELECT version, object_id, {', '.join(clean)} FROM claims WHERE id = :id"),
             {"id": claim_id},

@@ -1,12 +1,17 @@
 """Recomputations on a stored region: quakes, exposure per object, areas, map status.
 
-Each runs in one transaction, so a cancelled or failed run leaves the store as it was.
+Each runs in ONE transaction, so a cancelled, failed or killed run leaves the store as it
+was: ``import_catalog`` writes the quakes, the exposure, the statuses and every computed area
+(6 km zones, effect area, Duurzaam herstel area) inside a single ``engine.begin()``. The
+computed area kinds are always replaced together; a kind the new catalogue does not produce
+(say, no DH area any more) is removed, never left over from an earlier catalogue.
 """
 
 from __future__ import annotations
 
 from domain import policy
-from domain.importers.common import ImportReport
+from domain.i18n import register, tr
+from domain.importers.common import ImportReport, fail
 from domain.store.areas import computed_zone_areas, replace_areas, zone_6km_areas
 from domain.store.bulk import analyze
 from domain.store.exposure import (
@@ -17,32 +22,37 @@ from domain.store.exposure import (
     write_quakes,
 )
 
+#: the area kinds a recomputation owns: all replaced together, whatever the catalogue
+COMPUTED_AREA_KINDS = ("zone_6km", "effect_area", "dh_area")
 
-def recompute_exposure(store, catalog=None, progress=None, cancel=None) -> dict:
-    """Exposure of every object from ``catalog`` (default: the stored quakes), then statuses."""
+register(
+    {
+        "compute.no_quakes": (
+            "het bestand bevat geen enkele beving; er is niets geïmporteerd (de opgeslagen "
+            "bevingen blijven staan)",
+            "the file holds no quake at all; nothing was imported (the stored quakes stay)",
+        ),
+    }
+)
+
+
+def _exposure_in(conn, catalog, progress=None, cancel=None) -> dict:
+    """Exposure of every object from ``catalog``, written inside the caller's transaction."""
     from domain.groundmotion.exposure import exposure_at_scale
 
-    with store.engine.begin() as conn:
-        if catalog is None:
-            catalog = catalog_from_store(conn)
-        else:
-            write_quakes(conn, catalog)
-        ids, x, y, vs30 = load_object_arrays(conn)
-        exposure = exposure_at_scale(
-            catalog,
-            x,
-            y,
-            vs30,
-            floor_mm_s=policy.STORE_EXPOSURE_FLOOR_MM_S,
-            progress=progress,
-            cancel=cancel,
-        )
-        update_summaries(conn, exposure, ids)
-        pairs = write_pairs(conn, exposure, ids)
-        analyze(conn, ("quakes", "exposure_events", "objects"))
-    from domain.store.status import assess_store
-
-    statuses = assess_store(store)
+    ids, x, y, vs30 = load_object_arrays(conn)
+    exposure = exposure_at_scale(
+        catalog,
+        x,
+        y,
+        vs30,
+        floor_mm_s=policy.STORE_EXPOSURE_FLOOR_MM_S,
+        progress=progress,
+        cancel=cancel,
+    )
+    update_summaries(conn, exposure, ids)
+    pairs = write_pairs(conn, exposure, ids)
+    analyze(conn, ("quakes", "exposure_events", "objects"))
     return {
         "objects": int(len(ids)),
         "quakes": len(catalog.quakes),
@@ -50,31 +60,51 @@ def recompute_exposure(store, catalog=None, progress=None, cancel=None) -> dict:
         "exposure_events": int(pairs),
         "in_effect_area": int((exposure.count_ge_2 > 0).sum()),
         "in_dh_area": int((exposure.count_ge_5_before_2026 >= policy.DH_MIN_QUAKES).sum()),
-        "object_status": statuses,
     }
 
 
-def recompute_zones(store, outlines=None) -> dict[str, int]:
-    """The 6 km zone (and effect/DH polygons where the zones module exists) as stored areas."""
-    with store.engine.begin() as conn:
-        areas = zone_6km_areas(outlines)
-        kinds = ["zone_6km"]
-        computed = computed_zone_areas(catalog_from_store(conn))
-        if computed:
-            kinds += sorted({a[0] for a in computed})
-            areas += computed
-        replace_areas(conn, kinds, areas)
+def _zones_in(conn, catalog, outlines=None, progress=None, cancel=None) -> dict[str, int]:
+    """Replace every computed area kind from ``catalog`` inside the caller's transaction."""
+    areas = zone_6km_areas(outlines) + computed_zone_areas(catalog, progress, cancel)
+    replace_areas(conn, COMPUTED_AREA_KINDS, areas)
     counts: dict[str, int] = {}
     for a in areas:
         counts[a[0]] = counts.get(a[0], 0) + 1
     return counts
 
 
-def import_catalog(store, path, dry_run: bool = False) -> ImportReport:
-    """A KNMI catalogue file into the store, then exposure, zones and statuses recomputed."""
+def recompute_exposure(store, catalog=None, progress=None, cancel=None) -> dict:
+    """Exposure of every object from ``catalog`` (default: the stored quakes), then statuses,
+    in one transaction."""
+    from domain.store.status import assess_in
+
+    with store.engine.begin() as conn:
+        if catalog is None:
+            catalog = catalog_from_store(conn)
+        else:
+            write_quakes(conn, catalog)
+        result = _exposure_in(conn, catalog, progress, cancel)
+        result["object_status"] = assess_in(conn)
+    return result
+
+
+def recompute_zones(store, outlines=None) -> dict[str, int]:
+    """The 6 km zones and the effect/DH polygons from the stored quakes, as stored areas."""
+    with store.engine.begin() as conn:
+        return _zones_in(conn, catalog_from_store(conn), outlines)
+
+
+def import_catalog(store, path, dry_run: bool = False, progress=None, cancel=None) -> ImportReport:
+    """A KNMI catalogue file into the store: quakes, exposure, statuses and zones recomputed,
+    all in one transaction (a failure or kill at any moment leaves the store as it was)."""
+    from pathlib import Path
+
     from domain.groundmotion.catalog import load_catalog
+    from domain.store.status import assess_in
 
     catalog = load_catalog(path)
+    if not catalog.quakes and not catalog.excluded:
+        raise fail(Path(path).name, tr("compute.no_quakes"))
     report = ImportReport(
         str(path),
         dry_run,
@@ -82,7 +112,12 @@ def import_catalog(store, path, dry_run: bool = False) -> ImportReport:
     )
     if dry_run:
         return report
-    result = recompute_exposure(store, catalog)
+    with store.engine.begin() as conn:
+        write_quakes(conn, catalog)
+        result = _exposure_in(conn, catalog, progress, cancel)
+        assess_in(conn)
+        # zones from the quakes as stored (the same ones, read back in this transaction)
+        zones = _zones_in(conn, catalog_from_store(conn), None, progress, cancel)
     report.counts.update({k: v for k, v in result.items() if isinstance(v, int)})
-    report.counts.update({f"areas_{k}": v for k, v in recompute_zones(store).items()})
+    report.counts.update({f"areas_{k}": v for k, v in zones.items()})
     return report

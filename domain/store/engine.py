@@ -9,16 +9,19 @@ ships (psycopg 3 where only that one is present).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import geoalchemy2.admin.dialects.geopackage  # noqa: F401  (registers the gpkg:// dialect)
 import shapely
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
+from domain import policy
 from domain.errors import DomainError
 from domain.i18n import register, tr
 
@@ -53,6 +56,107 @@ class Location:
     def is_gpkg(self) -> bool:
         return self.kind == "gpkg"
 
+    def shown(self) -> str:
+        """The location as people may see it (messages, JSON, logs): a GeoPackage's path, or
+        the PostGIS address with every password replaced by ``***``."""
+        if self.path is not None:
+            return str(self.path)
+        return shown_url(self.url)
+
+    def secrets(self) -> tuple[str, ...]:
+        """The passwords this location carries (to blank them out of a driver's message)."""
+        return url_secrets(self.url)
+
+    def redact(self, text: str) -> str:
+        """``text`` (e.g. a driver's error message) without this location's passwords."""
+        return redact(text, self.secrets())
+
+
+# --- passwords never shown ---------------------------------------------------------------
+#: ``scheme://user:PASSWORD@host`` (greedy up to the last ``@`` of the authority)
+_URL_PASSWORD = re.compile(r"(?P<head>\b[a-z][a-z0-9+.\-]*://[^\s:/@?#]*:)[^\s/?#]*(?=@)", re.I)
+#: ``password=…`` in a libpq keyword or service string, a query string or a QGIS data source
+_KEYWORD_PASSWORD = re.compile(
+    r"(?P<head>\b(?:ssl)?pass(?:word|wd)?\s*=\s*)"
+    r"(?P<secret>'(?:[^'\\]|\\.)*'|\"[^\"]*\"|[^\s&;,'\")]*)",
+    re.I,
+)
+#: ``PASSWORD '…'`` in SQL (``CREATE ROLE … PASSWORD``) and ``"password": "…"`` in JSON
+_SQL_PASSWORD = re.compile(r"(?P<head>\bPASSWORD\s+)(?P<secret>'(?:[^']|'')*')", re.I)
+_JSON_PASSWORD = re.compile(
+    r'(?P<head>"(?:ssl)?password"\s*:\s*)(?P<secret>"(?:[^"\\]|\\.)*")', re.I
+)
+_SHORTEST_SECRET = 3  # shorter literal strings would blank out ordinary words
+
+
+def _unquoted(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _masked(match: re.Match) -> str:
+    secret = match.groupdict().get("secret") or ""
+    quote_mark = secret[0] if secret[:1] in ("'", '"') else ""
+    return f"{match.group('head')}{quote_mark}***{quote_mark}"
+
+
+def redact(text: str, secrets=()) -> str:
+    """``text`` with every password it may hold replaced by ``***``: in URLs, ``password=``
+    keywords and query parameters, SQL ``PASSWORD '…'`` and JSON, and the given ``secrets``
+    literally (raw, URL-encoded and decoded) wherever they appear."""
+    out = str(text)
+    literal = set()
+    for secret in secrets:
+        if secret:
+            literal |= {secret, quote(secret, safe=""), unquote(secret)}
+    for secret in sorted(literal, key=len, reverse=True):
+        if len(secret) >= _SHORTEST_SECRET:
+            out = out.replace(secret, "***")
+    for pattern in (_URL_PASSWORD, _KEYWORD_PASSWORD, _SQL_PASSWORD, _JSON_PASSWORD):
+        out = pattern.sub(_masked, out)
+    return out
+
+
+def url_secrets(url) -> tuple[str, ...]:
+    """The passwords in a SQLAlchemy URL (or its text): the URL's own and any ``password=``
+    among its query parameters or in a service string."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(str(url)) if isinstance(url, str) else url
+    found = {url.password or ""}
+    for values in url.query.values():
+        for value in (values,) if isinstance(values, str) else values:
+            found |= {_unquoted(m.group("secret")) for m in _KEYWORD_PASSWORD.finditer(value)}
+    for key, values in url.query.items():
+        if _KEYWORD_PASSWORD.match(f"{key}="):
+            found |= set((values,) if isinstance(values, str) else values)
+    return tuple(sorted(s for s in found if s))
+
+
+def shown_url(url) -> str:
+    """A SQLAlchemy URL (or its text) as people may see it; see :meth:`Location.shown`."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(str(url)) if isinstance(url, str) else url
+    if url.get_backend_name() in ("gpkg", "geopackage", "sqlite"):
+        return str(url.database or "")
+    query = " ".join(
+        f"{key}={value}"
+        for key, values in url.query.items()
+        for value in ((values,) if isinstance(values, str) else values)
+    )
+    if not url.host and not url.database and query:
+        return redact(query, url_secrets(url))  # service=name (and any further keywords)
+    auth = ""
+    if url.username:
+        auth = quote(url.username, safe="") + (":***" if url.password else "") + "@"
+    port = f":{url.port}" if url.port else ""
+    shown = f"postgresql://{auth}{url.host or ''}{port}/{url.database or ''}"
+    if query:
+        shown += "?" + query.replace(" ", "&")
+    return redact(shown, url_secrets(url))
+
 
 def postgres_driver() -> str | None:
     """SQLAlchemy's name for the PostgreSQL driver at hand: psycopg2 first, else psycopg 3."""
@@ -76,10 +180,10 @@ def parse_location(where: str | os.PathLike) -> Location:
     if text.lower().endswith(".gpkg"):
         path = Path(text).expanduser().resolve()
         return Location("gpkg", f"gpkg:///{path}", path)
-    raise DomainError(tr("store.bad_location", where=text))
+    raise DomainError(tr("store.bad_location", where=redact(text)))
 
 
-def _load_spatialite(dbapi_conn: sqlite3.Connection, _record) -> None:
+def _load_spatialite(dbapi_conn: sqlite3.Connection, _record, new_file: bool = False) -> None:
     library = os.environ.get("SPATIALITE_LIBRARY_PATH", "mod_spatialite")
     try:
         dbapi_conn.enable_load_extension(True)
@@ -88,8 +192,9 @@ def _load_spatialite(dbapi_conn: sqlite3.Connection, _record) -> None:
     except (sqlite3.OperationalError, AttributeError) as exc:
         raise DomainError(tr("store.no_spatialite", error=exc)) from exc
     dbapi_conn.execute("SELECT EnableGpkgAmphibiousMode()")
-    # a new, empty file becomes a GeoPackage; an existing one is only read here
-    if not dbapi_conn.execute("SELECT CheckGeoPackageMetaData()").fetchone()[0]:
+    # a file this engine creates becomes a GeoPackage; any existing file (an empty one, another
+    # program's database) is only read here, so opening something that is no store leaves it be
+    if new_file and not dbapi_conn.execute("SELECT CheckGeoPackageMetaData()").fetchone()[0]:
         dbapi_conn.execute("SELECT gpkgCreateBaseTables()")
         dbapi_conn.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
         dbapi_conn.execute("PRAGMA user_version = 10200")
@@ -100,15 +205,36 @@ def _load_spatialite(dbapi_conn: sqlite3.Connection, _record) -> None:
 def make_engine(location: Location) -> Engine:
     if location.is_gpkg:
         os.environ.setdefault("SPATIALITE_LIBRARY_PATH", "mod_spatialite")
-        engine = create_engine(location.url, future=True)
+        # another writer holds the file: wait a moment for it, then say "busy" (faults.py)
+        engine = create_engine(
+            location.url, future=True, connect_args={"timeout": policy.STORE_BUSY_TIMEOUT_S}
+        )
+        new_file = not location.path.exists()
+
+        def load_spatialite(dbapi_conn, record) -> None:
+            _load_spatialite(dbapi_conn, record, new_file)
+
         # GeoAlchemy2 registers its own loader; ours gives a clear message when it fails
-        event.listen(engine, "connect", _load_spatialite, insert=True)
+        event.listen(engine, "connect", load_spatialite, insert=True)
         return engine
     if postgres_driver() is None:  # a clear message, not SQLAlchemy's ModuleNotFoundError
         from domain.runtime.requirements import POSTGIS_DRIVER, Problem, install_advice
 
         raise DomainError(install_advice([Problem(POSTGIS_DRIVER, tr("deps.missing"))]))
-    return create_engine(location.url, future=True, pool_pre_ping=True)
+    engine = create_engine(location.url, future=True, pool_pre_ping=True)
+    event.listen(engine, "connect", _set_lock_timeout)
+    return engine
+
+
+def _set_lock_timeout(dbapi_conn, _record) -> None:
+    """A write waiting on another user's locks gives up after a moment ("busy", faults.py)
+    instead of hanging; committed, so it holds for the whole session."""
+    cursor = dbapi_conn.cursor()
+    try:
+        cursor.execute(f"SET lock_timeout = {int(policy.STORE_LOCK_TIMEOUT_S * 1000)}")
+    finally:
+        cursor.close()
+    dbapi_conn.commit()
 
 
 # --- geometry encoding -------------------------------------------------------------------

@@ -98,24 +98,31 @@ def pair_rows(exposure, object_ids, start: int = 0, stop: int | None = None) -> 
     return list(zip(ids.tolist(), quake_ids.tolist(), pgv.tolist()))
 
 
-def write_pairs(conn, exposure, object_ids, chunk: int = 500_000) -> int:
-    """Replace the sparse pairs, streamed in chunks so 500,000 objects fit in memory."""
+def write_pairs(conn, exposure, object_ids, chunk: int = 100_000) -> int:
+    """Replace the sparse pairs, streamed in chunks so memory stays flat at any size."""
     conn.execute(text("DELETE FROM exposure_events"))
-    total = len(exposure.obj_index)
+    total = exposure.pair_count
     for start in range(0, total, chunk):
         rows = pair_rows(exposure, object_ids, start, start + chunk)
-        insert_rows(conn, "exposure_events", ("object_id", "quake_id", "pgv_mm_s"), rows)
+        insert_rows(
+            conn, "exposure_events", ("object_id", "quake_id", "pgv_mm_s"), rows, plain=True
+        )
     return total
 
 
-def update_summaries(conn, exposure, object_ids) -> None:
-    """Write the five summary columns for every object (bulk UPDATE by id)."""
-    rows = [(*summary_values(exposure, i), int(oid)) for i, oid in enumerate(object_ids)]
+def update_summaries(conn, exposure, object_ids, chunk: int = 50_000) -> None:
+    """Write the five summary columns for every object (bulk UPDATE by id, in chunks)."""
+    n = len(object_ids)
+
+    def rows(start: int) -> list[tuple]:
+        stop = min(start + chunk, n)
+        return [(*summary_values(exposure, i), int(object_ids[i])) for i in range(start, stop)]
+
     if is_gpkg(conn):
         sets = ", ".join(f"{c} = ?" for c in SUMMARY_COLUMNS)
-        conn.connection.driver_connection.cursor().executemany(
-            f"UPDATE objects SET {sets} WHERE id = ?", rows
-        )
+        cursor = conn.connection.driver_connection.cursor()
+        for start in range(0, n, chunk):
+            cursor.executemany(f"UPDATE objects SET {sets} WHERE id = ?", rows(start))
         return
     conn.execute(
         text(
@@ -123,7 +130,8 @@ def update_summaries(conn, exposure, object_ids) -> None:
             "count_ge_5_before_2026 int, in_effect_area bool, id int) ON COMMIT DROP"
         )
     )
-    insert_rows(conn, "tmp_summary", (*SUMMARY_COLUMNS, "id"), rows)
+    for start in range(0, n, chunk):
+        insert_rows(conn, "tmp_summary", (*SUMMARY_COLUMNS, "id"), rows(start))
     sets = ", ".join(f"{c} = t.{c}" for c in SUMMARY_COLUMNS)
     conn.execute(text(f"UPDATE objects o SET {sets} FROM tmp_summary t WHERE o.id = t.id"))
 

@@ -3,6 +3,12 @@
 A status change names the version it saw; when someone else changed the hand-off meanwhile,
 the change is refused (ConcurrentChangeError) and nothing is written. Every change adds a
 history line and an audit line; both tables are append-only in the database.
+
+On PostGIS no product role may write the audit log itself (revision 0005): the database's
+triggers record every changed row under the session login, with the person the application
+names through the transaction-local setting ``imgschade.actor``; the application's own lines
+(hand-off created, claim edited, dossier exported) go through ``imgschade_audit_note``, which
+stamps server time and the login. A GeoPackage gets the lines from the application.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ def add_handoff(engine, draft, by: str) -> int:
     object_id = int(draft.object_id)
     now = _now()
     with engine.begin() as conn:
+        name_actor(conn, by)
         exists = conn.execute(
             text("SELECT 1 FROM objects WHERE id = :id"), {"id": object_id}
         ).first()
@@ -85,6 +92,7 @@ def change_handoff_status(
 
     now = _now()
     with engine.begin() as conn:
+        name_actor(conn, by)
         row = conn.execute(
             text("SELECT status, version, object_id FROM handoffs WHERE id = :id"),
             {"id": handoff_id},
@@ -160,7 +168,21 @@ def _history(conn, handoff_id: int, status: str, at: dt.datetime, by: str, note)
     )
 
 
+def name_actor(conn, who: str) -> None:
+    """PostGIS: the person behind this transaction, for the audit triggers (the login itself
+    is recorded by the server). Transaction-local, so a pooled connection forgets it."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT set_config('imgschade.actor', :who, true)"), {"who": who or ""})
+
+
 def _audit(conn, at: dt.datetime, who: str, action: str, object_id, detail: str) -> None:
+    if conn.dialect.name == "postgresql":
+        # server time and the session login; refused for an object the login cannot see
+        conn.execute(
+            text("SELECT imgschade_audit_note(:who, :action, :object_id, :detail)"),
+            {"who": who, "action": action, "object_id": object_id, "detail": detail},
+        )
+        return
     conn.execute(
         text(
             "INSERT INTO audit_log (at, who, action, object_id, detail) "

@@ -67,7 +67,7 @@ def store_info(store) -> dict:
         )
         facts = dict(conn.execute(text("SELECT key, value FROM store_info")).all())
     return {
-        "store": str(store.location.path or store.engine.url.render_as_string(hide_password=True)),
+        "store": store.location.shown(),
         "backend": store.kind,
         "schema_version": migrate.current_revision(store.engine),
         "counts": counts,

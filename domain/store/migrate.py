@@ -36,6 +36,26 @@ register(
             "(newer, or from another program). Update the plugin or use the right store; "
             "nothing was changed.",
         ),
+        "store.no_postgis": (
+            "De database {database} op {server} heeft de PostGIS-extensie niet, en login {user} "
+            "mag die niet aanzetten ({error}). Vraag de databasebeheerder om in database "
+            "{database} als superuser uit te voeren: CREATE EXTENSION postgis; — of kies een "
+            "database waarin PostGIS al aan staat. Er is niets gewijzigd.",
+            "The database {database} on {server} does not have the PostGIS extension, and login "
+            "{user} may not enable it ({error}). Ask the database administrator to run, as a "
+            "superuser in database {database}: CREATE EXTENSION postgis; — or choose a database "
+            "that already has PostGIS. Nothing was changed.",
+        ),
+        "store.postgis_not_installed": (
+            "PostGIS is niet geïnstalleerd op de PostgreSQL-server {server} (database "
+            "{database}). Vraag de beheerder het PostGIS-pakket te installeren (Debian/Ubuntu: "
+            "postgresql-<versie>-postgis-3) en daarna CREATE EXTENSION postgis; uit te voeren. "
+            "Er is niets gewijzigd.",
+            "PostGIS is not installed on the PostgreSQL server {server} (database {database}). "
+            "Ask the administrator to install the PostGIS package (Debian/Ubuntu: "
+            "postgresql-<version>-postgis-3) and then run CREATE EXTENSION postgis;. Nothing was "
+            "changed.",
+        ),
         "store.not_a_store": (
             "{store} is geen opslag van dit programma (geen schemaversie gevonden). Maak er een "
             "met 'imgschade demo --out …' of een import, of kies een ander bestand.",
@@ -88,7 +108,36 @@ def has_tables(engine: Engine) -> bool:
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Bring the schema to ``target`` in one transaction (the only way a schema changes)."""
     with engine.begin() as conn:
+        ensure_postgis(conn)
         command.upgrade(_config(conn), target)
+
+
+def ensure_postgis(conn) -> None:
+    """A PostgreSQL database needs the PostGIS extension: enable it where the login may,
+    else a DomainError naming what to ask the database administrator (never a traceback)."""
+    if conn.dialect.name != "postgresql":
+        return
+    if conn.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")).first():
+        return
+    database, user = conn.execute(text("SELECT current_database(), session_user")).one()
+    url = conn.engine.url
+    server = f"{url.host or 'localhost'}:{url.port or 5432}"
+    available = conn.execute(
+        text("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'")
+    ).first()
+    if not available:
+        raise DomainError(tr("store.postgis_not_installed", server=server, database=database))
+    try:
+        with conn.begin_nested():
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
+    except Exception as error:  # noqa: BLE001  (refused: the DBA must do it, said below)
+        root = error  # the server's own words, not a translated fault around them
+        while isinstance(root, DomainError) and (root.__cause__ or root.__context__):
+            root = root.__cause__ or root.__context__
+        detail = str(getattr(root, "orig", None) or root).strip().splitlines()[0][:200]
+        raise DomainError(
+            tr("store.no_postgis", database=database, server=server, user=user, error=detail)
+        ) from error
 
 
 def check(engine: Engine, store: str) -> str:

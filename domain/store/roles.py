@@ -7,12 +7,17 @@ member of one of them (``add_login``, or ``imgschade roles STORE …``):
 - ``imgschade_img``, ``imgschade_ncg``, ``imgschade_taskforce``: see every municipality, read
   personal data, edit claims and hand-offs, read the audit log;
 - ``imgschade_gemeente``: the same, but only for objects in the municipality its login is
-  mapped to in ``gemeente_logins`` (row-level security reads ``current_user``);
+  mapped to in ``gemeente_logins`` (row-level security reads it for ``session_user``, which
+  ``SET ROLE`` does not change);
 - ``imgschade_planner``: areas, quakes and the aggregate views ``planner_municipality_summary``
   and ``planner_pc4_summary`` only — no persons, ownerships, claims or hand-offs.
 
-No product role may change or delete audit or status history: they get INSERT only, and the
-append-only triggers of revision 0003 refuse UPDATE/DELETE for everybody anyway.
+``install_postgis_security`` below is what revision 0004 builds (its migration calls it).
+Revision 0005 hardens it with DDL frozen in its own migration file: functions with a fixed
+``search_path`` owned by the NOLOGIN role ``imgschade_security``, column-level UPDATE rights,
+``gemeente_logins`` readable by the see-all roles only, no TEMP or CREATE for the product roles,
+audit triggers on every data table and a version trigger on claims and hand-offs. No product
+role may write, change or delete audit or status history.
 A GeoPackage is a personal file: whoever can open it may do everything (``capabilities``
 says so).
 """
@@ -333,17 +338,18 @@ def capabilities(engine) -> Capabilities:
     if engine.dialect.name != "postgresql":
         return Capabilities("", "owner", True, True, True, True, None, True)
     with engine.connect() as conn:
+        # UPDATE on claims and hand-offs is granted per column since revision 0005
         row = conn.execute(
             text(
-                "SELECT current_user, r.rolsuper, pg_get_userbyid(c.relowner) = current_user, "
+                "SELECT session_user, r.rolsuper, pg_has_role(c.relowner, 'USAGE'), "
                 "has_table_privilege('persons', 'SELECT') "
                 "AND has_table_privilege('ownerships', 'SELECT'), "
-                "has_table_privilege('claims', 'UPDATE'), "
-                "has_table_privilege('handoffs', 'UPDATE') "
-                "AND has_table_privilege('handoff_status', 'INSERT'), "
+                "has_column_privilege('claims', 'amount', 'UPDATE'), "
+                "has_column_privilege('handoffs', 'status', 'UPDATE') "
+                "AND has_any_column_privilege('handoff_status', 'INSERT'), "
                 "has_table_privilege('audit_log', 'SELECT'), "
                 "has_table_privilege('objects', 'SELECT') "
-                "FROM pg_roles r, pg_class c WHERE r.rolname = current_user "
+                "FROM pg_roles r, pg_class c WHERE r.rolname = session_user "
                 "AND c.oid = 'objects'::regclass"
             )
         ).first()
@@ -352,14 +358,13 @@ def capabilities(engine) -> Capabilities:
             r
             for r in _existing_roles(conn)
             if conn.execute(
-                text("SELECT pg_has_role(current_user, :r, 'MEMBER')"), {"r": role_name(r)}
+                text("SELECT pg_has_role(session_user, :r, 'MEMBER')"), {"r": role_name(r)}
             ).scalar()
         }
         municipality = None
         if "gemeente" in member:
-            municipality = conn.execute(
-                text("SELECT municipality FROM gemeente_logins WHERE login = current_user")
-            ).scalar()
+            # gemeente_logins is not readable by a municipality login: ask the function
+            municipality = conn.execute(text("SELECT imgschade_my_municipality()")).scalar()
     if superuser or owner:
         role = "owner"
     else:

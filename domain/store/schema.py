@@ -212,6 +212,9 @@ handoff_status = Table(
     Column("note", Text),
 )
 
+# on PostGIS revisions 0004/0005 add db_login (the session login, filled by the server) and,
+# for the rows the audit triggers write, table_name, row_id, old_values and new_values (jsonb
+# of the changed columns); a GeoPackage keeps exactly these columns
 audit_log = Table(
     "audit_log",
     metadata,
@@ -259,6 +262,7 @@ REVISIONS = (
     "0002_claims_status_index",
     "0003_append_only_history",
     "0004_shared_use",  # claims.version; PostGIS roles, row-level security, planner views
+    "0005_hardened_shared_use",  # PostGIS: fixed search paths, column rights, audit triggers
 )
 
 SPATIAL_TABLES = ("objects", "parcels", "quakes", "areas")

@@ -8,6 +8,8 @@ summary for the map; the verdicts per object stay with the rules.
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 from sqlalchemy import text
 
@@ -50,7 +52,11 @@ def _index(ids: np.ndarray):
 
 def statuses_from_rows(object_ids, dh_count, claims, handoffs, pairs, quake_times, details=False):
     """Statuses from plain rows: claims (object_id, decided, final, status), hand-offs
-    (object_id, status), pairs (object_id, quake_id, pgv) and quake times by quake id."""
+    (object_id, status), pairs (object_id, quake_id, pgv) and quake times by quake id.
+
+    ``claims`` and ``handoffs`` may be any iterable (a streamed query result); ``pairs`` a
+    sequence or an (n, 3) array.
+    """
     from domain.handoff import FINAL_STATUSES
     from domain.store.repository import to_date
 
@@ -74,7 +80,7 @@ def statuses_from_rows(object_ids, dh_count, claims, handoffs, pairs, quake_time
             running[pos[int(oid)]] = True
     if len(pairs):
         arr = np.asarray(pairs, dtype=float)
-        pair_obj = np.array([pos[int(o)] for o in arr[:, 0]], dtype=np.int64)
+        pair_obj = _positions(np.asarray(object_ids), arr[:, 0], pos)
         pair_pgv = arr[:, 2]
         pair_time = np.asarray(quake_times)[arr[:, 1].astype(np.int64)]
     else:
@@ -95,42 +101,79 @@ def statuses_from_rows(object_ids, dh_count, claims, handoffs, pairs, quake_time
     return (statuses, reopened) if details else statuses
 
 
-def assess_store(store) -> dict[str, int]:
-    """Recompute and write ``objects.status`` for every object; returns counts per status."""
+def _positions(ids: np.ndarray, wanted: np.ndarray, pos: dict) -> np.ndarray:
+    """Index in ``ids`` of every value in ``wanted`` (vectorised where ``ids`` is sorted)."""
+    wanted = wanted.astype(np.int64)
+    if len(ids) and np.all(ids[1:] > ids[:-1]):
+        at = np.searchsorted(ids, wanted)
+        if np.all(at < len(ids)) and np.array_equal(ids[np.minimum(at, len(ids) - 1)], wanted):
+            return at.astype(np.int64)
+    return np.array([pos[int(o)] for o in wanted], dtype=np.int64)
+
+
+def _pairs_array(conn, chunk: int = 200_000) -> np.ndarray:
+    """(object_id, quake_id, pgv) of the pairs that can reopen a claim, read in chunks."""
+    sql = text(
+        "SELECT object_id, quake_id, pgv_mm_s FROM exposure_events WHERE pgv_mm_s > :p"
+    ).execution_options(yield_per=chunk)
+    parts = []
+    for part in conn.execute(sql, {"p": policy.REOPEN_PGV_MM_S}).partitions(chunk):
+        flat = np.fromiter(chain.from_iterable(part), dtype=float, count=3 * len(part))
+        parts.append(flat.reshape(-1, 3))
+    return np.concatenate(parts) if parts else np.zeros((0, 3))
+
+
+def assess_in(conn) -> dict[str, int]:
+    """Recompute and write ``objects.status`` for every object inside the caller's
+    transaction; returns counts per status."""
     from domain.store.repository import to_datetime
 
-    with store.engine.begin() as conn:
-        objects = conn.execute(
-            text("SELECT id, COALESCE(count_ge_5_before_2026, 0) FROM objects ORDER BY id")
-        ).all()
-        ids = np.array([r[0] for r in objects], dtype=np.int64)
-        dh = np.array([r[1] for r in objects], dtype=np.int64)
-        claims = conn.execute(text("SELECT object_id, decided, final, status FROM claims")).all()
-        handoffs = conn.execute(text("SELECT object_id, status FROM handoffs")).all()
-        pairs = conn.execute(
-            text("SELECT object_id, quake_id, pgv_mm_s FROM exposure_events WHERE pgv_mm_s > :p"),
-            {"p": policy.REOPEN_PGV_MM_S},
-        ).all()
-        qrows = conn.execute(text("SELECT id, time FROM quakes")).all()
-        size = max([r[0] for r in qrows], default=0) + 1
-        times = np.full(size, _NAT)
-        for qid, t in qrows:
-            times[qid] = np.datetime64(to_datetime(t), "s")
-        statuses = statuses_from_rows(ids, dh, claims, handoffs, pairs, times)
-        write_statuses(conn, ids, statuses)
+    objects = conn.execute(
+        text("SELECT id, COALESCE(count_ge_5_before_2026, 0) FROM objects ORDER BY id")
+    ).all()
+    ids = np.array([r[0] for r in objects], dtype=np.int64)
+    dh = np.array([r[1] for r in objects], dtype=np.int64)
+    del objects
+    pairs = _pairs_array(conn)
+    qrows = conn.execute(text("SELECT id, time FROM quakes")).all()
+    size = max([r[0] for r in qrows], default=0) + 1
+    times = np.full(size, _NAT)
+    for qid, t in qrows:
+        times[qid] = np.datetime64(to_datetime(t), "s")
+    handoffs = conn.execute(text("SELECT object_id, status FROM handoffs")).all()
+    claims = conn.execute(
+        text("SELECT object_id, decided, final, status FROM claims").execution_options(
+            yield_per=50_000
+        )
+    )
+    statuses = statuses_from_rows(ids, dh, claims, handoffs, pairs, times)
+    write_statuses(conn, ids, statuses)
     counts: dict[str, int] = {}
     for s in statuses:
         counts[s] = counts.get(s, 0) + 1
     return counts
 
 
-def write_statuses(conn, ids, statuses) -> None:
-    rows = [(s, int(i)) for i, s in zip(ids, statuses)]
+def assess_store(store) -> dict[str, int]:
+    """Recompute and write ``objects.status`` for every object; returns counts per status."""
+    with store.engine.begin() as conn:
+        return assess_in(conn)
+
+
+def write_statuses(conn, ids, statuses, chunk: int = 50_000) -> None:
     if is_gpkg(conn):
-        conn.connection.driver_connection.cursor().executemany(
-            "UPDATE objects SET status = ? WHERE id = ?", rows
-        )
+        cursor = conn.connection.driver_connection.cursor()
+        for start in range(0, len(ids), chunk):
+            rows = [
+                (s, int(i))
+                for i, s in zip(ids[start : start + chunk], statuses[start : start + chunk])
+            ]
+            cursor.executemany("UPDATE objects SET status = ? WHERE id = ?", rows)
         return
     conn.execute(text("CREATE TEMP TABLE tmp_status (status text, id int) ON COMMIT DROP"))
-    insert_rows(conn, "tmp_status", ("status", "id"), rows)
+    for start in range(0, len(ids), chunk):
+        rows = [
+            (s, int(i)) for i, s in zip(ids[start : start + chunk], statuses[start : start + chunk])
+        ]
+        insert_rows(conn, "tmp_status", ("status", "id"), rows)
     conn.execute(text("UPDATE objects o SET status = t.status FROM tmp_status t WHERE o.id = t.id"))

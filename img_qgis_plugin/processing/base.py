@@ -126,15 +126,16 @@ class ImgAlgorithm(QgsProcessingAlgorithm):
         """Domain errors and a cancel become one ``QgsProcessingException`` with their text."""
         from domain.errors import DomainError
         from domain.groundmotion.exposure import Cancelled as DomainCancelled
+        from img_qgis_plugin.toolbelt.log_handler import redacted
 
         try:
             yield
         except (Cancelled, DomainCancelled) as exc:
             raise QgsProcessingException(tr("Gestopt door de gebruiker; niets gewijzigd.")) from exc
         except DomainError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+            raise QgsProcessingException(redacted(str(exc))) from exc
         except (OSError, ValueError) as exc:
-            raise QgsProcessingException(f"{type(exc).__name__}: {exc}") from exc
+            raise QgsProcessingException(redacted(f"{type(exc).__name__}: {exc}")) from exc
 
     @staticmethod
     def report(data: dict, feedback=None) -> dict:

@@ -28,9 +28,20 @@ def versions_text() -> str:
     )
 
 
+def redacted(text: str) -> str:
+    """``text`` without passwords (store URLs, ``password=`` keywords, SQL ``PASSWORD '…'``):
+    whatever a message or a driver's error says, no password reaches the log or the bar."""
+    try:
+        from domain.store.engine import redact
+    except ImportError:  # the domain's libraries are missing: no store was ever opened
+        return text
+    return redact(text)
+
+
 def log(
     message: str, level: str = "info", push: bool = False, duration: int = 5, details: str = ""
 ) -> None:
+    message, details = redacted(str(message)), redacted(details)
     QgsMessageLog.logMessage(
         message + (f"\n{details}" if details else ""),
         LOG_TAG,

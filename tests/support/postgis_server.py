@@ -117,11 +117,13 @@ class PostgisServer:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"
 
-    def new_database(self, name: str | None = None) -> str:
-        """Create an empty database with PostGIS and return its ``postgresql://`` URL."""
+    def new_database(self, name: str | None = None, postgis: bool = True) -> str:
+        """Create an empty database (with PostGIS unless ``postgis=False``) and return its
+        ``postgresql://`` URL."""
         name = name or f"t_{uuid.uuid4().hex[:12]}"
         self.sql(f'CREATE DATABASE "{name}"')
-        self.sql("CREATE EXTENSION IF NOT EXISTS postgis", name)
+        if postgis:
+            self.sql("CREATE EXTENSION IF NOT EXISTS postgis", name)
         return self.url(name)
 
     def stop(self) -> None:

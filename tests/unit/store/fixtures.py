@@ -1,44 +1,134 @@
 """Small input files in the public formats, written at test time (never copied data).
 
-PDOK-like BAG GeoPackage, cadastral GML, shapefile, GeoJSON and the two CSV formats.
+Vector files are written with GDAL/OGR, as the users' tools (QGIS, ogr2ogr, PDOK's exports)
+write them: a PDOK-like BAG GeoPackage, cadastral GML, shapefiles, GeoJSON. PDOK's own GML
+layout (a Perceel with a label point and a boundary) comes from a template of that layout.
+The two CSV formats are plain text.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
-import struct
+import contextlib
 from pathlib import Path
 
 import shapely
+from osgeo import gdal, ogr, osr
 
 WGS84_PRJ = (
     'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],'
     'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
 )
+DRIVERS = {
+    ".gpkg": "GPKG",
+    ".shp": "ESRI Shapefile",
+    ".gml": "GML",
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON",
+    ".gdb": "OpenFileGDB",
+    ".csv": "CSV",
+}
 
 
-def gpkg_blob(geom, srs: int = 28992) -> bytes:
-    return b"GP\x00\x01" + struct.pack("<i", srs) + shapely.to_wkb(geom, byte_order=1)
+@contextlib.contextmanager
+def _gdal_exceptions():
+    previous = [(m, m.GetUseExceptions()) for m in (gdal, ogr, osr)]
+    for module in (gdal, ogr, osr):
+        module.UseExceptions()
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # a test file may be non-conformant on purpose
+    try:
+        yield
+    finally:
+        gdal.PopErrorHandler()
+        for module, used in reversed(previous):  # GDAL keeps them as a stack
+            if not used:
+                module.DontUseExceptions()
 
 
-def _gpkg_core(conn: sqlite3.Connection, srs: int) -> None:
-    conn.executescript(
-        """
-        PRAGMA application_id = 1196444487;
-        CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT, srs_id INTEGER PRIMARY KEY,
-          organization TEXT, organization_coordsys_id INTEGER, definition TEXT, description TEXT);
-        CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT, identifier TEXT,
-          description TEXT, last_change TEXT, min_x REAL, min_y REAL, max_x REAL, max_y REAL,
-          srs_id INTEGER);
-        CREATE TABLE gpkg_geometry_columns (table_name TEXT, column_name TEXT,
-          geometry_type_name TEXT, srs_id INTEGER, z TINYINT, m TINYINT);
-        """
-    )
-    conn.execute(
-        "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, 'EPSG', ?, 'undefined', '')",
-        (f"EPSG:{srs}", srs, srs),
-    )
+def spatial_ref(srs):
+    """EPSG code, WKT or 'EPSG:…'/URN text → osr SRS (traditional x/y order); None stays None."""
+    if srs is None:
+        return None
+    ref = osr.SpatialReference()
+    if isinstance(srs, int):
+        ref.ImportFromEPSG(srs)
+    else:
+        ref.SetFromUserInput(str(srs))
+    ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return ref
+
+
+def _field_type(values) -> int:
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return ogr.OFTInteger64 if any(abs(v) > 2**31 - 1 for v in present) else ogr.OFTInteger
+    if present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
+        return ogr.OFTReal
+    return ogr.OFTString
+
+
+def _geometry_type(geoms) -> int:
+    kinds = {g.geom_type for g in geoms if g is not None}
+    has_z = any(g is not None and g.has_z for g in geoms)
+    base = {
+        frozenset({"Point"}): ogr.wkbPoint,
+        frozenset({"Polygon"}): ogr.wkbPolygon,
+        frozenset({"MultiPolygon"}): ogr.wkbMultiPolygon,
+        frozenset({"Polygon", "MultiPolygon"}): ogr.wkbMultiPolygon,
+        frozenset({"LineString"}): ogr.wkbLineString,
+        frozenset({"MultiPoint"}): ogr.wkbMultiPoint,
+    }.get(frozenset(kinds), ogr.wkbUnknown)
+    return ogr.GT_SetZ(base) if has_z and base != ogr.wkbUnknown else base
+
+
+def write_vector(
+    path: Path,
+    records: list[tuple[object, dict]],
+    *,
+    layer: str | None = None,
+    srs=28992,
+    fields: dict[str, int] | None = None,
+    geometry_type: int | None = None,
+    layer_options: tuple[str, ...] = (),
+    dataset_options: tuple[str, ...] = (),
+) -> Path:
+    """Write ``records`` (shapely geometry or None, attributes) as one layer with OGR; a
+    GeoPackage or File Geodatabase that exists gets the layer added."""
+    path = Path(path)
+    driver_name = DRIVERS[path.suffix.lower()]
+    names: list[str] = list(fields or {})
+    for _g, attrs in records:
+        names += [k for k in attrs if k not in names]
+    types = dict(fields or {})
+    for name in names:
+        types.setdefault(name, _field_type([a.get(name) for _g, a in records]))
+    with _gdal_exceptions():
+        driver = ogr.GetDriverByName(driver_name)
+        if path.exists() and driver_name in ("GPKG", "OpenFileGDB"):
+            ds = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+        else:
+            ds = driver.CreateDataSource(str(path), options=list(dataset_options))
+        geoms = [g for g, _a in records]
+        kind = geometry_type if geometry_type is not None else _geometry_type(geoms)
+        lyr = ds.CreateLayer(
+            layer or path.stem, spatial_ref(srs), kind, options=list(layer_options)
+        )
+        for name in names:
+            lyr.CreateField(ogr.FieldDefn(name, types[name]))
+        defn = lyr.GetLayerDefn()
+        with contextlib.suppress(RuntimeError):
+            lyr.StartTransaction()
+        for geom, attrs in records:
+            feature = ogr.Feature(defn)
+            for name, value in attrs.items():
+                if value is not None:
+                    feature.SetField(name, value)
+            if geom is not None:
+                feature.SetGeometry(ogr.CreateGeometryFromWkb(shapely.to_wkb(geom)))
+            lyr.CreateFeature(feature)
+        with contextlib.suppress(RuntimeError):
+            lyr.CommitTransaction()
+        ds = None
+    return path
 
 
 VBO_COLUMNS = (
@@ -89,132 +179,148 @@ def pand_rows_for(vbos: list[dict], year: int = 1931) -> list[dict]:
 
 
 def write_bag_gpkg(
-    path: Path, vbos: list[dict], pands: list[dict] | None = None, srs: int = 28992
+    path: Path, vbos: list[dict], pands: list[dict] | None = None, srs=28992
 ) -> Path:
-    conn = sqlite3.connect(path)
-    _gpkg_core(conn, srs)
-    cols = ", ".join(f"{c} TEXT" for c in VBO_COLUMNS)
-    conn.execute(f"CREATE TABLE verblijfsobject (fid INTEGER PRIMARY KEY, geom BLOB, {cols})")
-    conn.execute(
-        "INSERT INTO gpkg_contents (table_name, data_type, srs_id) VALUES ('verblijfsobject', 'features', ?)",
-        (srs,),
+    """PDOK's ``bag-light`` layout: layer ``verblijfsobject`` (points) and, where given,
+    ``pand`` (polygons; a pand without ``geom`` gets none)."""
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    columns = [c for c in VBO_COLUMNS if any(c in v for v in vbos)]
+    columns += [c for v in vbos for c in v if c not in columns and c != "geom"]
+    columns = list(dict.fromkeys(columns))
+    records = [(v.get("geom"), {c: v.get(c) for c in columns}) for v in vbos]
+    fields = {c: _field_type([a.get(c) for _g, a in records]) for c in columns}
+    write_vector(
+        path,
+        records,
+        layer="verblijfsobject",
+        srs=srs,
+        fields=fields,
+        geometry_type=ogr.wkbPoint,
     )
-    conn.execute(
-        "INSERT INTO gpkg_geometry_columns VALUES ('verblijfsobject', 'geom', 'POINT', ?, 0, 0)",
-        (srs,),
-    )
-    for v in vbos:
-        geom = v.get("geom")
-        conn.execute(
-            f"INSERT INTO verblijfsobject (geom, {', '.join(VBO_COLUMNS)}) VALUES (?{', ?' * len(VBO_COLUMNS)})",
-            (gpkg_blob(geom, srs) if geom is not None else None, *[v.get(c) for c in VBO_COLUMNS]),
-        )
     if pands is not None:
-        conn.execute(
-            "CREATE TABLE pand (fid INTEGER PRIMARY KEY, geom BLOB, identificatie TEXT, bouwjaar INTEGER, status TEXT)"
+        write_vector(
+            path,
+            [(p.get("geom"), {k: v for k, v in p.items() if k != "geom"}) for p in pands],
+            layer="pand",
+            srs=srs,
+            geometry_type=ogr.wkbPolygon,
         )
-        conn.execute(
-            "INSERT INTO gpkg_contents (table_name, data_type, srs_id) VALUES ('pand', 'features', ?)",
-            (srs,),
-        )
-        conn.execute(
-            "INSERT INTO gpkg_geometry_columns VALUES ('pand', 'geom', 'POLYGON', ?, 0, 0)", (srs,)
-        )
-        for p in pands:
-            conn.execute(
-                "INSERT INTO pand (identificatie, bouwjaar, status) VALUES (?, ?, ?)",
-                (p["identificatie"], p["bouwjaar"], p["status"]),
-            )
-    conn.commit()
-    conn.close()
     return path
 
 
-def write_parcels_gml(path: Path, parcels: list[tuple[str, str, str, object]]) -> Path:
-    """parcels: (gemeentecode, sectie, perceelnummer, polygon in RD)."""
-    members = []
-    for code, section, number, poly in parcels:
-        ring = " ".join(f"{x} {y}" for x, y in poly.exterior.coords)
-        members.append(
-            f"""<gml:featureMember><kad:Perceel gml:id="p{number}">
-  <kad:kadastraleGemeenteCode>{code}</kad:kadastraleGemeenteCode>
-  <kad:sectie>{section}</kad:sectie><kad:perceelnummer>{number}</kad:perceelnummer>
-  <kad:kadastraleGrootteWaarde>{round(poly.area)}</kad:kadastraleGrootteWaarde>
-  <kad:begrenzingPerceel><gml:Polygon srsName="urn:ogc:def:crs:EPSG::28992"><gml:exterior>
-  <gml:LinearRing><gml:posList>{ring}</gml:posList></gml:LinearRing></gml:exterior>
-  </gml:Polygon></kad:begrenzingPerceel></kad:Perceel></gml:featureMember>"""
+def write_parcels_gml(path: Path, parcels: list[tuple[str, str, str, object]], srs=28992) -> Path:
+    """parcels: (gemeentecode, sectie, perceelnummer, polygon) as OGR writes GML 3.2 (with its
+    .xsd), layer ``perceel`` with PDOK's field names."""
+    records = [
+        (
+            poly,
+            {
+                "AKRKadastraleGemeenteCodeWaarde": code,
+                "sectie": section,
+                "perceelnummer": number,
+                "kadastraleGrootteWaarde": round(poly.area) if poly is not None else None,
+            },
         )
-    path.write_text(
+        for code, section, number, poly in parcels
+    ]
+    fields = {
+        "AKRKadastraleGemeenteCodeWaarde": ogr.OFTString,
+        "sectie": ogr.OFTString,
+        "perceelnummer": ogr.OFTString,
+        "kadastraleGrootteWaarde": ogr.OFTInteger,
+    }
+    return write_vector(
+        path,
+        records,
+        layer="perceel",
+        srs=srs,
+        fields=fields,
+        geometry_type=ogr.wkbPolygon,
+        dataset_options=("FORMAT=GML3.2",),
+    )
+
+
+PDOK_MEMBER = """<gml:featureMember><kad:Perceel gml:id="NL.IMKAD.KadastraalObject.{n}">
+ <kad:identificatieNamespace>NL.IMKAD.KadastraalObject</kad:identificatieNamespace>
+ <kad:identificatieLokaalID>{n}</kad:identificatieLokaalID>
+ <kad:kadastraleGemeenteCode>31</kad:kadastraleGemeenteCode>
+ <kad:kadastraleGemeenteWaarde>Loppersum</kad:kadastraleGemeenteWaarde>
+ <kad:sectie>{section}</kad:sectie>
+ <kad:AKRKadastraleGemeenteCodeCode>341</kad:AKRKadastraleGemeenteCodeCode>
+ <kad:AKRKadastraleGemeenteCodeWaarde>{code}</kad:AKRKadastraleGemeenteCodeWaarde>
+ <kad:perceelnummer>{number}</kad:perceelnummer>
+ <kad:soortGrootteWaarde>Vastgesteld</kad:soortGrootteWaarde>
+ <kad:kadastraleGrootteWaarde>{size}</kad:kadastraleGrootteWaarde>
+ <kad:plaatscoordinatenPerceel><gml:Point{srs}><gml:pos>{label}</gml:pos></gml:Point>
+ </kad:plaatscoordinatenPerceel>
+ <kad:begrenzingPerceel><gml:Polygon{srs}><gml:exterior><gml:LinearRing>
+ <gml:posList srsDimension="{dim}">{ring}</gml:posList></gml:LinearRing></gml:exterior>
+ </gml:Polygon></kad:begrenzingPerceel>
+</kad:Perceel></gml:featureMember>"""
+
+
+def write_pdok_parcels_gml(
+    path: Path,
+    parcels: list[tuple[str, str, str, object]],
+    srs_name: str | None = "urn:ogc:def:crs:EPSG::28992",
+    z: float | None = None,
+) -> Path:
+    """PDOK's kadastrale kaart GML layout: per Perceel a label point and the boundary (and
+    with ``z`` a 3-D posList, srsDimension 3)."""
+    members = []
+    for n, (code, section, number, poly) in enumerate(parcels, start=1):
+        coords = list(poly.exterior.coords)
+        if z is None:
+            ring = " ".join(f"{x} {y}" for x, y in coords)
+        else:
+            heights = [z + i for i in range(len(coords) - 1)] + [z]  # closed in 3-D too
+            ring = " ".join(f"{x} {y} {h}" for (x, y), h in zip(coords, heights))
+        label = poly.representative_point()
+        members.append(
+            PDOK_MEMBER.format(
+                n=n,
+                code=code,
+                section=section,
+                number=number,
+                size=round(poly.area),
+                srs=f' srsName="{srs_name}"' if srs_name else "",
+                label=f"{label.x} {label.y}" + ("" if z is None else f" {z}"),
+                dim=2 if z is None else 3,
+                ring=ring,
+            )
+        )
+    Path(path).write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<gml:FeatureCollection '
-        'xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:kad="http://kadaster.nl/kadastralekaart">\n'
+        'xmlns:gml="http://www.opengis.net/gml/3.2" '
+        'xmlns:kad="http://kadaster.nl/schemas/kadastralekaart/v20190301">\n'
         + "\n".join(members)
         + "\n</gml:FeatureCollection>\n",
         encoding="utf-8",
     )
-    return path
+    return Path(path)
 
 
 def write_shapefile(
-    path: Path, records: list[tuple[object, dict]], prj: str | None = WGS84_PRJ
+    path: Path,
+    records: list[tuple[object, dict]],
+    prj: str | None = WGS84_PRJ,
+    encoding: str | None = "UTF-8",
+    fields: dict[str, int] | None = None,
 ) -> Path:
-    """Polygon shapefile (.shp/.shx/.dbf/.prj) with character attributes."""
-    shp_records = []
-    for number, (geom, _attrs) in enumerate(records, start=1):
-        polys = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
-        rings = []
-        for p in polys:
-            ext = list(shapely.geometry.polygon.orient(p, sign=-1.0).exterior.coords)  # clockwise
-            rings.append(ext)
-            rings += [
-                list(i.coords) for i in shapely.geometry.polygon.orient(p, sign=-1.0).interiors
-            ]
-        points = [pt for r in rings for pt in r]
-        starts, k = [], 0
-        for r in rings:
-            starts.append(k)
-            k += len(r)
-        minx, miny, maxx, maxy = geom.bounds
-        content = struct.pack("<i4d2i", 5, minx, miny, maxx, maxy, len(rings), len(points))
-        content += struct.pack(f"<{len(starts)}i", *starts)
-        content += b"".join(struct.pack("<2d", x, y) for x, y in points)
-        shp_records.append(struct.pack(">2i", number, len(content) // 2) + content)
-    body = b"".join(shp_records)
-    all_bounds = shapely.union_all([g for g, _ in records]).bounds
-    header = struct.pack(">7i", 9994, 0, 0, 0, 0, 0, (100 + len(body)) // 2)
-    header += struct.pack("<2i4d4d", 1000, 5, *all_bounds, 0, 0, 0, 0)
-    path.write_bytes(header + body)
-    names = sorted({k for _, a in records for k in a})
-    fields = b"".join(struct.pack("<11sc4xB15x", n.encode()[:10], b"C", 50) for n in names)
-    dbf = struct.pack(
-        "<4BIHH20x", 3, 126, 11, 24, len(records), 32 + 32 * len(names) + 1, 1 + 50 * len(names)
-    )
-    dbf += fields + b"\x0d"
-    for _, attrs in records:
-        dbf += b" " + b"".join(str(attrs.get(n, "")).encode("utf-8")[:50].ljust(50) for n in names)
-    dbf += b"\x1a"
-    path.with_suffix(".dbf").write_bytes(dbf)
-    if prj:
-        path.with_suffix(".prj").write_text(prj)
-    path.with_suffix(".cpg").write_text("UTF-8")
+    """A shapefile (.shp/.shx/.dbf, .prj when ``prj``, .cpg naming ``encoding`` when given)."""
+    path = Path(path)
+    options = (f"ENCODING={encoding}",) if encoding else ("ENCODING=ISO-8859-1",)
+    write_vector(path, records, srs=prj, fields=fields, layer_options=options)
+    if encoding is None:
+        path.with_suffix(".cpg").unlink(missing_ok=True)
     return path
 
 
 def write_geojson(path: Path, features: list[tuple[object, dict]], crs: str | None = None) -> Path:
-    data = {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "geometry": shapely.geometry.mapping(g) if g is not None else None,
-                "properties": a,
-            }
-            for g, a in features
-        ],
-    }
-    if crs:
-        data["crs"] = {"type": "name", "properties": {"name": crs}}
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
+    """GeoJSON as OGR writes it; ``crs`` other than WGS 84 becomes the file's ``crs`` member."""
+    return write_vector(Path(path), features, srs=crs, geometry_type=ogr.wkbUnknown)
 
 
 def write_csv(path: Path, header: list[str], rows: list[list], sep: str = ",") -> Path:

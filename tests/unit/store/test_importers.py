@@ -103,7 +103,7 @@ def test_bag_bad_rows_are_listed_and_nothing_is_written(bag_store, tmp_path, cha
     vbos[1].update(change)
     pands = pand_rows_for(good_vbo_rows(3, start=20))
     problems = _rejected(bag_store, import_bag, write_bag_gpkg(tmp_path / "bad.gpkg", vbos, pands))
-    assert [(p.file, p.line, p.field) for p in problems] == [("bad.gpkg:verblijfsobject", 2, field)]
+    assert [(p.file, p.line, p.field) for p in problems] == [("bad.gpkg", 2, field)]
 
 
 def test_bag_duplicates_bad_year_and_every_problem_at_once(bag_store, tmp_path):
@@ -164,7 +164,7 @@ def test_parcels_gml_links_objects_and_repairs_geometry(bag_store, tmp_path):
 @pytest.mark.parametrize(
     ("parcel", "field"),
     [
-        (("LP", "B", "1", None), "kadastraleGemeenteCode"),
+        (("LP", "B", "1", None), "AKRKadastraleGemeenteCodeWaarde"),
         (("LPS00", "B9", "1", None), "sectie"),
         (("LPS00", "B", "-4", None), "perceelnummer"),
     ],
@@ -185,6 +185,94 @@ def test_parcels_duplicate_and_broken_gml(bag_store, tmp_path):
     (tmp_path / "broken.gml").write_text("<gml:FeatureCollection><unclosed>")
     (problem,) = _rejected(bag_store, import_parcels, tmp_path / "broken.gml")
     assert "GML" in problem.message
+
+
+def _counts(store) -> dict:
+    with store.engine.connect() as conn:
+        return {
+            t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one()
+            for t in ("objects", "addresses", "parcels")
+        }
+
+
+def test_importing_the_same_parcels_and_bag_files_three_times_changes_nothing(
+    empty_store, tmp_path
+):
+    vbos = good_vbo_rows(4)
+    bag = write_bag_gpkg(tmp_path / "bag.gpkg", vbos, pand_rows_for(vbos))
+    gml = write_parcels_gml(
+        tmp_path / "p.gml",
+        [
+            ("LPS00", "B", str(6930 + k), _square(v["geom"].x, v["geom"].y))
+            for k, v in enumerate(vbos)
+        ],
+    )
+    reports, states, counts = [], [], []
+    for _ in range(3):
+        reports.append((import_bag(empty_store, bag), import_parcels(empty_store, gml)))
+        counts.append(_counts(empty_store))
+        states.append(snapshot(empty_store))
+    assert counts == [{"objects": 4, "addresses": 4, "parcels": 4}] * 3
+    assert states[0] == states[1] == states[2]
+    (bag1, parcels1), *again = reports
+    assert parcels1.counts == {"parcels": 4, "objects_linked": 4}
+    for bag_n, parcels_n in again:
+        assert bag_n.counts == {"objects": 0, "addresses": 0}
+        assert bag_n.skipped == {"already_in_store": 4}
+        assert parcels_n.counts == {"parcels": 0} and parcels_n.skipped == {"already_in_store": 4}
+
+
+def test_a_changed_parcel_is_updated_in_place_never_duplicated(bag_store, tmp_path):
+    first = write_parcels_gml(
+        tmp_path / "a.gml",
+        [
+            ("LPS00", "B", "1", _square(245020, 593503)),
+            ("LPS00", "B", "2", _square(240000, 590000)),
+        ],
+    )
+    import_parcels(bag_store, first)
+    with bag_store.engine.connect() as conn:
+        ids = dict(conn.execute(text("SELECT kadastrale_aanduiding, id FROM parcels")).all())
+    moved = write_parcels_gml(
+        tmp_path / "b.gml",
+        [
+            ("LPS00", "B", "1", _square(245020, 593503, size=40.0)),
+            ("LPS00", "B", "2", _square(240000, 590000)),
+            ("LPS00", "B", "3", _square(241000, 590000)),
+        ],
+    )
+    report = import_parcels(bag_store, moved)
+    assert report.counts == {"parcels": 2, "parcels_updated": 1, "objects_linked": 0}
+    assert report.skipped == {"already_in_store": 1}
+    with bag_store.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT kadastrale_aanduiding, id, area_m2, object_id FROM parcels ORDER BY 1")
+        ).all()
+    assert [(a, area, oid) for a, _i, area, oid in rows] == [
+        ("LPS00 B 1", 1600.0, 1),
+        ("LPS00 B 2", 900.0, None),
+        ("LPS00 B 3", 900.0, None),
+    ]
+    assert {a: i for a, i, _x, _o in rows if a in ids} == ids  # the same ids kept
+
+
+def test_an_empty_or_non_feature_file_never_removes_stored_areas(bag_store, tmp_path):
+    good = write_geojson(
+        tmp_path / "sub.geojson",
+        [(shapely.box(244000, 592000, 246000, 595000), {"name": "Bodemdaling"})],
+        crs="EPSG:28992",
+    )
+    import_areas(bag_store, good, kind="subsidence")
+    for name, content in [
+        ("empty.geojson", '{"type": "FeatureCollection", "features": []}'),
+        ("array.json", "[]"),
+        ("number.json", "7"),
+        ("object.json", '{"type": "FeatureCollection"}'),
+        ("nothing.geojson", ""),
+    ]:
+        (tmp_path / name).write_text(content)
+        _rejected(bag_store, import_areas, tmp_path / name, kind="subsidence")
+    assert bag_store.read_object(1).areas.subsidence_areas == ("Bodemdaling",)
 
 
 # --- areas -----------------------------------------------------------------------------------
@@ -216,7 +304,9 @@ def test_shapefile_in_wgs84_becomes_rd_and_replaces_kind(bag_store, tmp_path):
 
 
 def test_invalid_polygon_is_repaired_and_reported(bag_store, tmp_path):
-    bowtie = shapely.Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])
+    bowtie = shapely.Polygon(
+        [(240000, 590000), (240010, 590010), (240010, 590000), (240000, 590010)]
+    )
     path = write_geojson(tmp_path / "bow.geojson", [(bowtie, {"name": "strik"})], crs="EPSG:28992")
     report = import_areas(bag_store, path, kind="start_area", origin="illustrative")
     assert len(report.changes) == 1
@@ -230,8 +320,8 @@ def test_area_files_with_wrong_geometry_or_kind_are_refused(bag_store, tmp_path)
     path = write_geojson(
         tmp_path / "pts.geojson",
         [
-            (shapely.box(0, 0, 1, 1), {"name": "ok"}),
-            (shapely.Point(1, 1), {"name": "punt"}),
+            (shapely.box(240000, 590000, 240001, 590001), {"name": "ok"}),
+            (shapely.Point(240000, 590000), {"name": "punt"}),
             (None, {}),
         ],
         crs="EPSG:28992",
@@ -430,3 +520,41 @@ def test_ownerships_csv_problems(bag_store, tmp_path):
         (3, "kadastrale_aanduiding"),
         (3, "natural_person"),
     ]
+
+
+def test_claims_reference_shared_by_two_objects_is_ambiguous_not_guessed(bag_store, tmp_path):
+    with bag_store.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE objects SET kadastrale_aanduiding = 'SBG01 B 6931' WHERE id IN (1, 2)")
+        )
+    path = write_csv(
+        tmp_path / "shared.csv",
+        ["claim_number", "kadastrale_aanduiding", "scheme", "submitted"],
+        [["C1", "sbg01  b 6931", "ims", "2022-01-01"]],
+    )
+    (problem,) = _rejected(bag_store, import_claims, path)
+    assert (problem.line, problem.field) == (2, "kadastrale_aanduiding")
+    assert "2 objects" in problem.message or "2 objecten" in problem.message
+
+
+def test_claims_and_ownerships_reimport_is_unchanged_on_both_backends(bag_store, tmp_path):
+    claims = write_csv(
+        tmp_path / "c.csv",
+        ["claim_number", "object_id", "applicant_id", "applicant_natural", "scheme", "submitted"],
+        [["R1", "1", "P7", "ja", "ims", "2022-01-01"], ["R2", "2", "P7", "", "aos", "1-2-2022"]],
+    )
+    owners = write_csv(
+        tmp_path / "o.csv",
+        ["object_id", "person_id", "natural_person", "right", "valid_from"],
+        [["1", "P7", "ja", "eigendom", ""], ["2", "L7", "nee", "erfpacht", "2001-01-01"]],
+    )
+    assert import_claims(bag_store, claims).counts == {"claims": 2, "persons": 1}
+    assert import_ownerships(bag_store, owners).counts == {"ownerships": 2, "persons": 1}
+    state = snapshot(bag_store)
+    for _ in range(2):
+        again = import_claims(bag_store, claims)
+        assert again.counts == {"claims": 0, "persons": 0} and again.skipped["unchanged"] == 2
+        again = import_ownerships(bag_store, owners)
+        assert again.counts == {"ownerships": 0, "persons": 0}
+        assert again.skipped["unchanged"] == 2
+        assert snapshot(bag_store) == state

@@ -96,6 +96,11 @@ def test_search_by_postcode_number_claim_and_id(demo):
     assert len(store.search("a", limit=3)) <= 3
 
 
+#: the application's own audit lines; on PostGIS the database's triggers add one line per
+#: changed row besides (actions insert/update/delete, revision 0005)
+APP_LINES = "action NOT IN ('insert', 'update', 'delete')"
+
+
 def test_handoff_lifecycle_with_optimistic_locking(demo):
     store, summary = demo
     oid = summary.sample_object_ids["never_claimed"]
@@ -120,7 +125,10 @@ def test_handoff_lifecycle_with_optimistic_locking(demo):
         actions = [
             r[0]
             for r in conn.execute(
-                text("SELECT action FROM audit_log WHERE object_id = :i ORDER BY id"), {"i": oid}
+                text(
+                    f"SELECT action FROM audit_log WHERE object_id = :i AND {APP_LINES} ORDER BY id"
+                ),
+                {"i": oid},
             )
         ]
     assert actions == ["handoff_created", "handoff_status"]
@@ -142,7 +150,10 @@ def test_audit_appends(demo):
     store.audit("tester", "printed", 3, "dossier")
     with store.engine.connect() as conn:
         rows = conn.execute(
-            text("SELECT who, action, object_id, detail, at FROM audit_log ORDER BY id")
+            text(
+                f"SELECT who, action, object_id, detail, at FROM audit_log WHERE {APP_LINES} "
+                "ORDER BY id"
+            )
         ).all()
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         ("tester", "opened", 3, "paneel"),
@@ -214,4 +225,4 @@ def test_audit_log_and_handoff_history_are_append_only(demo):
         with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
             conn.execute(text(sql))
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT COUNT(*) FROM audit_log")).scalar() == 1
+        assert conn.execute(text(f"SELECT COUNT(*) FROM audit_log WHERE {APP_LINES}")).scalar() == 1
