@@ -1,8 +1,7 @@
 """A small GeoPackage (OGC 1.2) writer and reader on plain sqlite3, for area layers.
 
-The domain may not use GDAL, yet planners open the areas in QGIS; this writes just what a
-GeoPackage reader needs: the core tables, feature tables with GeoPackage geometry blobs
-(header + WKB from shapely) and an R-tree spatial index filled directly (no triggers: the
+Planners open the areas in QGIS; this writes just what a GeoPackage reader needs: the core
+tables, feature tables with GeoPackage geometry blobs (header + WKB from shapely) and an R-tree spatial index filled directly (no triggers: the
 file is written once, then read). The file is written beside the target and renamed, so a
 failure never leaves half a file.
 """
