@@ -101,10 +101,12 @@ register(
             "layer '{layer}' has no geometry (for CSV: a column WKT)",
         ),
         "vector.no_crs": (
-            "het bestand zegt niet in welk coördinatenstelsel het staat{detail}; geef het op met "
-            "--crs, bijv. --crs EPSG:28992 voor RD New",
-            "the file does not say its coordinate reference system{detail}; name it with --crs, "
-            "e.g. --crs EPSG:28992 for RD New",
+            "het bestand zegt niet in welk coördinatenstelsel het staat{detail}; geef het op "
+            "(opdrachtregel: --crs EPSG:28992 voor RD New; in QGIS: het veld "
+            "'Coördinatenstelsel' van de import)",
+            "the file does not say its coordinate reference system{detail}; name it (command "
+            "line: --crs EPSG:28992 for RD New; in QGIS: the import's 'Coördinatenstelsel' / "
+            "coordinate system field)",
         ),
         "vector.no_crs.shp": (" (het .prj-bestand ontbreekt)", " (the .prj file is missing)"),
         "vector.no_crs.gml": (" (geen srsName)", " (no srsName)"),

@@ -8,6 +8,7 @@ from qgis.core import (
     Qgis,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
@@ -21,6 +22,8 @@ IMPORT_GROUP = ("import", QT_TRANSLATE_NOOP("@default", "Importeren"))
 COMPUTE_GROUP = ("compute", QT_TRANSLATE_NOOP("@default", "Berekenen"))
 
 DATA_KINDS = ("bag", "parcels", "areas", "claims", "ownerships")
+#: the kinds read as map files (GDAL/OGR), which take a coordinate system the file lacks
+MAP_KINDS = ("bag", "parcels", "areas")
 DATA_KIND_LABELS = (
     QT_TRANSLATE_NOOP("@default", "BAG (GeoPackage van PDOK)"),
     QT_TRANSLATE_NOOP("@default", "Kadastrale percelen (GML of GeoPackage)"),
@@ -127,6 +130,13 @@ class ImportDataAlgorithm(ImgAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterCrs(
+                "CRS",
+                tr("Coördinatenstelsel, alleen als het kaartbestand er geen (juist) noemt"),
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterBoolean(
                 "DRY_RUN", tr("Alleen controleren, niets schrijven"), defaultValue=False
             )
@@ -145,6 +155,9 @@ class ImportDataAlgorithm(ImgAlgorithm):
                 )
             extra["kind"] = AREA_KINDS[self.parameterAsEnum(parameters, "AREA_KIND", context)]
             extra["name_field"] = self.parameterAsString(parameters, "NAME_FIELD", context) or None
+        crs = self.parameterAsCrs(parameters, "CRS", context)
+        if kind in MAP_KINDS and crs.isValid():
+            extra["crs"] = crs.authid() or crs.toWkt()
         importer = _importer(kind)
         with self.open_store(parameters, context) as store, self.domain_errors():
             feedback.setProgress(5)

@@ -4,6 +4,11 @@
 <context>
     <name>@default</name>
     <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="132"/>
+        <source>Coördinatenstelsel, alleen als het kaartbestand er geen (juist) noemt</source>
+        <translation>Coordinate reference system, only when the map file names none (or a wrong one)</translation>
+    </message>
+    <message>
         <location filename="../../img_qgis_plugin/gui/handoff_dialog.py" line="56"/>
         <source>Object: {object_id}</source>
         <translation>Object: {object_id}</translation>

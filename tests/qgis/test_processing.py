@@ -17,7 +17,7 @@ from domain.store import open_store
 from domain.store.scenario import run_scenario
 from img_qgis_plugin.processing.provider import PROVIDER_ID, ImgProcessingProvider
 from tests.unit.store.conftest import snapshot
-from tests.unit.store.fixtures import write_csv, write_geojson
+from tests.unit.store.fixtures import write_csv, write_geojson, write_vector
 
 EPICENTRE_RD = (240000.0, 590000.0)
 
@@ -245,6 +245,28 @@ def test_import_areas_needs_and_uses_the_area_kind(processing_run, store_path, t
     with pytest.raises(QgsProcessingException, match="AREA_KIND"):
         processing_run("import_data", params)
     processing_run("import_data", {**params, "AREA_KIND": 4})  # start_area
+    assert (
+        _count(
+            store_path,
+            "SELECT COUNT(*) FROM areas WHERE kind = 'start_area' AND name = 'Proefwijk'",
+        )
+        == 1
+    )
+
+
+def test_a_shapefile_without_prj_needs_the_crs_parameter(processing_run, store_path, tmp_path):
+    path = write_vector(
+        tmp_path / "wijk.shp",
+        [(shapely.box(239000, 589000, 241000, 591000), {"name": "Proefwijk"})],
+        srs=None,
+    )
+    assert not path.with_suffix(".prj").exists()
+    params = {"STORE": str(store_path), "KIND": 2, "FILE": str(path), "AREA_KIND": 4}
+    before = _hash(store_path)
+    with pytest.raises(QgsProcessingException, match=r"wijk\.shp"):
+        processing_run("import_data", params)
+    assert _hash(store_path) == before
+    processing_run("import_data", {**params, "CRS": "EPSG:28992"})
     assert (
         _count(
             store_path,
