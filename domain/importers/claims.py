@@ -16,12 +16,10 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from sqlalchemy import bindparam, text
-
 from domain import policy
 from domain.i18n import register, tr
 from domain.importers import csvfile
-from domain.importers.common import ImportReport, Problems
+from domain.importers.common import ImportReport, PersonBook, Problems, expanding
 from domain.importers.objects_ref import CHUNK, REF_COLUMNS, REF_FIELDS, SYNONYMS, ObjectIndex
 from domain.store.bulk import analyze, fix_sequences, insert_rows
 from domain.store.schema import claims as claims_table
@@ -111,10 +109,6 @@ def kind_label(natural: bool) -> str:
     return tr("claims.kind.natural") if natural else tr("claims.kind.legal")
 
 
-def _in(sql: str, name: str):
-    return text(sql).bindparams(bindparam(name, expanding=True))
-
-
 class _Pass:
     """One pass over the file: check every row; with ``write`` also store the new ones."""
 
@@ -127,9 +121,7 @@ class _Pass:
         self.to_date = to_date
         self.problems = Problems(source.name)
         self.index = ObjectIndex(conn)
-        self.persons: dict[str, bool] = {}  # known so far (store or this file) → natural
-        self.written_persons: set[str] = set()
-        self.new_persons: dict[str, bool] = {}
+        self.people = PersonBook(conn)
         self.duplicates = csvfile.Duplicates()
         self.new = 0
         self.unchanged = 0
@@ -193,7 +185,7 @@ class _Pass:
         if not chunk:
             return
         oids = self.index.resolve([row for row, _ in chunk])
-        self._load_persons({v["applicant"] for _, v in chunk if v["applicant"]})
+        self.people.load({v["applicant"] for _, v in chunk if v["applicant"]})
         numbers = {v["claim_number"] for _, v in chunk if v["claim_number"]}
         stored = self._stored(numbers)
         fresh = []
@@ -236,33 +228,20 @@ class _Pass:
                     tr("claims.differs.hint"),
                 )
         if self.write and not self.problems and fresh:
-            people = [
-                (p, n, None) for p, n in self.new_persons.items() if p not in self.written_persons
-            ]
-            insert_rows(self.conn, "persons", ("id", "natural_person", "legal_name"), people)
-            self.written_persons.update(p for p, _n, _l in people)
+            self.people.write_new()
             insert_rows(self.conn, "claims", CLAIM_COLUMNS, fresh)
-
-    def _load_persons(self, ids: set[str]) -> None:
-        missing = sorted(i for i in ids if i not in self.persons)
-        if not missing:
-            return
-        sql = _in("SELECT id, natural_person FROM persons WHERE id IN :ids", "ids")
-        for pid, natural in self.conn.execute(sql, {"ids": missing}):
-            self.persons[pid] = bool(natural)
 
     def _check_person(self, row, v) -> None:
         applicant, natural = v["applicant"], v["natural"]
         if not applicant:
             return
-        known = self.persons.get(applicant)
+        known = self.people.get(applicant)
         if known is None:
             if natural is None:
                 if "applicant_natural" not in row.bad:
                     row.problem("applicant_natural", tr("claims.person_kind", value=applicant))
                 return
-            self.persons[applicant] = natural
-            self.new_persons[applicant] = natural
+            self.people.add(applicant, natural)
         elif natural is not None and natural != known:
             row.problem(
                 "applicant_natural",
@@ -273,7 +252,7 @@ class _Pass:
         if not numbers:
             return {}
         columns = ", ".join(CLAIM_COLUMNS)
-        sql = _in(f"SELECT {columns} FROM claims WHERE claim_number IN :n", "n")
+        sql = expanding(f"SELECT {columns} FROM claims WHERE claim_number IN :n", "n")
         out = {}
         for r in self.conn.execute(sql, {"n": sorted(numbers)}):
             out[r[0]] = (
@@ -337,7 +316,7 @@ def import_claims(store, path, dry_run: bool = False) -> ImportReport:
 
 def _report(where: str, dry_run: bool, run: _Pass, source: csvfile.CsvFile) -> ImportReport:
     report = ImportReport(
-        where, dry_run, counts={"claims": run.new, "persons": len(run.new_persons)}
+        where, dry_run, counts={"claims": run.new, "persons": len(run.people.new)}
     )
     if run.unchanged:
         report.skipped["unchanged"] = run.unchanged

@@ -101,3 +101,44 @@ def fail(file: str, message: str, field_name: str = "", line: int | None = None)
     return InputError(
         tr("import.rejected", file=file, n=1), [Problem(message, file, line, field_name)]
     )
+
+
+def expanding(sql: str, name: str):
+    """``sql`` with ``IN :name`` taking a list (SQLAlchemy's expanding bind parameter)."""
+    from sqlalchemy import bindparam, text
+
+    return text(sql).bindparams(bindparam(name, expanding=True))
+
+
+class PersonBook:
+    """The persons an import knows so far (stored or earlier in the file) and whether each is a
+    natural person; the new ones are written once, in the import's transaction."""
+
+    def __init__(self, conn) -> None:
+        self.conn = conn
+        self.known: dict[str, bool] = {}
+        self.new: dict[str, bool] = {}
+        self._written: set[str] = set()
+
+    def load(self, ids: set[str]) -> None:
+        """Look up the ids not seen yet (one query per chunk of rows)."""
+        missing = sorted(i for i in ids if i not in self.known)
+        if not missing:
+            return
+        sql = expanding("SELECT id, natural_person FROM persons WHERE id IN :ids", "ids")
+        for pid, natural in self.conn.execute(sql, {"ids": missing}):
+            self.known[pid] = bool(natural)
+
+    def get(self, pid: str) -> bool | None:
+        return self.known.get(pid)
+
+    def add(self, pid: str, natural: bool) -> None:
+        self.known[pid] = natural
+        self.new[pid] = natural
+
+    def write_new(self) -> None:
+        from domain.store.bulk import insert_rows
+
+        people = [(p, n, None) for p, n in self.new.items() if p not in self._written]
+        insert_rows(self.conn, "persons", ("id", "natural_person", "legal_name"), people)
+        self._written.update(p for p, _n, _l in people)

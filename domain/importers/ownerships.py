@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import bindparam, text
-
 from domain import policy
 from domain.i18n import register, tr
 from domain.importers import csvfile
 from domain.importers.claims import kind_label
-from domain.importers.common import ImportReport, Problems
+from domain.importers.common import ImportReport, PersonBook, Problems, expanding
 from domain.importers.objects_ref import CHUNK, REF_COLUMNS, REF_FIELDS, SYNONYMS, ObjectIndex
 from domain.store.bulk import analyze, fix_sequences, insert_rows
 from domain.store.schema import persons as persons_table
@@ -73,10 +71,6 @@ register(
 )
 
 
-def _in(sql: str, name: str):
-    return text(sql).bindparams(bindparam(name, expanding=True))
-
-
 def _shown(value) -> str:
     if value is None:
         return "-"
@@ -97,9 +91,7 @@ class _Pass:
         self.to_date = to_date
         self.problems = Problems(source.name)
         self.index = ObjectIndex(conn)
-        self.persons: dict[str, bool] = {}
-        self.new_persons: dict[str, bool] = {}
-        self.written_persons: set[str] = set()
+        self.people = PersonBook(conn)
         self.duplicates = csvfile.Duplicates()
         self.new = 0
         self.unchanged = 0
@@ -151,16 +143,15 @@ class _Pass:
         if not chunk:
             return
         oids = self.index.resolve([row for row, _ in chunk])
-        self._load_persons({v["person"] for _, v in chunk if v["person"]})
+        self.people.load({v["person"] for _, v in chunk if v["person"]})
         stored = self._stored({oid for oid in oids if oid is not None})
         fresh = []
         for (row, v), oid in zip(chunk, oids):
             person, natural = v["person"], v["natural"]
             if person and natural is not None:
-                known = self.persons.get(person)
+                known = self.people.get(person)
                 if known is None:
-                    self.persons[person] = natural
-                    self.new_persons[person] = natural
+                    self.people.add(person, natural)
                 elif known != natural:
                     row.problem(
                         "natural_person",
@@ -184,26 +175,14 @@ class _Pass:
                     tr("own.differs.hint"),
                 )
         if self.write and not self.problems and fresh:
-            people = [
-                (p, n, None) for p, n in self.new_persons.items() if p not in self.written_persons
-            ]
-            insert_rows(self.conn, "persons", ("id", "natural_person", "legal_name"), people)
-            self.written_persons.update(p for p, _n, _l in people)
+            self.people.write_new()
             insert_rows(self.conn, "ownerships", COLUMNS, fresh)
-
-    def _load_persons(self, ids: set[str]) -> None:
-        missing = sorted(i for i in ids if i not in self.persons)
-        if not missing:
-            return
-        sql = _in("SELECT id, natural_person FROM persons WHERE id IN :ids", "ids")
-        for pid, natural in self.conn.execute(sql, {"ids": missing}):
-            self.persons[pid] = bool(natural)
 
     def _stored(self, oids: set[int]) -> dict[tuple, list[tuple]]:
         out: dict[tuple, list[tuple]] = {}
         if not oids:
             return out
-        sql = _in(
+        sql = expanding(
             'SELECT object_id, person_id, "right", valid_from, valid_until, consent '
             "FROM ownerships WHERE object_id IN :o",
             "o",
@@ -273,7 +252,7 @@ def import_ownerships(store, path, dry_run: bool = False) -> ImportReport:
 
 def _report(where: str, dry_run: bool, run: _Pass, source: csvfile.CsvFile) -> ImportReport:
     report = ImportReport(
-        where, dry_run, counts={"ownerships": run.new, "persons": len(run.new_persons)}
+        where, dry_run, counts={"ownerships": run.new, "persons": len(run.people.new)}
     )
     if run.unchanged:
         report.skipped["unchanged"] = run.unchanged

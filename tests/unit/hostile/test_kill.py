@@ -33,11 +33,12 @@ import pytest
 from sqlalchemy import inspect, text
 
 from domain.store import open_store
+from tests.conftest import SHARED_DATA
 from tests.support.postgis_server import postgis_server  # noqa: F401  (session fixture)
 
 ROOT = Path(__file__).resolve().parents[3]
-PYTHON = "/usr/bin/python3"
-CATALOGUE = Path("/work/shared/data/knmi_induced_groningen_1991-2022.csv")
+PYTHON = "/usr/bin/python3"  # the system Python that QGIS runs on Debian (no .venv)
+CATALOGUE = SHARED_DATA / "knmi_induced_groningen_1991-2022.csv"
 SEED = 20240901
 KILLS_ANYWHERE, KILLS_IN_WRITES = 2, 3
 OBJECTS = 200
