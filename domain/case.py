@@ -16,9 +16,13 @@ Format (``null`` or an absent field means "not known" and yields ``unknown``, ne
      "applicant", "applicant_prior_applications", "whole_object",
      "claims": [{"id", "scheme", "submitted", "decided", "outcome" (toegekend | toegewezen |
                  deels_toegekend | afgewezen | ingetrokken), "amount", "final", "inspected" (AOS),
+                 "risk_found" (AOS: the inspection found an acute risk), "handler" (who handled
+                 and paid: NAM | CVW | TCMG | IMG),
                  "objection" (true/false, the date filed, or {"filed", "decided"})}],
      "dh": {"d3_damage_eur", "structural_defect", "unhandled_damage", "pilot_dossier",
-            "recognised_damage_eur" (pilot rules; else summed from awarded claims)}}
+            "recognised_damage_eur" (pilot rules; else summed from awarded claims)},
+     "catalog_end": "YYYY-MM-DD" (optional: the last day the quake catalogue covers; default
+            the end of the catalogue the case is assessed with)}
 
 Keys starting with ``_`` are ignored (room for notes and expected outcomes in test cases).
 An open ``vaste_vergoeding`` claim is taken as the application being assessed.
@@ -108,6 +112,14 @@ register(
             "controleer submitted en decided",
             "check submitted and decided",
         ),
+        "case.inspected_before_submitted": (
+            "inspectie ligt vóór de melding",
+            "inspection lies before the report",
+        ),
+        "case.inspected_before_submitted.hint": (
+            "controleer submitted en inspected",
+            "check submitted and inspected",
+        ),
         "case.outcome_without_decision": (
             "uitkomst zonder besluitdatum",
             "outcome without a decision date",
@@ -149,6 +161,7 @@ _TOP = {
     "whole_object",
     "claims",
     "dh",
+    "catalog_end",
 }
 _OBJECT = {
     "id",
@@ -178,6 +191,8 @@ _CLAIM = {
     "final",
     "objection",
     "inspected",
+    "risk_found",
+    "handler",
 }
 _DH = {
     "d3_damage_eur",
@@ -358,6 +373,9 @@ def _claim(r: _Reader, data: dict, i: int) -> Claim:
     submitted, decided = r.date(data, "submitted", p), r.date(data, "decided", p)
     if submitted and decided and decided < submitted:
         r.problem(f"{p}decided", "decided_before_submitted")
+    inspected = r.date(data, "inspected", p)
+    if submitted and inspected and inspected < submitted:
+        r.problem(f"{p}inspected", "inspected_before_submitted")
     outcome = r.text(data, "outcome", p, choices=policy.CLAIM_OUTCOMES)
     if outcome and decided is None:
         r.problem(f"{p}decided", "outcome_without_decision")
@@ -370,7 +388,9 @@ def _claim(r: _Reader, data: dict, i: int) -> Claim:
         amount=r.number(data, "amount", p, 0),
         final=r.flag(data, "final", p),
         objection=_objection(r, data.get("objection"), p),
-        inspected=r.date(data, "inspected", p),
+        inspected=inspected,
+        risk_found=r.flag(data, "risk_found", p),
+        handler=r.text(data, "handler", p, choices=policy.CLAIM_HANDLERS),
     )
 
 
@@ -416,6 +436,7 @@ def parse_case(data: Any, file: str = "") -> Case:
         whole_object=r.flag(data, "whole_object", ""),
         claims=tuple(c for c in claims if c is not None),
         dh=dh,
+        catalog_end=r.date(data, "catalog_end", ""),
     )
     if r.problems:
         raise InputError(tr("case.rejected", file=file or "casus"), r.problems)

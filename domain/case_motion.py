@@ -83,6 +83,28 @@ def site_shakings(
     )
 
 
+def site_max_pgv(
+    catalog, x: float, y: float, vs30: float | None, settings, as_of: dt.date
+) -> float:
+    """The strongest PGV (mm/s) of any counting quake up to ``as_of`` (Dutch date) at the
+    site: the true maximum, also where it stays below the floor of the shakings list."""
+    import numpy as np
+
+    from domain.dutch_time import dutch_dates
+    from domain.groundmotion.gmpe import GroundMotionSettings, pgv_mm_s
+
+    qa = _arrays(catalog)
+    seen = dutch_dates(qa.time) <= np.datetime64(as_of, "D")
+    if not seen.any():
+        return 0.0
+    epi = np.hypot(x - qa.x[seen], y - qa.y[seen]) / 1000.0
+    depth = np.where(np.isnan(qa.depth_km[seen]), policy.DEFAULT_DEPTH_KM, qa.depth_km[seen])
+    vs30 = policy.DEFAULT_VS30_M_S if vs30 is None else float(vs30)
+    settings = settings or GroundMotionSettings()
+    pgv = pgv_mm_s(qa.ml[seen], np.hypot(epi, depth), vs30, settings)
+    return float(np.max(pgv))
+
+
 def within_zone(x: float, y: float, outlines) -> bool:
     """Whether a point lies within the 6 km zone around any of the source outlines."""
     from shapely.geometry import Point
@@ -91,21 +113,29 @@ def within_zone(x: float, y: float, outlines) -> bool:
     return any(point.distance(o.geometry) <= policy.ZONE_6KM_M for o in outlines)
 
 
-def with_ground_motion(case: Case, catalog, settings=None, outlines=None) -> tuple[Case, dict]:
+def with_ground_motion(
+    case: Case, catalog, settings=None, outlines=None, vs30_source: str = "object"
+) -> tuple[Case, dict]:
     """The case with its shakings computed from ``catalog`` and the 6 km zone from outlines.
 
     Values given in the case file win; the context says where each fact came from.
+    ``vs30_source`` "default" ignores the case's own VS30 (the policy default for every site).
     """
     from domain.groundmotion.gmpe import GroundMotionSettings
     from domain.groundmotion.sources import merge_outlines
 
     settings = settings or GroundMotionSettings()
+    if case.catalog_end is None:  # the case file may declare its own coverage end
+        case = replace(case, catalog_end=getattr(catalog, "end", None))
     obj = case.object
+    if vs30_source == "default":
+        obj = replace(obj, vs30=None)
     context: dict = {
         "catalog": getattr(catalog, "origin", ""),
         "component": settings.component,
         "exceedance": settings.exceedance,
         "vs30_m_s": obj.vs30 if obj.vs30 is not None else policy.DEFAULT_VS30_M_S,
+        "vs30_source": vs30_source,
         "in_subsidence_area_from": "case" if obj.in_subsidence_area is not None else "unknown",
     }
     if obj.x is None or obj.y is None:
@@ -129,6 +159,7 @@ def assess_case_file(
     outlines=None,
     rule_settings: RuleSettings | None = None,
     as_of: dt.date | None = None,
+    vs30_source: str = "object",
 ):
     """Read, complete with ground motion and assess one case file; returns the Assessment."""
     from domain.rules.assess import assess
@@ -136,7 +167,12 @@ def assess_case_file(
     case, _ = read_case(path)
     if as_of is not None:
         case = replace(case, as_of=as_of)
-    case, context = with_ground_motion(case, catalog, settings, outlines)
+    case, context = with_ground_motion(case, catalog, settings, outlines, vs30_source)
     result = assess(case, rule_settings)
+    if case.shakings is not None:
+        x, y = case.object.x, case.object.y
+        result.exposure["max_pgv_mm_s"] = site_max_pgv(
+            catalog, x, y, context["vs30_m_s"], settings, result.as_of
+        )
     result.context = context
     return result

@@ -28,7 +28,8 @@ from domain.store.areas import computed_zone_areas, replace_areas, zone_6km_area
 from domain.store.bulk import insert_rows
 from domain.store.engine import parse_location
 from domain.store.exposure import SUMMARY_COLUMNS, summary_values, write_pairs, write_quakes
-from domain.store.status import statuses_from_rows, write_statuses
+from domain.store.motion_settings import DEFAULT_MOTION
+from domain.store.status import recompute_statuses
 
 Progress = Callable[[float, str], None]
 
@@ -117,22 +118,6 @@ def build_demo(
     areas = [(k, n, o, "demo", g) for k, n, o, g in illustrative_areas(seed)]
     areas += zone_6km_areas()
     areas += computed_zone_areas(catalog)
-    say(60, "statussen")
-    quake_times = np.array(
-        [np.datetime64("NaT", "s")]
-        + [np.datetime64(q.time.replace(tzinfo=None), "s") for q in catalog.quakes],
-        dtype="datetime64[s]",
-    )
-    pair_ids = (objs.ids[exposure.obj_index], exposure.event_index + 1, exposure.pgv_mm_s)
-    statuses, reopened = statuses_from_rows(
-        objs.ids,
-        exposure.count_ge_5_before_2026,
-        [(c[1], c[5], c[8], c[10]) for c in claims],
-        [(h[1], h[8]) for h in handoffs],
-        np.column_stack(pair_ids) if len(exposure.obj_index) else [],
-        quake_times,
-        details=True,
-    )
     say(65, "wegschrijven")
     target = parse_location(out)
     # a GeoPackage is built beside the old one and swapped in whole: a crash (or kill -9)
@@ -145,7 +130,11 @@ def build_demo(
                 _write(
                     conn, objs, catalog, exposure, persons, owners, claims, handoffs, history, areas
                 )
-                write_statuses(conn, objs.ids, statuses)
+                say(90, "statussen")
+                # the same rules path as every later recompute, as of the demo's own date
+                ids, result = recompute_statuses(conn, DEMO_AS_OF)
+                statuses = [str(s) for s in result.status]
+                reopened = (result.reopening_count > 0) & ~np.isnat(result.last_final_decision)
                 insert_rows(conn, "store_info", ("key", "value"), _facts(objects, seed, catalog))
         finally:
             store.close()
@@ -179,7 +168,7 @@ def build_demo(
         catalog.origin,
         counts,
         status_counts,
-        _samples(objs, claims, statuses, reopened, handoffs),
+        _samples(ids, claims, statuses, reopened, handoffs),
     )
 
 
@@ -275,6 +264,9 @@ def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, his
         claims,
     )
     write_quakes(conn, catalog)
+    from domain.store.coverage import record_catalog_end
+
+    record_catalog_end(conn)  # up to its latest quake, as import-catalog records it
     write_pairs(conn, exposure, objs.ids)
     replace_areas(conn, [], areas)
     insert_rows(
@@ -329,12 +321,14 @@ def _facts(objects: int, seed: int, catalog) -> list[tuple[str, str]]:
         ("claims_source", f"{IMG_REPORTS_SOURCE}, geschaald naar het aantal objecten"),
         ("exposure_floor_mm_s", str(policy.STORE_EXPOSURE_FLOOR_MM_S)),
         ("note", "Demogegevens: personen, claims en gebieden zijn verzonnen (illustratief)."),
+        # the demo's exposure is computed with the defaults and each object's own VS30
+        *DEFAULT_MOTION.facts().items(),
     ]
 
 
-def _samples(objs, claims, statuses, reopened, handoffs) -> dict[str, int | None]:
+def _samples(object_ids, claims, statuses, reopened, handoffs) -> dict[str, int | None]:
     """One object for each notable situation, the lowest id that shows it."""
-    ids = [int(i) for i in objs.ids]
+    ids = [int(i) for i in object_ids]
     by_status: dict[str, int] = {}
     for oid, s in zip(ids, statuses):
         by_status.setdefault(s, oid)
@@ -347,7 +341,7 @@ def _samples(objs, claims, statuses, reopened, handoffs) -> dict[str, int | None
                 overdue = c[1] if overdue is None else min(overdue, c[1])
     return {
         "reopened_after_final": first_reopened,
-        "dh_eligible": by_status.get("dh_eligible"),
+        "dh_to_check": by_status.get("dh_to_check"),
         "overdue_claim": overdue,
         "never_claimed": by_status.get("no_claim"),
         "handoff_present": min((h[1] for h in handoffs), default=None),

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from domain import policy
+from domain.dutch_time import dutch_date
 from domain.i18n import current_language
 from domain.rules import assess, case_from_record
 from domain.rules.facts import RuleSettings
@@ -21,15 +22,15 @@ def quake_marks(pgv_mm_s, day: dt.date | None, last_final_decision: dt.date | No
     if pgv_mm_s is None:
         return []
     marks = []
-    if pgv_mm_s >= policy.NULMETING_PGV_MM_S:
+    if policy.pgv_at_least(pgv_mm_s, policy.NULMETING_PGV_MM_S):
         marks.append("ge_5")
-    elif pgv_mm_s >= policy.EFFECT_AREA_PGV_MM_S:
+    elif policy.pgv_at_least(pgv_mm_s, policy.EFFECT_AREA_PGV_MM_S):
         marks.append("ge_2")
     if (
         last_final_decision is not None
         and day is not None
         and day > last_final_decision
-        and pgv_mm_s > policy.REOPEN_PGV_MM_S
+        and policy.pgv_above(pgv_mm_s, policy.REOPEN_PGV_MM_S)
     ):
         marks.append("reopens")
     return marks
@@ -49,6 +50,16 @@ def _time(value: dt.datetime) -> str:
     return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def map_status(record: Any, case, assessment, lang: str | None = None) -> dict:
+    """The object's map status as its verdicts give it (the same mapping as the map's)."""
+    from domain.handoff import FINAL_STATUSES
+    from domain.rules.status import status_label, status_of_assessment
+
+    running = any(h.status not in FINAL_STATUSES for h in record.handoffs)
+    code = status_of_assessment(assessment, case, running)
+    return {"code": code, "label": status_label(code, lang)}
+
+
 def object_view(
     record: Any,
     as_of: dt.date | None = None,
@@ -58,7 +69,8 @@ def object_view(
     """The panel's view of ``record`` (a store ``ObjectRecord``) with every verdict as of ``as_of``."""
     as_of = as_of or dt.date.today()
     lang = lang or current_language()
-    assessment = assess(case_from_record(record, as_of), settings, as_of)
+    case = case_from_record(record, as_of)
+    assessment = assess(case, settings, as_of)
     verdicts = assessment.as_dict(lang)["verdicts"]
     overdue = {row["claim_id"] for row in verdicts["deadlines"].get("claims", []) if row["overdue"]}
     claims = [
@@ -71,6 +83,7 @@ def object_view(
             "amount": c.amount,
             "final": c.final,
             "objection": c.objection,
+            "handler": getattr(c, "handler", None),
             "overdue": c.claim_number in overdue,
         }
         for c in sorted(record.claims, key=lambda c: (c.submitted, c.claim_number))
@@ -86,7 +99,7 @@ def object_view(
             "pgv_mm_s": q.pgv_mm_s,
         }
         for q in record.quakes_at_object
-        if q.counting and q.time.date() <= as_of
+        if q.counting and dutch_date(q.time) <= as_of
     ]
     handoffs = [
         {
@@ -127,6 +140,7 @@ def object_view(
         "exposure": assessment.exposure,
         "verdicts": verdicts,
         "handoffs": handoffs,
+        "status": map_status(record, case, assessment, lang),
         "handoff_suggestion": {
             "suggested": handoff.get("suggested"),
             "target": handoff.get("target"),

@@ -17,6 +17,10 @@ SRC_TRILLINGSTOOL = "IMG trillingstool: Bommer e.a., 1% overschrijdingskans"
 SRC_GMPE = "Bommer e.a. (2021 rapport / 2022 artikel), PGV-model Groningen"
 SRC_DH = "Kamerbrief Duurzaam herstel (2026); IMG jaarplan 2026"
 SRC_JAARPLAN = "IMG jaarplan 2026"
+SRC_DH_PILOT_DOSSIERS = (
+    "Kamerbrief Duurzaam herstel (2026): bestaande pilotdossiers worden afgemaakt "
+    "met het verhoogde maximumbedrag"
+)
 SRC_IVS = "Tussenrapportage Interventieteam Vastgelopen Situaties (2021)"
 SRC_WET = "Tijdelijke wet Groningen: wettelijk bewijsvermoeden"
 SRC_KEUZEHULP = (
@@ -66,6 +70,46 @@ GMPE_MODEL_VERSION = _p("gmpe_model_version", "bommer2022", "", SRC_GMPE)
 #: pairs below this PGV are not kept per event (sparse exposure list)
 EXPOSURE_FLOOR_MM_S = _p("exposure_floor", 0.5, "mm/s", "productkeuze: ondergrens per-beving lijst")
 
+#: thresholds are compared with the PGV as it is shown (two decimals, as the panel's quake
+#: table shows it), so a text never says "5,0 mm/s; that is more than 5 mm/s"
+PGV_DECIMALS = _p(
+    "pgv_decimals",
+    2,
+    "decimals",
+    "productkeuze: één afrondingsregel voor tekst en drempels",
+    note="Een PGV wordt afgerond (half naar boven) op zoveel decimalen getoond én zo met elke "
+    "drempel vergeleken.",
+)
+
+
+def pgv_rounded(pgv_mm_s: Any) -> Any:
+    """The PGV as shown and as compared with every threshold: half up to PGV_DECIMALS.
+
+    Works on one number and on a numpy array alike (the batch rules pass arrays).
+    """
+    import numpy as np
+
+    scale = 10**PGV_DECIMALS
+    # a tiny epsilon absorbs binary fractions such as 4.95 stored as 4.94999...
+    out = np.floor(np.asarray(pgv_mm_s, dtype=float) * scale + 0.5 + 1e-9) / scale
+    return float(out) if out.ndim == 0 else out
+
+
+def pgv_lowest_shown_as(threshold: float) -> float:
+    """The smallest PGV that is shown as (and so compared as) ``threshold``: half a step below."""
+    return threshold - 0.5 * 10.0**-PGV_DECIMALS
+
+
+def pgv_at_least(pgv_mm_s: Any, threshold: float) -> Any:
+    """PGV reaches ``threshold`` (>=) as shown."""
+    return pgv_rounded(pgv_mm_s) >= threshold
+
+
+def pgv_above(pgv_mm_s: Any, threshold: float) -> Any:
+    """PGV exceeds ``threshold`` (strictly >) as shown."""
+    return pgv_rounded(pgv_mm_s) > threshold
+
+
 # --- counting sources ----------------------------------------------------------------------
 COUNTING_SOURCES = _p(
     "counting_sources",
@@ -97,6 +141,53 @@ VASTE_VERGOEDING_FROM = _p(
 )
 VASTE_VERGOEDING_EUR = _p("vaste_vergoeding_amount", 10_000, "EUR", SRC_VASTE_VERGOEDING)
 VASTE_VERGOEDING_SMALL_EUR = _p("vaste_vergoeding_small_amount", 5_000, "EUR", SRC_VASTE_VERGOEDING)
+# --- aanvullende vaste vergoeding (top-up of earlier payments) ------------------------------
+AVV_CAP_EUR = _p(
+    "avv_cap",
+    10_000,
+    "EUR",
+    SRC_JAARPLAN,
+    note="Eerder ontvangen vergoedingen worden aangevuld tot maximaal dit bedrag.",
+)
+AVV_CAP_SMALL_EUR = _p(
+    "avv_cap_small", 5_000, "EUR", SRC_JAARPLAN, note="Kleine gebouwen/objecten."
+)
+#: who may have paid the earlier compensation ("het maakt niet uit of ... NAM, CVW, TCMG of IMG")
+CLAIM_HANDLERS = _p("claim_handlers", ("NAM", "CVW", "TCMG", "IMG"), "", SRC_JAARPLAN)
+#: schemes only IMG has run (its own regelingen since 2020): a claim under one of them was handled
+#: and paid by IMG even where the record does not say so; maatwerk was also NAM's, CVW's, TCMG's
+IMG_ONLY_SCHEMES = _p(
+    "img_only_schemes",
+    (
+        "vaste_vergoeding",
+        "aanvullende_vaste_vergoeding",
+        "herstel_eigen_aannemer",
+        "herstel_aannemer_img",
+        "duurzaam_herstel",
+        "vaste_herhaalvergoeding",
+    ),
+    "",
+    SRC_JAARPLAN,
+)
+#: awards that are no compensation for damage, so never an "eerder ontvangen vergoeding" to top
+#: up: the Duurzaam herstel subsidy pays for a structural defect that gas extraction did not
+#: cause ("dat valt onder de reguliere schadeafhandeling" is the damage itself; Kamerbrief)
+AVV_NOT_A_PAYMENT_SCHEMES = _p(
+    "avv_not_a_payment_schemes",
+    ("duurzaam_herstel",),
+    "",
+    SRC_DH,
+    note="Duurzaam herstel is een subsidie voor een gebrek dat niet door de gaswinning komt.",
+)
+AVV_FORMER_OWNERS_FROM = _p(
+    "avv_former_owners_from",
+    dt.date(2026, 1, 1),
+    "date",
+    SRC_JAARPLAN,
+    note="Benadering: het jaarplan zegt 'in 2026 starten we met de voorbereidingen' om de "
+    "vergoeding ook voor oud-eigenaren beschikbaar te stellen; de precieze datum staat niet in de "
+    "bron. Pas aan zodra IMG de openstelling bekendmaakt.",
+)
 MAX_PRIOR_APPLICATIONS = _p(
     "max_prior_applications",
     3,
@@ -219,6 +310,14 @@ FDSN_EVENT_URL = _p(
 FDSN_PAGE_SIZE = _p("fdsn_page_size", 1000, "events", "productkeuze: pagina-grootte (limit)")
 FDSN_TIMEOUT_S = _p("fdsn_timeout", 60.0, "s", "productkeuze: een koude vraag duurt ~15 s")
 FDSN_RETRIES = _p("fdsn_retries", 3, "count", "productkeuze: herhaalpogingen bij netwerkfouten")
+CATALOG_UPDATE_OVERLAP_DAYS = _p(
+    "catalog_update_overlap",
+    7,
+    "days",
+    "productkeuze: update-catalog vraagt de bevingsdienst vanaf de laatste opgeslagen beving "
+    "min deze marge, zodat een laat verwerkte beving niet wordt gemist",
+    note="Bevingen die er al staan (zelfde event-id) worden overgeslagen.",
+)
 
 # --- rules engine: scheme periods, claim kinds, hand-off mapping ------------------------------
 DH_PILOT_FROM = _p(
@@ -409,6 +508,32 @@ CATALOG_TIME_MIN = _p(
     "UTC",
     "productkeuze: vóór het instrumentele tijdperk bestaan geen bevingen met een ML in de lijst",
     note="Een beving na het moment van importeren wordt ook geweigerd.",
+)
+# --- time zones and what a catalogue covers ------------------------------------------------
+DUTCH_TIME_ZONE = _p(
+    "dutch_time_zone",
+    "Europe/Amsterdam",
+    "IANA",
+    "IMG: besluit-, bouw- en beleidsdata zijn Nederlandse kalenderdagen",
+    note="Een beving houdt haar UTC-moment; de regels vergelijken haar datum in deze zone.",
+)
+CATALOG_DEFAULT_TIME_ZONE = _p(
+    "catalog_default_time_zone",
+    "UTC",
+    "IANA",
+    "KNMI: FDSN-tekst, QuakeML en all_induced.csv geven UTC; alleen de Groningen-export "
+    "staat in Nederlandse tijd",
+    note="Voor indelingen zonder eigen tijdzone (de landelijke datumlijst, all_induced.csv); "
+    "te wijzigen met --time-zone.",
+)
+#: the DH count takes quakes before DH_QUAKES_BEFORE, so the catalogue must reach the day before
+DH_CATALOG_NEEDED_UNTIL = _p(
+    "dh_catalog_needed_until",
+    DH_QUAKES_BEFORE - dt.timedelta(days=1),
+    "date",
+    SRC_DH,
+    note="Een catalogus die eerder eindigt kan een vierde beving missen: het DH-gebied is dan "
+    "onbekend in plaats van 'nee'.",
 )
 IMPORT_PROBLEMS_LISTED = _p(
     "import_problems_listed",

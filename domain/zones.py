@@ -64,7 +64,8 @@ def region_grid(
     q = catalog.as_arrays()
     if not len(q):
         return None
-    reach = np.atleast_1d(distance_for_pgv(q.ml, q.depth_km, threshold_mm_s, settings=settings))
+    low = policy.pgv_lowest_shown_as(threshold_mm_s)  # a PGV counts as shown, see policy
+    reach = np.atleast_1d(distance_for_pgv(q.ml, q.depth_km, low, settings=settings))
     ok = reach >= 0
     if not ok.any():
         return None

@@ -21,7 +21,9 @@ from qgis.PyQt.QtCore import QCoreApplication
 from domain.errors import DomainError
 from domain.object_view import object_view
 from domain.store import open_store
+from domain.store.motion_settings import DEFAULT_MOTION, store_motion_settings
 from img_qgis_plugin.connections import with_layer_credentials
+from img_qgis_plugin.gui.i18n import ui_language
 from img_qgis_plugin.store_layers import add_store_layers, remove_store_layers
 from img_qgis_plugin.toolbelt.log_handler import log, log_exception
 from img_qgis_plugin.toolbelt.preferences import Preferences
@@ -51,6 +53,10 @@ class StoreController:
         self.layers: dict = {}
         self.object_id: int | None = None
         self.as_of: dt.date | None = None
+        #: the settings the open store's figures were computed with (``MotionSettings``)
+        self.store_motion = None
+        #: the running settings recompute, if any (kept: the task manager does not own Python)
+        self.recompute_task = None
         panel.as_of_changed.connect(self._on_as_of_changed)
         panel.handoff_requested.connect(self._on_handoff_requested)
         panel.handoff_status_requested.connect(self._on_handoff_status_requested)
@@ -70,6 +76,7 @@ class StoreController:
             return False
         self.close_store()
         self.store, self.where = store, str(where)
+        self.store_motion = store_motion_settings(store)
         facts = store.info().get("facts", {})
         synthetic = str(facts.get("catalog_origin", "")).startswith("synthetisch")
         uris = with_layer_credentials(store.layer_uris(), str(where), authcfg)
@@ -91,6 +98,7 @@ class StoreController:
         if self.store is not None:
             self.store.close()
         self.store, self.where, self.layers, self.object_id = None, "", {}, None
+        self.store_motion = None
         remove_store_layers()
 
     # --- one object ----------------------------------------------------------------------
@@ -114,7 +122,9 @@ class StoreController:
             return None
         try:
             record = self.store.read_object(int(object_id))
-            view = object_view(record, self.as_of_date())
+            lang = ui_language()
+            view = object_view(record, self.as_of_date(), lang=lang)
+            view["motion"] = self.motion_note(lang)
             self.store.audit(current_user(), "read_object", record.object_id, "objectpaneel")
         except DomainError as exc:
             log(str(exc), "warning", push=True)
@@ -127,6 +137,82 @@ class StoreController:
             self.zoom_to(record.x, record.y)
         self._select(record.object_id)
         return view
+
+    # --- ground-motion settings -----------------------------------------------------------
+    def wanted_motion(self, prefs: Preferences | None = None):
+        """The settings the user chose, or None when they cannot be used (said in the log)."""
+        try:
+            return (prefs or Preferences.load()).motion()
+        except DomainError as exc:
+            log(str(exc), "warning", push=True, duration=0)
+            return None
+
+    def motion_note(self, lang: str) -> dict:
+        """Which settings the store's figures use, and whether the user chose others."""
+        stored = self.store_motion or DEFAULT_MOTION
+        wanted = self.wanted_motion()
+        differs = wanted is not None and not wanted.same_as(stored)
+        return {
+            "text": stored.describe(lang),
+            "differs": differs,
+            "wanted": wanted.describe(lang) if differs else "",
+        }
+
+    def offer_recompute(self, prefs: Preferences | None = None, ask=None):
+        """If the open store was computed with other settings than ``prefs``, ask whether to
+        recompute it; yes starts a task with progress, no leaves the store as it was (the panel
+        then says its figures use the other settings). Returns the task, if one started.
+
+        ``ask(title, question) -> bool`` replaces the question dialog (tests)."""
+        wanted = self.wanted_motion(prefs)
+        if self.store is None or wanted is None or wanted.same_as(self.store_motion):
+            return None
+        lang = ui_language()
+        question = tr(
+            "De cijfers van deze opslag zijn berekend met: {stored}.\n"
+            "U koos: {wanted}.\n\nDe opslag nu herberekenen (trillingen, gebieden en "
+            "statussen)? Dit kan even duren."
+        ).format(stored=self.store_motion.describe(lang), wanted=wanted.describe(lang))
+        title = tr("Opslag herberekenen?")
+        if ask is None:
+            from qgis.PyQt.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(self.iface.mainWindow(), title, question)
+            agreed = answer == QMessageBox.StandardButton.Yes
+        else:
+            agreed = bool(ask(title, question))
+        if not agreed:
+            self.refresh()  # the panel now says the figures use the store's settings
+            return None
+        return self.recompute(wanted)
+
+    def recompute(self, motion):
+        """Recompute the open store with ``motion`` in a task (one transaction)."""
+        from domain.store.compute import recompute_with_settings
+        from img_qgis_plugin.tasks import DomainTask, start
+
+        store = self.store
+
+        def work(progress, cancel):
+            return recompute_with_settings(store, motion, progress=progress, cancel=cancel)
+
+        def done(result, error) -> None:
+            self.recompute_task = None
+            if error is not None or store is not self.store:
+                return  # the task logged why; the store is as it was
+            self.store_motion = store_motion_settings(store)
+            for layer in self.layers.values():
+                layer.dataProvider().reloadData()
+                layer.triggerRepaint()
+            log(
+                tr("Opslag herberekend met: {0}").format(motion.describe(ui_language())),
+                "success",
+                push=True,
+            )
+            self.refresh()
+
+        self.recompute_task = start(DomainTask(tr("Opslag herberekenen"), work, done))
+        return self.recompute_task
 
     def zoom_to(self, x: float, y: float) -> None:
         canvas = self.iface.mapCanvas()

@@ -58,12 +58,14 @@ class ImgPlugin:
         self.scenario: ScenarioRunner | None = None
         self.overview_dialog = None
         self.options_factory: SettingsOptionsFactory | None = None
+        self.catalog_update = None
+        self.catalog_update_dock = None
         self._install_translator()
 
     # --- translations --------------------------------------------------------------------
     def _install_translator(self) -> None:
         """Dutch is the source language; English comes from the built ``.qm``."""
-        language = Preferences.load().language
+        language = Preferences.load().effective_language()  # the chosen one, else QGIS's
         if language == "nl":
             return
         translator = QTranslator()
@@ -118,6 +120,7 @@ class ImgPlugin:
             shortcut="Ctrl+Alt+I",
         )
         self._add_action("scenario", tr("Scenario-beving"), self.activate_scenario_tool)
+        self._add_action("new_quakes", tr("Nieuwe bevingen ophalen"), self.fetch_new_quakes)
         self._add_action("panel", tr("Objectpaneel tonen"), self.toggle_panel)
         self._add_action("dossier", tr("Dossier (PDF)…"), self.export_dossier, toolbar=False)
         self._add_action(
@@ -132,7 +135,7 @@ class ImgPlugin:
         self._add_action("settings", tr("Instellingen…"), self.show_settings, toolbar=False)
         self._add_action("about", tr("Over Mijnbouwschade…"), self.show_about, toolbar=False)
 
-        self.options_factory = SettingsOptionsFactory()
+        self.options_factory = SettingsOptionsFactory(on_saved=self._on_settings_saved)
         self.iface.registerOptionsWidgetFactory(self.options_factory)
         self._on_unload(self._remove_options_page)
 
@@ -155,6 +158,7 @@ class ImgPlugin:
         self.identify_tool.object_identified.connect(self.show_object)
         self._on_unload(self._remove_identify_tool)
         self.scenario = ScenarioRunner(self.controller, self.show_regional_overview)
+        self._add_catalog_update()
         self.scenario_tool = ScenarioMapTool(self.iface.mapCanvas())
         self.scenario_tool.setAction(self.actions["scenario"])
         self.actions["scenario"].setCheckable(True)
@@ -264,9 +268,14 @@ class ImgPlugin:
             self.panel.setVisible(not self.panel.isVisible())
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(parent=self.iface.mainWindow())
+        dialog = SettingsDialog(parent=self.iface.mainWindow(), on_saved=self._on_settings_saved)
         dialog.exec()
         dialog.deleteLater()
+
+    def _on_settings_saved(self, prefs) -> None:
+        """Other ground-motion settings than the open store's figures: offer to recompute."""
+        if self.controller is not None:
+            self.controller.offer_recompute(prefs)
 
     def show_about(self) -> None:
         from qgis.PyQt.QtWidgets import QMessageBox
@@ -413,6 +422,25 @@ class ImgPlugin:
             )
             return
         self.iface.mapCanvas().setMapTool(self.scenario_tool)
+
+    def _add_catalog_update(self) -> None:
+        from img_qgis_plugin.gui.catalog_update import CatalogUpdateDock, CatalogUpdateRunner
+
+        self.catalog_update_dock = CatalogUpdateDock(self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.catalog_update_dock)
+        self.catalog_update_dock.hide()
+        self.catalog_update = CatalogUpdateRunner(self.controller, self.catalog_update_dock)
+
+        def remove() -> None:
+            self.iface.removeDockWidget(self.catalog_update_dock)
+            self.catalog_update_dock.deleteLater()
+            self.catalog_update_dock = self.catalog_update = None
+
+        self._on_unload(remove)
+
+    def fetch_new_quakes(self, *args):
+        """*Nieuwe bevingen ophalen*: from the event service or a file, in a task."""
+        return self.catalog_update.ask_and_run(self.iface.mainWindow())
 
     def ask_scenario(self, x: float, y: float):
         """Click handler of the scenario tool: the dialog, then the layer and the counts."""

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from img_qgis_plugin.paths import resource
 
@@ -32,10 +32,77 @@ LAYERS = (
     ("areas_zone_6km", "6 km-zones", "zone_6km.qml"),
 )
 ORIGIN_LABELS = {"illustrative": "illustratief", "synthetic": "synthetisch"}
+#: the layer names and origin marks above, listed so the translation finds them
+LAYER_NAMES = (
+    QT_TRANSLATE_NOOP("@default", "Objecten"),
+    QT_TRANSLATE_NOOP("@default", "Bevingen"),
+    QT_TRANSLATE_NOOP("@default", "Startgebieden"),
+    QT_TRANSLATE_NOOP("@default", "Percelen"),
+    QT_TRANSLATE_NOOP("@default", "Diepe bodemdaling"),
+    QT_TRANSLATE_NOOP("@default", "Duurzaam herstel-gebied"),
+    QT_TRANSLATE_NOOP("@default", "Effectgebied"),
+    QT_TRANSLATE_NOOP("@default", "6 km-zones"),
+    QT_TRANSLATE_NOOP("@default", "illustratief"),
+    QT_TRANSLATE_NOOP("@default", "synthetisch"),
+)
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
+
+
+#: the legend classes of the styles in resources/styles, listed so the translation finds them
+LEGEND_LABELS = (
+    QT_TRANSLATE_NOOP("@default", "Diepe bodemdaling (berekend)"),
+    QT_TRANSLATE_NOOP("@default", "Diepe bodemdaling (illustratief)"),
+    QT_TRANSLATE_NOOP("@default", "Diepe bodemdaling (ingelezen)"),
+    QT_TRANSLATE_NOOP("@default", "Diepe bodemdaling"),
+    QT_TRANSLATE_NOOP("@default", "Duurzaam herstel"),
+    QT_TRANSLATE_NOOP("@default", "Duurzaam herstel: na te gaan"),
+    QT_TRANSLATE_NOOP("@default", "Effectgebied (berekend)"),
+    QT_TRANSLATE_NOOP("@default", "Effectgebied (illustratief)"),
+    QT_TRANSLATE_NOOP("@default", "Effectgebied (ingelezen)"),
+    QT_TRANSLATE_NOOP("@default", "Effectgebied"),
+    QT_TRANSLATE_NOOP("@default", "Finaal besloten"),
+    QT_TRANSLATE_NOOP("@default", "Gebied Duurzaam herstel (berekend)"),
+    QT_TRANSLATE_NOOP("@default", "Gebied Duurzaam herstel (illustratief)"),
+    QT_TRANSLATE_NOOP("@default", "Gebied Duurzaam herstel (ingelezen)"),
+    QT_TRANSLATE_NOOP("@default", "Gebied Duurzaam herstel"),
+    QT_TRANSLATE_NOOP("@default", "Geen melding"),
+    QT_TRANSLATE_NOOP("@default", "Kadastraal perceel"),
+    QT_TRANSLATE_NOOP("@default", "Mag opnieuw melden"),
+    QT_TRANSLATE_NOOP("@default", "Melding loopt"),
+    QT_TRANSLATE_NOOP("@default", "Overdracht loopt"),
+    QT_TRANSLATE_NOOP("@default", "Startgebied (berekend)"),
+    QT_TRANSLATE_NOOP("@default", "Startgebied (illustratief)"),
+    QT_TRANSLATE_NOOP("@default", "Startgebied (ingelezen)"),
+    QT_TRANSLATE_NOOP("@default", "Startgebied"),
+    QT_TRANSLATE_NOOP("@default", "Telt niet (andere bron)"),
+    QT_TRANSLATE_NOOP("@default", "Vanaf 2026"),
+    QT_TRANSLATE_NOOP("@default", "Vóór 2012"),
+    QT_TRANSLATE_NOOP("@default", "Zone van 6 km (berekend)"),
+    QT_TRANSLATE_NOOP("@default", "Zone van 6 km (illustratief)"),
+    QT_TRANSLATE_NOOP("@default", "Zone van 6 km (ingelezen)"),
+    QT_TRANSLATE_NOOP("@default", "Zone van 6 km"),
+)
+
+
+def translate_legend(layer: QgsVectorLayer) -> None:
+    """The style's (Dutch) legend classes in the interface language; a map status class
+    carries the domain's own label, the words the panel's "Kaartstatus" and the counts use."""
+    from domain.rules.status import MAP_STATUSES, status_label
+    from img_qgis_plugin.gui.i18n import ui_language
+
+    renderer = layer.renderer()
+    if renderer is None or renderer.type() != "categorizedSymbol":
+        return
+    lang = ui_language()
+    for i, category in enumerate(renderer.categories()):
+        value = category.value()
+        if isinstance(value, str) and value in MAP_STATUSES:
+            renderer.updateCategoryLabel(i, status_label(value, lang))
+        else:
+            renderer.updateCategoryLabel(i, tr(category.label()))
 
 
 def _label_for(layer: QgsVectorLayer, base: str, synthetic_quakes: bool) -> tuple[str, str]:
@@ -62,6 +129,7 @@ def styled_layer(source: tuple[str, str], name: str, style: str) -> QgsVectorLay
     if not layer.crs().isValid():  # GeoPackage tables without a registered SRS
         layer.setCrs(QgsCoordinateReferenceSystem(RD_NEW))
     layer.loadNamedStyle(resource("styles", style))
+    translate_legend(layer)
     return layer
 
 

@@ -36,7 +36,8 @@ trixie)
 esac
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
-qgis_version() { dpkg-query -W -f='${Version}' python3-qgis 2>/dev/null | sed 's/[+~-].*//'; }
+# empty when python3-qgis is not installed (dpkg-query fails then; pipefail must not end the script)
+qgis_version() { { dpkg-query -W -f='${Version}' python3-qgis 2>/dev/null || true; } | sed 's/[+~-].*//'; }
 version_at_least() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -1)" = "$2" ]; }
 
 # the package lists are refreshed once, before the first install of this run

@@ -8,6 +8,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "domain.commands.groundmotion",
     "domain.commands.rules",
     "domain.commands.store",
+    "domain.commands.catalog_update",
     "domain.commands.planning",
     "domain.commands.shared",
 )

@@ -129,11 +129,9 @@ def _as_of(args) -> dt.date | None:
 
 
 def _outlines(args):
-    if not args.outlines:
-        return None
-    from domain.groundmotion.sources import load_outline, merge_outlines
+    from domain.groundmotion.sources import outlines_from_files
 
-    return merge_outlines([load_outline(path) for path in args.outlines])
+    return outlines_from_files(args.outlines)
 
 
 def run_pgv(args) -> int:
@@ -180,19 +178,20 @@ def run_pgv(args) -> int:
                 "time": e.time.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "place": e.place,
                 "ml": e.ml,
-                "epicentral_km": round(e.epicentral_km, 3),
-                "hypocentral_km": round(e.hypocentral_km, 3),
-                "pgv_median_mm_s": round(e.pgv_median_mm_s, 4),
-                "pgv_mm_s": round(e.pgv_mm_s, 4),
+                # full precision in JSON: rounding is for the text only
+                "epicentral_km": float(e.epicentral_km),
+                "hypocentral_km": float(e.hypocentral_km),
+                "pgv_median_mm_s": float(e.pgv_median_mm_s),
+                "pgv_mm_s": float(e.pgv_mm_s),
             }
             for e in events
         ],
         "excluded_events": [
             {"event_id": q.event_id, "reason": reason} for q, reason in catalog.excluded
         ],
-        "max_pgv_mm_s": round(max(pgvs), 4) if pgvs else 0.0,
-        "count_ge_2_mm_s": sum(p >= policy.EFFECT_AREA_PGV_MM_S for p in pgvs),
-        "count_ge_5_mm_s": sum(p >= policy.NULMETING_PGV_MM_S for p in pgvs),
+        "max_pgv_mm_s": float(max(pgvs)) if pgvs else 0.0,
+        "count_ge_2_mm_s": sum(policy.pgv_at_least(p, policy.EFFECT_AREA_PGV_MM_S) for p in pgvs),
+        "count_ge_5_mm_s": sum(policy.pgv_at_least(p, policy.NULMETING_PGV_MM_S) for p in pgvs),
     }
     lines = [
         tr(

@@ -9,6 +9,7 @@ from pathlib import Path
 from domain import policy
 from domain.i18n import current_language, tr
 from domain.i18n import register as register_texts
+from domain.text_format import speed
 
 register_texts(
     {
@@ -36,16 +37,35 @@ register_texts(
             "not a valid date: {value} (write YYYY-MM-DD)",
         ),
         "rules.cmd.component": ("component van de grondsnelheid", "ground velocity component"),
+        "rules.cmd.time_zone": (
+            "tijdzone van catalogustijden zonder zone (standaard UTC; de Groningen-export is "
+            "altijd Nederlandse tijd)",
+            "time zone of catalogue times without a zone (default UTC; the Groningen export is "
+            "always Dutch time)",
+        ),
+        "rules.cmd.catalog_end": (
+            "laatste dag die de catalogus dekt, JJJJ-MM-DD (standaard: de dag van de laatste "
+            "beving)",
+            "last day the catalogue covers, YYYY-MM-DD (default: the day of the latest quake)",
+        ),
+        "rules.cmd.vs30_source": (
+            "object: de VS30 uit het dossier (standaard); default: de vaste VS30 uit beleid",
+            "object: the VS30 in the case file (default); default: the fixed VS30 from policy",
+        ),
         "rules.cmd.exceedance": (
             "overschrijdingskans (0,01 = 1%%)",
             "exceedance probability (0.01 = 1%%)",
         ),
         "rules.out.object": ("Object {id}, peildatum {day}", "Object {id}, as of {day}"),
         "rules.out.exposure": (
-            "Sterkste trilling {pgv} mm/s; bevingen van ten minste 2 mm/s: {n2}; van ten minste 5 mm/s: {n5}.",
-            "Strongest vibration {pgv} mm/s; quakes of at least 2 mm/s: {n2}; of at least 5 mm/s: {n5}.",
+            "Sterkste trilling {pgv}; bevingen van ten minste 2 mm/s: {n2}; van ten minste 5 mm/s: {n5}.",
+            "Strongest vibration {pgv}; quakes of at least 2 mm/s: {n2}; of at least 5 mm/s: {n5}.",
         ),
         "rules.out.vaste_vergoeding": ("Vaste vergoeding", "Fixed compensation"),
+        "rules.out.aanvullende_vaste_vergoeding": (
+            "Aanvullende vaste vergoeding",
+            "Supplementary fixed compensation",
+        ),
         "rules.out.new_claim": (
             "Nieuwe aanvraag na een definitief besluit",
             "New claim after a final decision",
@@ -106,6 +126,15 @@ def register(sub) -> None:
         default=policy.DEFAULT_EXCEEDANCE,
         help=tr("rules.cmd.exceedance"),
     )
+    p.add_argument(
+        "--vs30-source",
+        dest="vs30_source",
+        choices=("object", "default"),
+        default="object",
+        help=tr("rules.cmd.vs30_source"),
+    )
+    p.add_argument("--time-zone", dest="time_zone", help=tr("rules.cmd.time_zone"))
+    p.add_argument("--catalog-end", dest="catalog_end", help=tr("rules.cmd.catalog_end"))
     p.set_defaults(handler=_assess_case)
 
 
@@ -121,11 +150,16 @@ def as_text(payload: dict) -> str:
         lines.append(
             tr(
                 "rules.out.exposure",
-                pgv=f"{ex['max_pgv_mm_s']:.1f}",
+                pgv=speed(ex["max_pgv_mm_s"]),
                 n2=ex["count_ge_2_mm_s"],
                 n5=ex["count_ge_5_mm_s"],
             )
         )
+    if ex.get("catalog_end"):
+        from domain.rules.coverage import known_text
+
+        known = known_text(dt.date.fromisoformat(ex["catalog_end"]))
+        lines.append(f"{known[:1].upper()}{known[1:]}.")
     for name, verdict in payload["verdicts"].items():
         key = next(k for k in ("eligible", "required", "suggested", "overdue") if k in verdict)
         lines += ["", f"{tr('rules.out.' + name)}: {_outcome(verdict[key])}"]
@@ -134,27 +168,34 @@ def as_text(payload: dict) -> str:
     return "\n".join(lines)
 
 
-def _source_name(path: str) -> str | None:
-    """The counting source a file is about, guessed from its name (e.g. groningen_field.csv)."""
-    stem = Path(path).stem.lower()
-    return next((name for name in policy.COUNTING_SOURCES if name.lower() in stem), None)
-
-
 def _assess_case(args: argparse.Namespace) -> int:
     from domain.case import read_case
     from domain.case_motion import assess_case_file
     from domain.cli import emit
     from domain.groundmotion.catalog import load_catalog
     from domain.groundmotion.gmpe import GroundMotionSettings
-    from domain.groundmotion.sources import load_outline
+    from domain.groundmotion.sources import outlines_from_files
+    from domain.importers.catalog import parse_catalog_end
     from domain.rules.facts import RuleSettings
 
     settings = GroundMotionSettings(component=args.component, exceedance=args.exceedance)
-    outlines = [load_outline(path, _source_name(path)) for path in args.outlines]
+    # the same outlines decide which quakes count and where the 6 km zone lies (as in ``pgv``)
+    outlines = outlines_from_files(args.outlines)
     read_case(args.case)  # report problems in the case before spending time on the catalogue
-    catalog = load_catalog(args.catalog)
+    catalog = load_catalog(
+        args.catalog,
+        outlines,
+        time_zone=args.time_zone,
+        catalog_end=parse_catalog_end(args.catalog_end, Path(args.catalog).name),
+    )
     result = assess_case_file(
-        args.case, catalog, settings, outlines, RuleSettings(args.location_window), args.as_of
+        args.case,
+        catalog,
+        settings,
+        outlines,
+        RuleSettings(args.location_window),
+        args.as_of,
+        vs30_source=args.vs30_source,
     )
     payload = result.as_dict(current_language())
     emit(args, payload, as_text(payload))

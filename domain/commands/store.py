@@ -69,20 +69,54 @@ register(
             "recompute the areas (6 km zone, effect area) in the store",
         ),
         "store.cmd.outlines": ("omtrekken van de bronnen", "source outlines"),
+        "store.cmd.import_outlines": (
+            "importeer de omtrekken van Groningenveld, gasopslag Norg en Grijpskerk (NLOG-"
+            "gasvelden: shapefile, GeoJSON of GeoPackage); de 6 km-zones volgen",
+            "import the outlines of the Groningen field and the Norg and Grijpskerk storages "
+            "(NLOG gas fields: shapefile, GeoJSON or GeoPackage); the 6 km zones follow",
+        ),
+        "store.cmd.field_name_column": (
+            "kolom met de veldnaam (standaard: field_name, veldnaam, name of naam)",
+            "column with the field name (default: field_name, veldnaam, name or naam)",
+        ),
         "store.cmd.assess": (
             "bepaal de kaartstatus van elk object opnieuw",
             "recompute the map status of every object",
         ),
         "store.cmd.as_of": ("peildatum JJJJ-MM-DD (standaard vandaag)", "as-of date YYYY-MM-DD"),
-        "store.cmd.method": (
-            "rules: de regels per object (standaard); summary: snelle samenvatting uit schades "
-            "en trillingen (zoals de demo), met het DH-gebied als 'dh_eligible'",
-            "rules: the rules per object (default); summary: quick summary from claims and "
-            "vibration (as the demo), with the DH area as 'dh_eligible'",
-        ),
         "store.cmd.scenario": (
             "wat als er hier een beving van ML x komt? (gevolgen per gemeente)",
             "what if a quake of ML x happens here? (effects per municipality)",
+        ),
+        "store.cmd.motion_component": (
+            "component van de grondsnelheid (standaard: zoals de opslag is berekend)",
+            "ground velocity component (default: as the store was computed)",
+        ),
+        "store.cmd.motion_exceedance": (
+            "overschrijdingskans, 0.01 = 1%% (standaard: zoals de opslag is berekend)",
+            "exceedance probability, 0.01 = 1%% (default: as the store was computed)",
+        ),
+        "store.cmd.motion_vs30_source": (
+            "VS30 per object (object), per postcodegebied (pc4, met --vs30-table) of vast "
+            "(default); standaard: zoals de opslag is berekend",
+            "VS30 per object (object), per postcode area (pc4, with --vs30-table) or fixed "
+            "(default); default: as the store was computed",
+        ),
+        "store.cmd.motion_vs30_table": (
+            "VS30-tabel per PC4 (pc4,vs30_m_s) voor --vs30-source pc4",
+            "VS30 table per PC4 (pc4,vs30_m_s) for --vs30-source pc4",
+        ),
+        "store.out.motion": ("instellingen: {motion}", "settings: {motion}"),
+        "store.cmd.time_zone": (
+            "tijdzone van de tijden in een indeling die er zelf geen noemt (landelijke "
+            "datumlijst, all_induced.csv), bijv. Europe/Amsterdam; standaard UTC",
+            "time zone of the times in a layout that names none (national date list, "
+            "all_induced.csv), e.g. Europe/Amsterdam; default UTC",
+        ),
+        "store.cmd.catalog_end": (
+            "laatste dag die de catalogus dekt, JJJJ-MM-DD (standaard: de dag van de laatste "
+            "beving)",
+            "last day the catalogue covers, YYYY-MM-DD (default: the day of the latest quake)",
         ),
         "store.out.done": ("{what}: {counts}", "{what}: {counts}"),
         "store.out.dry": ("(proefrun, niets geschreven)", "(dry run, nothing written)"),
@@ -106,6 +140,36 @@ def _common(p, with_store: bool = True, with_file: bool = False, dry: bool = Fal
     if dry:
         p.add_argument("--dry-run", action="store_true", help=tr("store.cmd.dry_run"))
     p.add_argument("--json", action="store_true", help=tr("store.cmd.json"))
+
+
+def _motion_options(p) -> None:
+    """Component, exceedance and VS30 source for a command that computes ground motion; what is
+    not given stays as the store records it."""
+    from domain.groundmotion.gmpe import COMPONENTS
+    from domain.store.motion_settings import VS30_SOURCES
+
+    p.add_argument("--component", choices=COMPONENTS, help=tr("store.cmd.motion_component"))
+    p.add_argument("--exceedance", type=float, help=tr("store.cmd.motion_exceedance"))
+    p.add_argument(
+        "--vs30-source",
+        dest="vs30_source",
+        choices=VS30_SOURCES,
+        help=tr("store.cmd.motion_vs30_source"),
+    )
+    p.add_argument("--vs30-table", dest="vs30_table", help=tr("store.cmd.motion_vs30_table"))
+
+
+def _motion(args, store):
+    """The settings a command computes with: the store's recorded ones, overridden by options."""
+    from domain.store.motion_settings import motion_with, store_motion_settings
+
+    return motion_with(
+        store_motion_settings(store),
+        getattr(args, "component", None),
+        getattr(args, "exceedance", None),
+        getattr(args, "vs30_source", None),
+        getattr(args, "vs30_table", None),
+    )
 
 
 def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n one
@@ -144,6 +208,10 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
         _common(p, with_file=True, dry=True)
         if name in ("import-bag", "import-parcels"):
             p.add_argument("--crs", help=tr("store.cmd.crs"))
+        if name == "import-catalog":
+            _motion_options(p)
+            p.add_argument("--time-zone", dest="time_zone", help=tr("store.cmd.time_zone"))
+            p.add_argument("--catalog-end", dest="catalog_end", help=tr("store.cmd.catalog_end"))
         p.set_defaults(handler=fn)
 
     p = add("import-areas", "store.cmd.import_areas")
@@ -155,8 +223,18 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
     p.add_argument("--crs", help=tr("store.cmd.crs"))
     p.set_defaults(handler=_import_areas)
 
+    p = add("import-outlines", "store.cmd.import_outlines")
+    _common(p, with_file=True, dry=True)
+    p.add_argument(
+        "--field-name-column", dest="field_name_column", help=tr("store.cmd.field_name_column")
+    )
+    p.add_argument("--layer", help=tr("store.cmd.layer"))
+    p.add_argument("--crs", help=tr("store.cmd.crs"))
+    p.set_defaults(handler=_import_outlines)
+
     p = add("exposure", "store.cmd.exposure")
     _common(p)
+    _motion_options(p)
     p.set_defaults(handler=_exposure)
 
     # ``zones`` also exists as a ground-motion command writing a separate GeoPackage
@@ -168,9 +246,6 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
     p = add("assess", "store.cmd.assess", fallback="store-assess")
     _common(p)
     p.add_argument("--as-of", help=tr("store.cmd.as_of"))
-    p.add_argument(
-        "--method", choices=("rules", "summary"), default="rules", help=tr("store.cmd.method")
-    )
     p.set_defaults(handler=_assess)
 
     p = add("scenario", "store.cmd.scenario", fallback="store-scenario")
@@ -180,6 +255,7 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
     p.add_argument("--ml", type=float, required=True)
     p.add_argument("--depth", type=float, default=3.0)
     p.add_argument("--date", required=True)
+    _motion_options(p)
     p.set_defaults(handler=_scenario)
 
 
@@ -246,6 +322,8 @@ def _upgrade(args) -> int:
 def _report(args, what: str, report) -> int:
     data = report.as_dict() if hasattr(report, "as_dict") else report
     text = tr("store.out.done", what=what, counts=data.get("counts", data))
+    if data.get("motion"):
+        text += "\n" + tr("store.out.motion", motion=data["motion"]["text"])
     if data.get("dry_run"):
         text += " " + tr("store.out.dry")
     for change in data.get("changes", []):
@@ -261,9 +339,24 @@ def _run_import(args, fn, **kw) -> int:
 
 
 def _import_catalog(args) -> int:
+    from pathlib import Path
+
+    from domain.importers.catalog import parse_catalog_end
     from domain.store.compute import import_catalog
 
-    return _run_import(args, import_catalog)
+    with _open(args) as store:
+        motion = _motion(args, store)
+        report = import_catalog(
+            store,
+            args.file,
+            dry_run=args.dry_run,
+            motion=motion,
+            time_zone=args.time_zone,
+            catalog_end=parse_catalog_end(args.catalog_end, Path(args.file).name),
+        )
+    data = report.as_dict()
+    data["motion"] = motion.as_dict()
+    return _report(args, args.file, data)
 
 
 def _import_bag(args) -> int:
@@ -304,12 +397,30 @@ def _import_areas(args) -> int:
     )
 
 
+def _import_outlines(args) -> int:
+    from domain.importers.outlines import import_outlines
+
+    return _run_import(
+        args,
+        import_outlines,
+        field_name_column=args.field_name_column,
+        layer=args.layer,
+        crs=args.crs,
+    )
+
+
 def _exposure(args) -> int:
-    from domain.store.compute import recompute_exposure
+    from domain.store.compute import recompute_exposure, recompute_with_settings
+    from domain.store.motion_settings import store_motion_settings
 
     with _open(args) as store:
-        result = recompute_exposure(store, progress=_progress(args))
-    return _report(args, _shown(args.store), {"counts": result})
+        motion = _motion(args, store)
+        if motion.same_as(store_motion_settings(store)):
+            result = recompute_exposure(store, progress=_progress(args), motion=motion)
+        else:  # other settings: the effect and DH areas change with them, in the same run
+            result = recompute_with_settings(store, motion, progress=_progress(args))
+    data = {"counts": result, "motion": motion.as_dict()}
+    return _report(args, _shown(args.store), data)
 
 
 def _zones(args) -> int:
@@ -321,7 +432,7 @@ def _zones(args) -> int:
 
         outlines = merge_outlines([load_outline(p) for p in args.outlines])
     with _open(args) as store:
-        counts = recompute_zones(store, outlines)
+        counts = recompute_zones(store, outlines)  # with the settings the store records
     return _report(args, _shown(args.store), {"counts": counts})
 
 
@@ -331,13 +442,8 @@ def _assess(args) -> int:
     from domain.store.status import assess_store
 
     with _open(args) as store:
-        if args.method == "rules":
-            from domain.store.assess_rules import assess_with_rules
-
-            as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
-            counts = assess_with_rules(store, as_of)
-        else:
-            counts = assess_store(store)
+        as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
+        counts = assess_store(store, as_of)
     return _report(args, _shown(args.store), {"counts": counts})
 
 
@@ -347,7 +453,8 @@ def _scenario(args) -> int:
     except ImportError as exc:
         raise DomainError(tr("store.scenario_missing")) from exc
     with _open(args) as store:
-        result = run_scenario(store, args.x, args.y, args.ml, args.depth, args.date)
+        motion = _motion(args, store)
+        result = run_scenario(store, args.x, args.y, args.ml, args.depth, args.date, motion)
     lines = [f"ML {args.ml} op ({args.x:.0f}, {args.y:.0f}), {args.date}: {result['totals']}"]
     lines += [
         f"  {m['municipality'] or '-'}: heropenen {m['reopen']}, nulmeting {m['nulmeting']}, "

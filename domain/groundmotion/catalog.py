@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from domain import policy
+from domain.dutch_time import day_start64, dutch_date
 from domain.i18n import register, tr
 
 register(
@@ -76,6 +77,16 @@ class Catalog:
     quakes: list[Quake]
     excluded: list[tuple[Quake, str]] = field(default_factory=list)
     origin: str = ""
+    declared_end: dt.date | None = None  # a coverage end the source states (FDSN endtime)
+
+    @property
+    def end(self) -> dt.date | None:
+        """Last Dutch day the catalogue covers: the declared end, else its latest event's date
+        (any source, counting or not); None for an empty catalogue without a declared end."""
+        if self.declared_end is not None:
+            return self.declared_end
+        times = [q.time for q in self.quakes] + [q.time for q, _ in self.excluded]
+        return dutch_date(max(times)) if times else None
 
     def as_arrays(self) -> QuakeArrays:
         qs = self.quakes
@@ -111,17 +122,17 @@ def to_datetime64(t: dt.datetime) -> np.datetime64:
 
 
 def as_of_limit(as_of: dt.date | dt.datetime | None) -> np.datetime64 | None:
-    """Latest instant that counts "as of" a date: a date includes its whole (UTC) day."""
+    """Latest instant that counts "as of" a date: a date includes its whole Dutch day."""
     if as_of is None:
         return None
     if isinstance(as_of, dt.datetime):
         return to_datetime64(as_of)
-    return np.datetime64(as_of + dt.timedelta(days=1), "s") - np.timedelta64(1, "s")
+    return day_start64(as_of + dt.timedelta(days=1)) - np.timedelta64(1, "s")
 
 
 def before_limit(day: dt.date) -> np.datetime64:
-    """Last instant strictly before ``day`` (00:00 UTC)."""
-    return np.datetime64(day, "s") - np.timedelta64(1, "s")
+    """Last instant strictly before ``day`` (00:00 Dutch time), as UTC datetime64[s]."""
+    return day_start64(day) - np.timedelta64(1, "s")
 
 
 def attribute(
@@ -163,14 +174,25 @@ def attribute(
     return Catalog(quakes=counting, excluded=excluded, origin=origin)
 
 
-def load_catalog(path: str | Path, outlines=None) -> Catalog:
+def load_catalog(
+    path: str | Path,
+    outlines=None,
+    time_zone: str | None = None,
+    catalog_end: dt.date | None = None,
+) -> Catalog:
     """Read any supported catalogue file (format detected) and split counting from excluded.
 
     ``outlines``: source outlines (:class:`~domain.groundmotion.sources.SourceOutline`) used
-    when the file names no field; default the built-in ones. Raises ``InputError`` listing
-    every problem; nothing is returned then.
+    when the file names no field; default the built-in ones. ``time_zone``: the zone of
+    clock times in layouts that do not declare one (see :mod:`domain.importers.catalog`);
+    ``catalog_end``: a declared coverage end (else the latest event's date). Raises
+    ``InputError`` listing every problem; nothing is returned then.
     """
-    from domain.importers.catalog import read_catalog_file
+    from domain.importers.catalog import check_catalog_end, read_catalog_file
 
-    parsed = read_catalog_file(path)
-    return attribute(parsed.quakes, parsed.has_field, Path(path).name, outlines)
+    parsed = read_catalog_file(path, time_zone)
+    catalog = attribute(parsed.quakes, parsed.has_field, Path(path).name, outlines)
+    if catalog_end is not None:
+        check_catalog_end(Path(path).name, catalog_end, catalog.end)
+        catalog.declared_end = catalog_end
+    return catalog

@@ -368,7 +368,8 @@ def grid_counts(
     vs30 = np.array([policy.DEFAULT_VS30_M_S])
     p = _prepare(catalog, xs[:1], ys[:1], vs30, settings, as_of)
     site = float(p.site[0])
-    floor = min(t for t, _b in thresholds)
+    # a PGV counts as shown (policy.pgv_rounded): half a display step below a threshold is in
+    floor = policy.pgv_lowest_shown_as(min(t for t, _b in thresholds))
     out = [np.zeros((len(ys), len(xs)), dtype=np.int32) for _ in thresholds]
     q = p.quakes
     active = p.active
@@ -378,10 +379,9 @@ def grid_counts(
         if before is not None:
             events = events[q.time[events] <= before_limit(before)]
         ml, depth = q.ml[events], q.depth_km[events]
-        r_out = np.atleast_1d(
-            distance_for_pgv(ml, depth, threshold * (1 - 1e-6), vs30[0], settings)
-        )
-        r_in = np.atleast_1d(distance_for_pgv(ml, depth, threshold * (1 + 1e-6), vs30[0], settings))
+        low = policy.pgv_lowest_shown_as(threshold)
+        r_out = np.atleast_1d(distance_for_pgv(ml, depth, low * (1 - 1e-6), vs30[0], settings))
+        r_in = np.atleast_1d(distance_for_pgv(ml, depth, low * (1 + 1e-6), vs30[0], settings))
         ln_floor = np.log(floor) - 1e-9
         counts = out[k]
         for j, e in enumerate(events):
@@ -405,7 +405,7 @@ def grid_counts(
             ring = ~inside & (epi2 <= r_out[j] ** 2)
             if ring.any():
                 ln_pgv = ln_pgv_from_parts(p.a[e], p.depth2[e], site, epi2[ring], settings)
-                hit = (ln_pgv >= ln_floor) & (np.exp(ln_pgv) >= threshold)
+                hit = (ln_pgv >= ln_floor) & policy.pgv_at_least(np.exp(ln_pgv), threshold)
                 inside[ring] = hit
             counts[j0:j1, i0:i1] += inside
     _tick(progress, cancel, 1, 1)

@@ -148,4 +148,18 @@ def fetch_catalog(
 ) -> Catalog:
     """The live catalogue as a :class:`Catalog` (counting quakes attributed by outline)."""
     pages = fetch_pages(query, url, timeout, retries, backoff_s, page_size, cancel, sleep)
-    return catalog_from_pages(pages, url, outlines)
+    catalog = catalog_from_pages(pages, url, outlines)
+    if query.endtime is not None:
+        catalog.declared_end = query_coverage_end(query.endtime, catalog.end)
+    return catalog
+
+
+def query_coverage_end(endtime: dt.datetime | dt.date, latest: dt.date | None) -> dt.date:
+    """The last Dutch day an answer up to ``endtime`` covers in full: the day before the one
+    ``endtime`` falls on (a date means 00:00 UTC, as sent), or the latest event's day if later."""
+    from domain.dutch_time import dutch_date
+
+    if not isinstance(endtime, dt.datetime):
+        endtime = dt.datetime.combine(endtime, dt.time())
+    end = dutch_date(endtime) - dt.timedelta(days=1)
+    return max(end, latest) if latest is not None else end

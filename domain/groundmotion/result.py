@@ -69,7 +69,7 @@ class Exposure:
         """Per object: how many counting quakes gave PGV ≥ threshold (threshold ≥ floor)."""
         if threshold_mm_s < self.floor_mm_s:
             raise ValueError(f"threshold {threshold_mm_s} below the floor {self.floor_mm_s}")
-        mask = self.pair_mask(as_of, before) & (self.pgv_mm_s >= threshold_mm_s)
+        mask = self.pair_mask(as_of, before) & policy.pgv_at_least(self.pgv_mm_s, threshold_mm_s)
         return np.bincount(self.obj_index[mask], minlength=len(self)).astype(np.int32)
 
     def counts_as_of(self, as_of: dt.date | dt.datetime) -> Exposure:
@@ -122,9 +122,9 @@ class ChunkSummary:
             return
         n = len(per_object)
         starts = (np.cumsum(per_object) - per_object)[has]
-        ge5 = pgv >= policy.NULMETING_PGV_MM_S
+        ge5 = policy.pgv_at_least(pgv, policy.NULMETING_PGV_MM_S)
         self.max_pgv[lo : lo + n][has] = np.maximum.reduceat(pgv, starts)
-        ge2 = pgv >= policy.EFFECT_AREA_PGV_MM_S
+        ge2 = policy.pgv_at_least(pgv, policy.EFFECT_AREA_PGV_MM_S)
         self.ge2[lo : lo + n][has] = np.add.reduceat(ge2, starts, dtype=np.int32)
         self.ge5[lo : lo + n][has] = np.add.reduceat(ge5, starts, dtype=np.int32)
         before = np.add.reduceat(ge5 & dh_event[ev], starts, dtype=np.int32)
@@ -144,8 +144,8 @@ class ChunkSummary:
             before = ev < int(np.searchsorted(event_times, limit, "right"))
         else:
             before = (event_times <= limit)[ev]
-        ge2 = pgv >= policy.EFFECT_AREA_PGV_MM_S
-        ge5 = pgv >= policy.NULMETING_PGV_MM_S
+        ge2 = policy.pgv_at_least(pgv, policy.EFFECT_AREA_PGV_MM_S)
+        ge5 = policy.pgv_at_least(pgv, policy.NULMETING_PGV_MM_S)
         out.max_pgv[has] = np.maximum.reduceat(pgv, starts)
         out.ge2[has] = np.add.reduceat(ge2, starts, dtype=np.int32)
         out.ge5[has] = np.add.reduceat(ge5, starts, dtype=np.int32)

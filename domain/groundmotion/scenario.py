@@ -126,7 +126,9 @@ def scenario_quake(
     depth = policy.DEFAULT_DEPTH_KM if depth_km is None else float(depth_km)
     threshold = policy.EFFECT_AREA_PGV_MM_S
     vs30_min = float(objects.vs30.min()) if len(objects) else policy.DEFAULT_VS30_M_S
-    reach = float(distance_for_pgv(ml, depth, threshold, vs30_min, settings))
+    # thresholds compare the PGV as shown (policy.pgv_rounded): reach the lowest such value
+    low = policy.pgv_lowest_shown_as(threshold)
+    reach = float(distance_for_pgv(ml, depth, low, vs30_min, settings))
     idx = np.zeros(0, dtype=np.int64)
     if reach >= 0 and len(objects):
         idx = np.asarray(
@@ -139,12 +141,12 @@ def scenario_quake(
     pgv = np.exp(
         ln_pgv_from_parts(a, depth2, site_terms(objects.vs30[idx], settings), epi2, settings)
     )
-    keep = pgv >= threshold
+    keep = policy.pgv_at_least(pgv, threshold)
     idx, pgv = idx[keep], pgv[keep]
     decided = objects.last_final_decision[idx]
     before = ~np.isnat(decided) & (decided < np.datetime64(date, "D"))
-    reopen = before & (pgv > policy.REOPEN_PGV_MM_S)
-    nulmeting = pgv >= policy.NULMETING_PGV_MM_S
+    reopen = before & policy.pgv_above(pgv, policy.REOPEN_PGV_MM_S)
+    nulmeting = policy.pgv_at_least(pgv, policy.NULMETING_PGV_MM_S)
     new_area = ~objects.in_effect_area[idx]
     per = []
     names = objects.municipality[idx]

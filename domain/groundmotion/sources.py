@@ -46,6 +46,15 @@ def _storage_approximation(cx: float, cy: float, rx: float, ry: float) -> Polygo
     return Polygon(np.column_stack([cx + rx * np.cos(t), cy + ry * np.sin(t)]))
 
 
+#: centres of the storage approximations, RD New metres: the storages' surface sites (NAM
+#: location Langelo for the Norg storage, 53.09 N 6.45 E; the gas treatment site by Grijpskerk
+#: for the Grijpskerk storage, 53.27 N 6.29 E), as public topography places them (NLOG lists
+#: both as underground gas storages). Only a stand-in until NLOG's outlines are imported
+#: (``imgschade import-outlines``).
+NORG_STORAGE_SITE_RD = (226300.0, 567700.0)
+GRIJPSKERK_STORAGE_SITE_RD = (215500.0, 587500.0)
+
+
 def default_outlines() -> list[SourceOutline]:
     """Built-in coarse outlines (approximations, labelled so) for the three sources."""
     return [
@@ -68,15 +77,17 @@ def default_outlines() -> list[SourceOutline]:
         ),
         SourceOutline(
             "Norg",
-            _storage_approximation(222000.0, 567000.0, 2500.0, 1800.0),
+            _storage_approximation(*NORG_STORAGE_SITE_RD, 2500.0, 1800.0),
             ORIGIN_APPROXIMATION,
-            "Gasopslag Norg bij Langelo (benadering)",
+            "Gasopslag Norg bij Langelo (benadering: ellips rond de NAM-locatie Langelo, "
+            "geen NLOG-omtrek)",
         ),
         SourceOutline(
             "Grijpskerk",
-            _storage_approximation(208000.0, 590000.0, 2000.0, 1500.0),
+            _storage_approximation(*GRIJPSKERK_STORAGE_SITE_RD, 2000.0, 1500.0),
             ORIGIN_APPROXIMATION,
-            "Gasopslag Grijpskerk (benadering)",
+            "Gasopslag Grijpskerk (benadering: ellips rond de gasbehandelingslocatie bij "
+            "Grijpskerk, geen NLOG-omtrek)",
         ),
     ]
 
@@ -154,6 +165,15 @@ def merge_outlines(imported: Sequence[SourceOutline]) -> list[SourceOutline]:
     """Imported outlines replace the built-in approximation of the same source."""
     names = {o.name for o in imported}
     return list(imported) + [o for o in default_outlines() if o.name not in names]
+
+
+def outlines_from_files(paths: Sequence[str | Path] | None) -> list[SourceOutline] | None:
+    """The source outlines given as files, with the built-in ones for the sources not given;
+    None without files (the catalogue then uses the built-in ones). The one path from
+    ``--outlines`` to both the counting of quakes and the 6 km zone, in every command."""
+    if not paths:
+        return None
+    return merge_outlines([load_outline(path) for path in paths])
 
 
 def attribute_by_outline(

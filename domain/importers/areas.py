@@ -42,6 +42,23 @@ register(
 )
 
 
+def repaired_polygon(record, src, problems: Problems, file_name: str):
+    """(polygon, note): the record's geometry, an invalid one repaired where that keeps an area
+    (the note says so, with the area before and after); (None, None) when there is none to
+    use (the problem is recorded, or the reader already said what is wrong)."""
+    geom = record.geometry
+    if geom is None or geom.is_valid:
+        return geom, None
+    reason = shapely.is_valid_reason(geom)
+    fixed = as_multipolygon(geom)
+    if fixed is None or fixed.is_empty or fixed.area == 0:
+        problems.add(record.line, src.geometry_field, tr("areas.unrepairable", reason=reason))
+        return None, None
+    where = f"{file_name}:{record.line}"
+    note = tr("areas.repaired", where=where, reason=reason, before=abs(geom.area), after=fixed.area)
+    return fixed, note
+
+
 def import_areas(
     store,
     path,
@@ -81,27 +98,11 @@ def import_areas(
             label = label or f"{kind} {record.line}"
             if not check_length(problems, record.line, label_column or "name", label, name_limit):
                 continue
-            geom = record.geometry
+            geom, note = repaired_polygon(record, src, problems, path.name)
             if geom is None:
-                continue  # the reader said what is wrong
-            if not geom.is_valid:
-                reason = shapely.is_valid_reason(geom)
-                fixed = as_multipolygon(geom)
-                if fixed is None or fixed.is_empty or fixed.area == 0:
-                    problems.add(
-                        record.line, src.geometry_field, tr("areas.unrepairable", reason=reason)
-                    )
-                    continue
-                report.changes.append(
-                    tr(
-                        "areas.repaired",
-                        where=f"{path.name}:{record.line}",
-                        reason=reason,
-                        before=abs(geom.area),
-                        after=fixed.area,
-                    )
-                )
-                geom = fixed
+                continue
+            if note:
+                report.changes.append(note)
             areas.append((kind, label, origin, path.name, geom))
     problems.raise_if_any()
     report.counts = {kind: len(areas)}

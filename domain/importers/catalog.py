@@ -7,6 +7,14 @@ Layouts (detected from the content, not the file name): the Groningen export
 text format (pipe separated) and QuakeML 1.2. Times become UTC, coordinates RD New. Every
 problem in a file is collected and reported at once; a file with any problem imports nothing.
 
+Each layout declares the time zone of its clock times (``LAYOUT_TIME_ZONES``): FDSN text and
+QuakeML are UTC by their standard, the Groningen export is Dutch local time (Huizinge
+``2012-08-16T20:30:33`` is 18:30:33 UTC); the national date list and ``all_induced.csv`` say
+nothing, so their zone is the caller's ``time_zone`` (CLI ``--time-zone``), by default policy
+``CATALOG_DEFAULT_TIME_ZONE`` (UTC, as KNMI publishes); for the other layouts a different
+``time_zone`` is refused. A time that names its offset (``Z``, ``+01:00``) keeps it.
+Summer-time changes: see :mod:`domain.dutch_time`.
+
 Strict like the claims CSV (:mod:`domain.importers.csvfile`): UTF-8 or Windows-1252 bytes,
 the csv module in strict mode, one separator from the header, no duplicated or nameless
 columns, no cells beyond the header, digits 0–9 only, no NaN or infinity, texts that fit the
@@ -29,6 +37,7 @@ from pathlib import Path
 from pyproj import Transformer
 
 from domain import policy
+from domain.dutch_time import local_to_utc, zone
 from domain.errors import InputError, Problem
 from domain.groundmotion.catalog import Quake
 from domain.i18n import register, tr
@@ -40,6 +49,14 @@ GRONINGEN_COLUMNS = ("event_id", "place", "time", "ml", "depth_km", "rd_x", "rd_
 NL_COLUMNS = ("date", "place", "ml", "depth_km", "lat", "lon")
 ALL_INDUCED_COLUMNS = ("YYMMDD", "TIME", "LOCATION", "LAT", "LON", "DEPTH", "MAG")
 FDSN_COLUMNS = ("EventID", "Time", "Latitude", "Longitude", "Depth/km", "Magnitude")
+#: the zone of each layout's clock times; None: not stated by the layout, the caller's choice
+LAYOUT_TIME_ZONES = {
+    "groningen": policy.DUTCH_TIME_ZONE,
+    "fdsn_text": "UTC",
+    "quakeml": "UTC",
+    "nl": None,
+    "all_induced": None,
+}
 
 _WGS84_TO_RD = Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
 _ISO = re.compile(
@@ -165,6 +182,45 @@ register(
             "tijdzone '{value}' bestaat niet",
             "time zone offset '{value}' does not exist",
         ),
+        "cat.bad_zone": ("{file}: tijdzone onbekend", "{file}: time zone unknown"),
+        "cat.bad_zone.detail": (
+            "tijdzone '{value}' bestaat niet",
+            "time zone '{value}' does not exist",
+        ),
+        "cat.bad_zone.hint": (
+            "geef een IANA-naam, bijvoorbeeld Europe/Amsterdam of UTC",
+            "give an IANA name, for example Europe/Amsterdam or UTC",
+        ),
+        "cat.fixed_zone": (
+            "{file}: tijdzone ligt vast",
+            "{file}: the time zone is fixed",
+        ),
+        "cat.fixed_zone.detail": (
+            "deze indeling ({layout}) geeft tijden in {zone}; --time-zone {value} past daar niet bij",
+            "this layout ({layout}) gives times in {zone}; --time-zone {value} does not apply",
+        ),
+        "cat.fixed_zone.hint": ("laat --time-zone weg", "leave out --time-zone"),
+        "cat.bad_end": (
+            "{file}: einddatum van de catalogus onbruikbaar",
+            "{file}: catalogue end unusable",
+        ),
+        "cat.end_before": (
+            "--catalog-end {value} ligt vóór de laatste beving in het bestand ({latest})",
+            "--catalog-end {value} lies before the latest quake in the file ({latest})",
+        ),
+        "cat.end_before.hint": (
+            "geef een datum op of na {latest}, of laat --catalog-end weg",
+            "give a date on or after {latest}, or leave out --catalog-end",
+        ),
+        "cat.end_date.hint": ("schrijf JJJJ-MM-DD", "write YYYY-MM-DD"),
+        "cat.end_future": (
+            "--catalog-end {value} ligt in de toekomst",
+            "--catalog-end {value} lies in the future",
+        ),
+        "cat.end_future.hint": (
+            "een catalogus kan niet verder gaan dan vandaag; geef de dag van de export",
+            "a catalogue cannot reach beyond today; give the day of the export",
+        ),
     }
 )
 
@@ -183,6 +239,7 @@ class _Reader:
     """Collects quakes and problems for one file; ``finish`` raises if anything was wrong."""
 
     name: str
+    tz: dt.tzinfo = dt.timezone.utc  # zone of clock times that name no offset
     problems: Problems = None  # type: ignore[assignment]
     seen: dict[str, tuple[Quake, int]] = field(default_factory=dict)
     quakes: list[Quake] = field(default_factory=list)
@@ -295,7 +352,21 @@ class _Reader:
                     line, fld, tr("cat.no_such_time", value=text, error=exc), tr("cat.check_date")
                 )
                 return None
+        elif not tz:
+            return self.in_range(line, fld, self.local(line, fld, t, text))
         return self.in_range(line, fld, t.replace(tzinfo=dt.timezone.utc))
+
+    def local(self, line, fld, t: dt.datetime, text: str) -> dt.datetime | None:
+        """A clock time without offset, in this file's zone, as UTC."""
+        if self.tz is dt.timezone.utc:
+            return t.replace(tzinfo=dt.timezone.utc)
+        try:
+            return local_to_utc(t, self.tz)
+        except (OverflowError, ValueError) as exc:
+            self.problem(
+                line, fld, tr("cat.no_such_time", value=text, error=exc), tr("cat.check_date")
+            )
+            return None
 
     def add(self, line, raw: dict) -> None:
         """Check one row's values (ranges, the Netherlands) and keep it, or record why not."""
@@ -369,6 +440,47 @@ class _Reader:
             ) from None
 
 
+def parse_catalog_end(value: str | dt.date | None, name: str) -> dt.date | None:
+    """``--catalog-end`` as a date; a clear, located refusal when it is not one."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise _refuse(
+            name,
+            "cat.bad_end",
+            tr("cat.bad_date", value=value),
+            tr("cat.end_date.hint"),
+            fld="--catalog-end",
+        ) from None
+
+
+def check_catalog_end(name: str, declared: dt.date, latest: dt.date | None) -> None:
+    """A declared coverage end must lie on or after the file's latest quake and not after today
+    (Dutch dates); raises ``InputError`` otherwise."""
+    from domain.dutch_time import dutch_date
+
+    today = dutch_date(dt.datetime.now(dt.timezone.utc))
+    if latest is not None and declared < latest:
+        values = {"value": declared.isoformat(), "latest": latest.isoformat()}
+        raise _refuse(
+            name,
+            "cat.bad_end",
+            tr("cat.end_before", **values),
+            tr("cat.end_before.hint", **values),
+            fld="--catalog-end",
+        )
+    if declared > today:
+        raise _refuse(
+            name,
+            "cat.bad_end",
+            tr("cat.end_future", value=declared.isoformat()),
+            tr("cat.end_future.hint"),
+            fld="--catalog-end",
+        )
+
+
 def stable_event_id(t: dt.datetime, place: str, ml: float, x: float, y: float) -> str:
     """An id for catalogues without one, the same on every import of the same row."""
     key = f"{t.isoformat()}|{place.strip().lower()}|{ml:.1f}|{round(x, -1):.0f}|{round(y, -1):.0f}"
@@ -379,8 +491,12 @@ def _refuse(name: str, summary_key: str, message: str, hint: str, line=None, fld
     return InputError(tr(summary_key, file=name), [Problem(message, name, line, fld, hint)])
 
 
-def read_catalog_file(path: str | Path) -> ParsedCatalog:
-    """Read a catalogue file; raises ``InputError`` with every problem found."""
+def read_catalog_file(path: str | Path, time_zone: str | None = None) -> ParsedCatalog:
+    """Read a catalogue file; raises ``InputError`` with every problem found.
+
+    ``time_zone``: the zone of clock times in layouts that do not declare one (IANA name;
+    default policy ``CATALOG_DEFAULT_TIME_ZONE``); refused where the layout declares another.
+    """
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -392,16 +508,42 @@ def read_catalog_file(path: str | Path) -> ParsedCatalog:
         ) from None
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<"):
+        _layout_zone(path.name, "quakeml", time_zone)
         return _parse_quakeml(raw, path.name)
     encoding, _digest = csvfile.detect_encoding(io.BytesIO(raw), path.name)
     text = raw.decode("utf-8-sig" if encoding == "utf-8" else encoding)
-    return parse_catalog_text(text, path.name)
+    return parse_catalog_text(text, path.name, time_zone)
 
 
-def parse_catalog_text(text: str, name: str) -> ParsedCatalog:
+def _layout_zone(name: str, layout: str, time_zone: str | None) -> dt.tzinfo:
+    """The zone of ``layout``'s clock times, the caller's ``time_zone`` where it has none."""
+    declared = LAYOUT_TIME_ZONES[layout]
+    if time_zone is not None:
+        try:
+            given = zone(time_zone)
+        except ValueError:
+            raise _refuse(
+                name,
+                "cat.bad_zone",
+                tr("cat.bad_zone.detail", value=time_zone),
+                tr("cat.bad_zone.hint"),
+            ) from None
+        if declared is not None and given is not zone(declared):
+            raise _refuse(
+                name,
+                "cat.fixed_zone",
+                tr("cat.fixed_zone.detail", layout=layout, zone=declared, value=time_zone),
+                tr("cat.fixed_zone.hint"),
+            )
+        return given
+    return zone(declared or policy.CATALOG_DEFAULT_TIME_ZONE)
+
+
+def parse_catalog_text(text: str, name: str, time_zone: str | None = None) -> ParsedCatalog:
     """Parse catalogue content of any supported layout (also used for FDSN responses)."""
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith("<"):
+        _layout_zone(name, "quakeml", time_zone)
         return _parse_quakeml(head.encode("utf-8"), name)
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
@@ -409,20 +551,22 @@ def parse_catalog_text(text: str, name: str) -> ParsedCatalog:
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0].rstrip("\r")
     if first.startswith("#") and "|" in first:
+        _layout_zone(name, "fdsn_text", time_zone)
         return _parse_fdsn_text(text, name)
     delimiter = _delimiter(first)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [h.strip() for h in next(rows, [])]
         lower = {h.lower() for h in header}
-        if {"event_id", "rd_x"} <= lower:
-            return _parse_csv(header, rows, name, GRONINGEN_COLUMNS, _groningen_row, "groningen")
-        if "yymmdd" in lower:
-            return _parse_csv(
-                header, rows, name, ALL_INDUCED_COLUMNS, _all_induced_row, "all_induced"
-            )
-        if {"date", "lat"} <= lower:
-            return _parse_csv(header, rows, name, NL_COLUMNS, _nl_row, "nl")
+        layouts = (
+            ({"event_id", "rd_x"}, GRONINGEN_COLUMNS, _groningen_row, "groningen"),
+            ({"yymmdd"}, ALL_INDUCED_COLUMNS, _all_induced_row, "all_induced"),
+            ({"date", "lat"}, NL_COLUMNS, _nl_row, "nl"),
+        )
+        for marks, required, row_fn, layout in layouts:
+            if marks <= lower:
+                tz = _layout_zone(name, layout, time_zone)
+                return _parse_csv(header, rows, name, required, row_fn, layout, tz)
     except csv.Error as exc:  # an unterminated quote, a stray carriage return inside a field
         raise _refuse(
             name,
@@ -495,8 +639,8 @@ def _cells(reader: _Reader, line: int, row: list[str], width: int) -> bool:
     return False
 
 
-def _parse_csv(header, rows, name, required, row_fn, layout) -> ParsedCatalog:
-    reader = _Reader(name)
+def _parse_csv(header, rows, name, required, row_fn, layout, tz) -> ParsedCatalog:
+    reader = _Reader(name, tz)
     index = _check_header(header, name, required, tr("cat.header_must", columns=",".join(required)))
     width = max(index.values()) + 1
     while True:
@@ -572,12 +716,13 @@ def _all_induced_row(r: _Reader, line: int, v: dict) -> dict:
                 int(mi),
                 int(ss),
                 int(((frac or "") + "000000")[:6]),
-                tzinfo=dt.timezone.utc,
             )
         except ValueError as exc:
             r.problem(
                 line, "YYMMDD,TIME", tr("cat.no_such_datetime", error=exc), tr("cat.check_date")
             )
+        if t is not None:
+            t = r.local(line, "YYMMDD,TIME", t, f"{v['yymmdd']} {clock}")
         t = r.in_range(line, "YYMMDD,TIME", t)
     return {
         "time": t,

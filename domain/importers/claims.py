@@ -40,6 +40,7 @@ CLAIM_COLUMNS = (
     "final",
     "objection",
     "status",
+    "handler",
 )
 FIELDS = (
     "claim_number",
@@ -54,6 +55,7 @@ FIELDS = (
     "final",
     "objection",
     "status",
+    "handler",
 )
 REQUIRED = ("claim_number", "scheme", "submitted")
 
@@ -103,6 +105,17 @@ register(
         ),
     }
 )
+
+
+def handler(value: str) -> str:
+    """Who handled the claim and paid any award: NAM, CVW, TCMG or IMG (any letter case)."""
+    word = value.strip().upper()
+    if word not in policy.CLAIM_HANDLERS:
+        raise csvfile.BadValue(
+            tr("value.bad_choice", value=value),
+            tr("value.choice.hint", choices=", ".join(policy.CLAIM_HANDLERS)),
+        )
+    return word
 
 
 def kind_label(natural: bool) -> str:
@@ -161,6 +174,7 @@ class _Pass:
             "final": row.value("final", csvfile.yes_no),
             "objection": row.value("objection", csvfile.yes_no),
             "status": row.value("status", csvfile.choice, STATUSES),
+            "handler": row.value("handler", handler),
         }
         money = row.value(
             "amount", csvfile.amount, self.source.delimiter, policy.CLAIM_AMOUNT_MAX_EUR
@@ -206,6 +220,7 @@ class _Pass:
                 bool(v["final"]),
                 bool(v["objection"]),
                 v["status"],
+                v["handler"],
             )
             before = stored.get(v["claim_number"])
             if before is None:
@@ -267,6 +282,7 @@ class _Pass:
                 bool(r[8]),
                 bool(r[9]),
                 r[10],
+                r[11],
             )
         return out
 

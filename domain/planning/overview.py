@@ -16,6 +16,7 @@ import numpy as np
 
 from domain import policy
 from domain.i18n import register, tr
+from domain.store.motion_settings import DEFAULT_MOTION, store_motion_settings
 
 #: counted columns, in table order
 COLUMNS = (
@@ -83,6 +84,7 @@ class Overview:
 
 def _flags(inp, in_effect: np.ndarray, as_of: dt.date) -> dict[str, np.ndarray]:
     from domain.planning.situations import situations_of
+    from domain.rules.status import dh_eligible_mask, dh_to_check_mask
 
     found = situations_of(inp, as_of)
     result = found.result
@@ -92,8 +94,9 @@ def _flags(inp, in_effect: np.ndarray, as_of: dt.date) -> dict[str, np.ndarray]:
         "in_effect_area": in_effect,
         "in_dh_area": result.dh_area == 1,
         "may_claim_again": found.flags["may_claim_again"],
-        "dh_eligible": result.duurzaam_herstel == 1,
-        "dh_to_check": (result.dh_area == 1) & (result.duurzaam_herstel == -1),
+        # the same classes as the map status (domain.rules.status), counted without priority
+        "dh_eligible": dh_eligible_mask(result.duurzaam_herstel),
+        "dh_to_check": dh_to_check_mask(result.dh_area, result.duurzaam_herstel),
         "never_claimed": found.flags["never_claimed"],
         "ncg_without_claim": found.flags["ncg_without_claim"],
         "overdue": found.flags["overdue"],
@@ -135,16 +138,21 @@ def regional_overview(
     if scenario is not None:
         as_of = scenario.date
     as_of = as_of or dt.date.today()
-    floor = min(policy.REOPEN_PGV_MM_S, policy.DH_PGV_MM_S)
+    from domain.store.assess_rules import status_pgv_floor_mm_s
+
+    floor = status_pgv_floor_mm_s()  # the pairs the map status reads, too
     with store.engine.connect() as conn:
         inp = read_rule_input(
             conn,
             store.location.is_gpkg,
             None,
             min_pgv_mm_s=floor,
-            extra_columns=(GROUPINGS[by], "in_effect_area", "vs30"),
+            # pc4 for a VS30 per postcode area (already there when grouping by it)
+            extra_columns=(GROUPINGS[by], "in_effect_area", "vs30")
+            + (() if by == "pc4" else ("pc4",)),
             lean=True,
         )
+        motion = store_motion_settings(conn)  # the scenario adds to the stored figures alike
     step(progress, cancel, 60)
     cols = list(inp.extra.values())
     groups = np.array([g or "" for g in cols[0]], dtype=object)
@@ -157,7 +165,7 @@ def regional_overview(
     step(progress, cancel, 80 if scenario else 100)
     if scenario is None:
         return out
-    after_flags, quake = _after(inp, cols, in_effect, scenario, as_of)
+    after_flags, quake = _after(inp, cols, in_effect, scenario, as_of, motion)
     after = _table(names, inverse, after_flags, unknown)
     delta = []
     for b, a in zip(before, after):
@@ -170,15 +178,16 @@ def regional_overview(
     return out
 
 
-def _after(inp, cols, in_effect: np.ndarray, quake: ScenarioQuake, as_of: dt.date):
-    """Flags once the hypothetical quake is added as one more shaking on ``quake.date``."""
+def _after(inp, cols, in_effect: np.ndarray, quake: ScenarioQuake, as_of: dt.date, motion=None):
+    """Flags once the hypothetical quake is added as one more shaking on ``quake.date``,
+    its ground motion with ``motion`` (component, exceedance, VS30 source)."""
     from types import SimpleNamespace
 
     from domain.groundmotion.scenario import ScenarioObjects, scenario_quake
 
     n = len(inp.ids)
-    vs30 = np.array(cols[2], dtype=float)
-    vs30 = np.where(np.isnan(vs30), policy.DEFAULT_VS30_M_S, vs30) if n else vs30
+    motion = motion or DEFAULT_MOTION
+    vs30 = motion.vs30_per_object(cols[2], inp.extra["pc4"]) if n else np.zeros(0)
     objects = ScenarioObjects.build(
         inp.xs,
         inp.ys,
@@ -187,7 +196,15 @@ def _after(inp, cols, in_effect: np.ndarray, quake: ScenarioQuake, as_of: dt.dat
         np.array(cols[0], dtype=object),
         in_effect,
     )
-    result = scenario_quake(quake.x, quake.y, quake.ml, quake.depth_km, quake.date, objects)
+    result = scenario_quake(
+        quake.x,
+        quake.y,
+        quake.ml,
+        quake.depth_km,
+        quake.date,
+        objects,
+        settings=motion.ground_motion(),
+    )
     e = inp.exposure
     event = len(e.event_times)
     when = np.datetime64(quake.date, "D").astype("datetime64[s]") + np.timedelta64(12, "h")
@@ -199,7 +216,9 @@ def _after(inp, cols, in_effect: np.ndarray, quake: ScenarioQuake, as_of: dt.dat
     )
     inp_after = _replace_exposure(inp, exposure)
     effect_after = in_effect.copy()
-    effect_after[result.index[result.pgv_mm_s >= policy.EFFECT_AREA_PGV_MM_S]] = True
+    effect_after[
+        result.index[policy.pgv_at_least(result.pgv_mm_s, policy.EFFECT_AREA_PGV_MM_S)]
+    ] = True
     plain = {
         "x": quake.x,
         "y": quake.y,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from domain import policy
+from domain.dutch_time import dutch_dates
 from domain.planning.tables import RuleInput
 from domain.rules.batch import assess_many
 
@@ -22,7 +23,7 @@ class Situations:
     """One boolean column per situation code (see ``domain.planning.visits.SITUATIONS``)."""
 
     flags: dict[str, np.ndarray]
-    reopening_quakes: dict[int, list[str]]  # object position -> quake labels with PGV
+    reopening_quakes: dict[int, list[tuple]]  # object position -> (quake label, PGV)
     result: object = None  # the BatchResult the flags come from
 
     def codes_at(self, i: int) -> tuple[str, ...]:
@@ -69,11 +70,16 @@ def _reopening(inp: RuleInput, last_final: np.ndarray, day: np.datetime64) -> di
     e = inp.exposure
     if not len(e.obj_index):
         return {}
-    qdays = np.asarray(e.event_times)[e.event_index].astype("datetime64[D]")
+    qdays = dutch_dates(e.event_times)[e.event_index]  # Dutch dates, as the decision dates
     last = last_final[e.obj_index]
-    hit = ~np.isnat(last) & (qdays > last) & (qdays <= day) & (e.pgv_mm_s > policy.REOPEN_PGV_MM_S)
+    hit = (
+        ~np.isnat(last)
+        & (qdays > last)
+        & (qdays <= day)
+        & policy.pgv_above(e.pgv_mm_s, policy.REOPEN_PGV_MM_S)
+    )
     out: dict[int, list[str]] = {}
     for k in np.flatnonzero(hit)[np.argsort(qdays[hit], kind="stable")]:
         label = inp.quake_labels.get(int(inp.pair_quake_ids[k]), "?")
-        out.setdefault(int(e.obj_index[k]), []).append(f"{label} ({e.pgv_mm_s[k]:.1f} mm/s)")
+        out.setdefault(int(e.obj_index[k]), []).append((label, float(e.pgv_mm_s[k])))
     return out

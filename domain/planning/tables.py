@@ -32,7 +32,7 @@ class RuleInput:
     claims: ClaimTable
     exposure: SimpleNamespace
     claim_open: np.ndarray  # bool per claim row: submitted, not decided, or objection pending
-    quake_labels: dict[int, str]  # quake id -> "2019-05-22 Westerwijtwerd ML 3.4"
+    quake_labels: dict[int, tuple]  # quake id -> ("2019-05-22", "Westerwijtwerd", 3.4)
     pair_quake_ids: np.ndarray  # int64 quake id per exposure pair
     handoff_targets: dict[int, str]  # object id -> target of a running hand-off
     extra: dict = field(default_factory=dict)  # requested extra object columns (tuples)
@@ -118,7 +118,7 @@ def read_rule_input(
     objects fast; columns that need weaker shakings are then not meaningful.
     ``extra_columns`` (object columns) come back in ``RuleInput.extra``, read in the same query.
     ``lean`` skips the object facts only the vaste vergoeding and the Duurzaam herstel maximum
-    use (construction year, small, WOZ, Rijksmonument, claim amounts): they stay unknown.
+    use (construction year, small, WOZ, Rijksmonument): they stay unknown.
     """
     from domain.handoff import FINAL_STATUSES
 
@@ -132,9 +132,9 @@ def read_rule_input(
     swhere = "" if ids is None else " AND object_id" + _id_filter(ids)
     cols = fetch_columns(
         conn,
-        f"SELECT id, x, y, {facts}in_ncg_programme, {pilot_sql}{extra} "
+        f"SELECT id, x, y, {facts}in_ncg_programme, {pilot_sql}, use{extra} "
         f"FROM objects{where} ORDER BY id",
-        (5 if lean else 9) + len(extra_columns),
+        (6 if lean else 10) + len(extra_columns),
     )
     if lean:  # the skipped facts stay unknown
         cols = cols[:3] + [(None,) * len(cols[0])] * 4 + cols[3:]
@@ -170,12 +170,13 @@ def read_rule_input(
         dh_d3_damage_eur=np.full(n, np.nan),
         dh_recognised_damage_eur=np.full(n, np.nan),
         handoff_running=running,
+        use=np.array(cols[9], dtype=object),  # Duurzaam herstel is for woningen only
     )
     claims, claim_open = _claims(conn, oid, swhere, is_gpkg, lean)
     pairs = _pairs(conn, swhere, min_pgv_mm_s)
     exposure, pair_quakes, labels = _exposure(conn, oid, pairs)
     out = RuleInput(oid, objects, claims, exposure, claim_open, labels, pair_quakes, targets)
-    out.extra = dict(zip(extra_columns, cols[9:]))
+    out.extra = dict(zip(extra_columns, cols[10:]))
     out.xs, out.ys = xs, ys
     return out
 
@@ -183,19 +184,21 @@ def read_rule_input(
 def _claims(
     conn, oid: np.ndarray, swhere: str, is_gpkg: bool, lean: bool
 ) -> tuple[ClaimTable, np.ndarray]:
-    more = "" if lean else ", amount, claim_number"  # not needed by the overview
+    # amounts stay even when lean: the Duurzaam herstel pilot minimum, hence the map status,
+    # rests on them; claim numbers are not needed by the overview
+    more = ", amount" if lean else ", amount, claim_number"
     cols = fetch_columns(
         conn,
         "SELECT object_id, scheme, submitted, decided, outcome, final, objection, "
         f"CASE WHEN status = 'objection' THEN 1 ELSE 0 END{more} "
         f"FROM claims WHERE 1=1{swhere} ORDER BY id",
-        8 if lean else 10,
+        9 if lean else 10,
     )
     if any(s not in _SCHEME_CODE for s in set(cols[1])):
         keep = [k for k, s in enumerate(cols[1]) if s in _SCHEME_CODE]
         cols = [tuple(col[k] for k in keep) for col in cols]
     if lean:
-        cols = list(cols) + [(None,) * len(cols[0])] * 2
+        cols = list(cols) + [(None,) * len(cols[0])]
     obj = np.array(cols[0], dtype=np.int64)
     decided = _as_days(cols[3])
     objection = _tri(cols[6]) == 1
@@ -238,11 +241,12 @@ def _exposure(conn, oid: np.ndarray, pairs: list[tuple]):
     quakes = conn.execute(text("SELECT id, time, place, ml FROM quakes ORDER BY id")).all()
     size = max([q[0] for q in quakes], default=0)
     times = np.full(size, np.datetime64("NaT", "s"))
-    labels: dict[int, str] = {}
+    labels: dict[int, tuple] = {}
     for qid, t, place, ml in quakes:
         stamp = np.datetime64(str(t)[:19].replace(" ", "T"), "s")
         times[qid - 1] = stamp
-        labels[qid] = f"{str(stamp)[:10]} {place or ''} ML {ml:.1f}".replace("  ", " ")
+        # the parts, written in the reader's language later (text_format.quake_text)
+        labels[qid] = (str(stamp)[:10], place or "", float(ml))
     quake_ids = np.array(pairs[1], dtype=np.int64)
     exposure = SimpleNamespace(
         obj_index=np.searchsorted(oid, np.array(pairs[0], dtype=np.int64)).astype(np.int64),

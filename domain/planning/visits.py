@@ -107,6 +107,7 @@ def visit_list(
     from domain.planning.situations import situations_of
     from domain.planning.tables import read_rule_input
     from domain.planning.texts import situation_label, visit_reason
+    from domain.text_format import quake_text
 
     as_of = as_of or dt.date.today()
     wanted = check_situations(situations)
@@ -129,7 +130,9 @@ def visit_list(
             counts[code] += 1
         if wanted and not wanted.intersection(codes):
             continue
-        reopening = tuple(found.reopening_quakes.get(i, ()))
+        reopening = tuple(
+            quake_text(label, pgv, lang) for label, pgv in found.reopening_quakes.get(i, ())
+        )
         label = f"{street or ''} {number or ''}{letter or ''}" + (
             f"-{addition}" if addition else ""
         )

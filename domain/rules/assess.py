@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from domain.rules.aanvullende_vaste_vergoeding import assess_aanvullende_vaste_vergoeding
 from domain.rules.common import exposure_summary
 from domain.rules.deadlines import assess_deadlines
 from domain.rules.duurzaam_herstel import assess_duurzaam_herstel
@@ -21,6 +22,7 @@ from domain.rules.verdict import Verdict
 
 VERDICT_NAMES = (
     "vaste_vergoeding",
+    "aanvullende_vaste_vergoeding",
     "new_claim",
     "nulmeting",
     "duurzaam_herstel",
@@ -62,6 +64,7 @@ def assess(
     deadlines = assess_deadlines(seen)
     verdicts = {
         "vaste_vergoeding": assess_vaste_vergoeding(seen, settings),
+        "aanvullende_vaste_vergoeding": assess_aanvullende_vaste_vergoeding(seen),
         "new_claim": assess_new_claim(seen),
         "nulmeting": assess_nulmeting(seen),
         "duurzaam_herstel": assess_duurzaam_herstel(seen),

@@ -13,6 +13,7 @@ import datetime as dt
 import numpy as np
 
 from domain import policy
+from domain.dutch_time import dutch_dates
 from domain.rules.batch_tables import (
     NAT,
     NO,
@@ -57,6 +58,8 @@ class _Claims:
         self.scheme = c.scheme
         self.submitted = c.submitted
         self.inspected = np.where(~np.isnat(c.inspected) & (c.inspected <= day), c.inspected, NAT)
+        risk = np.full(len(c), UNK, np.int8) if c.risk_found is None else c.risk_found
+        self.risk_found = np.where(np.isnat(self.inspected), UNK, risk).astype(np.int8)
         filed_ok = np.isnat(c.objection_filed) | (c.objection_filed <= day)
         self.objection = (c.objection == 1) & decided_known & filed_ok
         self.objection_open = self.objection & ~(
@@ -102,7 +105,7 @@ def _route_a(n, cy, obj, pdays, strong, window, a_from, a_until) -> np.ndarray:
 
 
 def _dh(
-    n, o: ObjectTable, cl: _Claims, count_dh: np.ndarray, d: dt.date
+    n, o: ObjectTable, cl: _Claims, count_dh: np.ndarray, d: dt.date, dh_gap: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
     if d < policy.DH_PILOT_FROM:
         return np.full(n, NO, np.int8), np.full(n, NO, np.int8)
@@ -123,11 +126,26 @@ def _dh(
         )
         minimum = policy.DH_PILOT_MIN_DAMAGE_EUR
     else:
-        area = np.where(o.dh_pilot_dossier == 1, YES, _tri_bool(count_dh >= policy.DH_MIN_QUAKES))
+        by_count = _tri_bool(count_dh >= policy.DH_MIN_QUAKES)
+        if dh_gap:  # fewer than four known, the catalogue stops before the counting period ends
+            by_count = np.where(by_count == NO, UNK, by_count)
+        area = np.where(o.dh_pilot_dossier == 1, YES, by_count)
         damage, minimum = o.dh_d3_damage_eur, policy.DH_D3_MIN_EUR
     enough = np.where(np.isnan(damage), UNK, _tri_bool(np.nan_to_num(damage) >= minimum))
     area = area.astype(np.int8)
-    return area, t_all(area, o.dh_structural_defect, enough, o.dh_unhandled_damage)
+    entry = t_all(o.dh_structural_defect, enough, o.dh_unhandled_damage)
+    if d >= policy.DH_POLICY_FROM:
+        # a pilot dossier is finished: its entry was judged under the pilot rules
+        entry = np.where(o.dh_pilot_dossier == 1, YES, entry).astype(np.int8)
+    return area, t_all(_woning(n, o), area, entry)
+
+
+def _woning(n: int, o: ObjectTable) -> np.ndarray:
+    """Duurzaam herstel is for woningen: 1 woning, 0 niet-woning, -1 use not known."""
+    if o.use is None:
+        return np.full(n, UNK, np.int8)
+    use = np.asarray(o.use, dtype=object)
+    return np.where(use == "woning", YES, np.where(use == "niet-woning", NO, UNK)).astype(np.int8)
 
 
 def _overdue(n: int, cl: _Claims, day: np.datetime64) -> np.ndarray:
@@ -142,11 +160,18 @@ def _overdue(n: int, cl: _Claims, day: np.datetime64) -> np.ndarray:
     aos = _scheme_is(cl.scheme, "aos")
     inspect_due = sub + np.timedelta64(policy.AOS_INSPECT_HOURS // 24, "D")
     safe_due = sub + np.timedelta64(policy.AOS_SAFE_HOURS // 24, "D")
-    aos_late = (np.isnat(cl.inspected) & (day > inspect_due)) | (day > safe_due)
-    late = np.where(aos, aos_late, late) & ~np.isnat(sub)
-    any_late = _any(n, cl.idx, cl.open & late)
-    undated = _any(n, cl.idx, cl.open & np.isnat(sub))
-    return np.where(any_late, YES, np.where(undated, UNK, NO)).astype(np.int8)
+    # AOS: late without inspection, or past the make-safe term where a risk was found
+    inspected = ~np.isnat(cl.inspected)
+    aos_late = np.where(
+        ~inspected,
+        _tri_bool(day > inspect_due),
+        np.where((day > safe_due) & (cl.risk_found != 0), cl.risk_found, NO),
+    )
+    late = np.where(aos, aos_late, _tri_bool(late))
+    dated = ~np.isnat(sub)
+    any_late = _any(n, cl.idx, cl.open & dated & (late == 1))
+    unsure = _any(n, cl.idx, cl.open & (~dated | (late == -1)))
+    return np.where(any_late, YES, np.where(unsure, UNK, NO)).astype(np.int8)
 
 
 def _finals(n: int, cl: _Claims) -> np.ndarray:
@@ -156,11 +181,13 @@ def _finals(n: int, cl: _Claims) -> np.ndarray:
     if start is not None:
         final_scheme |= _scheme_is(cl.scheme, "maatwerk") & (cl.decided >= _day(start))
     refused = cl.outcome == policy.CLAIM_OUTCOMES.index("afgewezen")
+    # a fixed compensation is final whatever its flag; maatwerk only when not flagged otherwise
+    flag_ok = _in_schemes(cl.scheme, policy.FINAL_SCHEMES) | (cl.final != 0)
     is_final = (
         cl.visible
         & cl.decided_known
         & ~cl.withdrawn
-        & (cl.final != 0)
+        & flag_ok
         & final_scheme
         & ((cl.final == 1) | ~refused)
     )
@@ -172,28 +199,39 @@ def _finals(n: int, cl: _Claims) -> np.ndarray:
 
 
 def _status(o, cl, n, result: BatchResult) -> np.ndarray:
-    status = np.full(n, "no_claim", dtype=object)
-    decided_any = _any(n, cl.idx, cl.damage & cl.decided_known)
-    status[decided_any & (result.new_claim == 1)] = "may_claim_again"
-    status[~np.isnat(result.last_final_decision) & (result.new_claim != 1)] = "final"
-    status[_any(n, cl.idx, cl.open)] = "claim_open"
-    # in the DH area and not ruled out: IMG approaches such owners itself, so the map shows them
-    dh_candidate = (result.dh_area == 1) & (result.duurzaam_herstel != 0)
-    status[(result.duurzaam_herstel == 1) | dh_candidate] = "dh_eligible"
-    if o.handoff_running is not None:
-        status[o.handoff_running] = "handoff_running"
-    return status
+    from domain.rules.status import status_classes
+
+    return status_classes(
+        decided_any=_any(n, cl.idx, cl.damage & cl.decided_known),
+        claim_open=_any(n, cl.idx, cl.open),
+        has_final=~np.isnat(result.last_final_decision),
+        new_claim=result.new_claim,
+        dh_area=result.dh_area,
+        duurzaam_herstel=result.duurzaam_herstel,
+        handoff_running=o.handoff_running,
+    )
 
 
 def evaluate(
-    o: ObjectTable, exposure, claims: ClaimTable, d: dt.date, a_from, a_until, window: str
+    o: ObjectTable,
+    exposure,
+    claims: ClaimTable,
+    d: dt.date,
+    a_from,
+    a_until,
+    window: str,
+    catalog_end: dt.date | None = None,
 ) -> BatchResult:
     n, day = len(o), _day(d)
     cl = _Claims(claims, day)
-    pdays = np.asarray(exposure.event_times)[exposure.event_index].astype("datetime64[D]")
+    # quakes by their Dutch calendar date, as decision and policy dates are Dutch dates
+    pdays = dutch_dates(exposure.event_times)[exposure.event_index]
     seen = pdays <= day
+    # a "no" that rests on the absence of quakes after the catalogue's end is unknown
+    gap = catalog_end is not None and catalog_end < d
+    dh_gap = catalog_end is not None and catalog_end < policy.DH_CATALOG_NEEDED_UNTIL
     obj, pgv, pdays = exposure.obj_index[seen], exposure.pgv_mm_s[seen], pdays[seen]
-    strong = pgv >= policy.EFFECT_AREA_PGV_MM_S
+    strong = policy.pgv_at_least(pgv, policy.EFFECT_AREA_PGV_MM_S)
     in_ea = _tri_bool(_any(n, obj, strong))
     cy = o.construction_year
     a_from = np.full(n, NAT) if a_from is None else np.asarray(a_from, "datetime64[D]")
@@ -203,6 +241,8 @@ def evaluate(
     built = np.where(np.isnan(cy), UNK, _tri_bool(cy < policy.ZONE_6KM_BUILT_BEFORE_YEAR))
     route_c = t_all(t_not(in_ea), t_not(o.in_subsidence_area), o.within_6km_zone, built)
     location = t_any(route_a, o.in_subsidence_area, route_c)
+    if gap:
+        location = np.where(location == NO, UNK, location).astype(np.int8)
     first = _first_report(n, cl, day)
     in_force = np.full(n, YES if d >= policy.VASTE_VERGOEDING_FROM else NO, np.int8)
     amount = np.where(
@@ -211,15 +251,21 @@ def evaluate(
         np.where(o.small == 0, float(policy.VASTE_VERGOEDING_EUR), np.nan),
     )
     last = _finals(n, cl)
-    reopen_mask = (pgv > policy.REOPEN_PGV_MM_S) & (pdays > last[obj]) & ~np.isnat(last[obj])
+    reopen_mask = (
+        policy.pgv_above(pgv, policy.REOPEN_PGV_MM_S) & (pdays > last[obj]) & ~np.isnat(last[obj])
+    )
     reopening = _count(n, obj, reopen_mask)
-    new_claim = np.where(np.isnat(last), YES, t_any(_tri_bool(reopening > 0), o.in_subsidence_area))
+    reopened = _tri_bool(reopening > 0)
+    if gap:
+        reopened = np.where(reopened == NO, UNK, reopened).astype(np.int8)
+    new_claim = np.where(np.isnat(last), YES, t_any(reopened, o.in_subsidence_area))
     nulmeting = t_any(
-        _tri_bool(_any(n, obj, pgv >= policy.NULMETING_PGV_MM_S)), o.in_subsidence_area
+        _tri_bool(_any(n, obj, policy.pgv_at_least(pgv, policy.NULMETING_PGV_MM_S))),
+        o.in_subsidence_area,
     )
     before = pdays < _day(policy.DH_QUAKES_BEFORE)
-    count_dh = _count(n, obj, (pgv >= policy.DH_PGV_MM_S) & before)
-    dh_area, dh = _dh(n, o, cl, count_dh, d)
+    count_dh = _count(n, obj, policy.pgv_at_least(pgv, policy.DH_PGV_MM_S) & before)
+    dh_area, dh = _dh(n, o, cl, count_dh, d, dh_gap)
     overdue = _overdue(n, cl, day)
     n_damage = _count(n, cl.idx, cl.damage)
     samenloop = np.where(n_damage == 0, NO, o.in_ncg_programme).astype(np.int8)
@@ -271,16 +317,25 @@ def assess_many(
     applicant_from=None,
     applicant_until=None,
     location_window: str | None = None,
+    catalog_end: dt.date | None = None,
 ) -> BatchResult:
     """Verdict columns for every object as of ``as_of`` (default today).
 
     ``exposure`` needs ``obj_index``, ``event_index``, ``pgv_mm_s`` (pairs at or above a floor
     below 2 mm/s) and ``event_times`` (UTC datetime64 per quake): the ground-motion
     ``Exposure`` fits. With the ``during_ownership`` window, pass the applicant's ownership
-    start and end per object (datetime64[D], NaT unknown / still running).
+    start and end per object (datetime64[D], NaT unknown / still running). ``catalog_end``:
+    the last Dutch day the catalogue covers (None: taken as complete), as in the per-case rules.
     """
     claims = claims if claims is not None else ClaimTable.from_records([])
     window = location_window or policy.LOCATION_WINDOW
     return evaluate(
-        objects, exposure, claims, as_of or dt.date.today(), applicant_from, applicant_until, window
+        objects,
+        exposure,
+        claims,
+        as_of or dt.date.today(),
+        applicant_from,
+        applicant_until,
+        window,
+        catalog_end,
     )

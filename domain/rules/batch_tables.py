@@ -74,6 +74,8 @@ class ObjectTable:
     dh_d3_damage_eur: np.ndarray
     dh_recognised_damage_eur: np.ndarray
     handoff_running: np.ndarray | None = None
+    #: objects.use per object: "woning", "niet-woning" or None (unknown); None: all unknown
+    use: np.ndarray | None = None
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
@@ -106,6 +108,7 @@ class ObjectTable:
             handoff_running=None
             if handoff_running is None
             else np.array(list(handoff_running), bool),
+            use=np.array([o.use for o in objs], dtype=object),
         )
 
 
@@ -125,6 +128,8 @@ class ClaimTable:
     objection_decided: np.ndarray
     inspected: np.ndarray
     ids: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    #: AOS: the inspection found an acute risk (three-valued); None: unknown for every claim
+    risk_found: np.ndarray | None = None
 
     def __len__(self) -> int:
         return int(self.obj_index.shape[0])
@@ -148,6 +153,7 @@ class ClaimTable:
             objection_decided=_days(c.objection.decided if c.objection else None for c in cs),
             inspected=_days(c.inspected for c in cs),
             ids=np.array([c.id for c in cs], dtype=object),
+            risk_found=_tri(c.risk_found for c in cs),
         )
 
 

@@ -92,12 +92,14 @@ def in_effect_area(shakings: Sequence[Shaking] | None) -> bool | None:
     """In the effect area: at least one counting quake gave ≥ 2 mm/s (None: not computed)."""
     if shakings is None:
         return None
-    return any(s.pgv_mm_s >= policy.EFFECT_AREA_PGV_MM_S for s in shakings)
+    return any(policy.pgv_at_least(s.pgv_mm_s, policy.EFFECT_AREA_PGV_MM_S) for s in shakings)
 
 
 def dh_quake_count(shakings: Sequence[Shaking]) -> int:
     return sum(
-        1 for s in shakings if s.pgv_mm_s >= policy.DH_PGV_MM_S and s.day < policy.DH_QUAKES_BEFORE
+        1
+        for s in shakings
+        if policy.pgv_at_least(s.pgv_mm_s, policy.DH_PGV_MM_S) and s.day < policy.DH_QUAKES_BEFORE
     )
 
 
@@ -111,15 +113,26 @@ def exposure_summary(case: Case) -> dict:
             "count_ge_5_mm_s": None,
             "count_ge_5_mm_s_before_2026": None,
             "in_effect_area": None,
+            "catalog_end": _iso(case.catalog_end),
         }
     best = strongest(sh)
     return {
-        "max_pgv_mm_s": round(best.pgv_mm_s, 3) if best else 0.0,
-        "count_ge_2_mm_s": sum(1 for s in sh if s.pgv_mm_s >= policy.EFFECT_AREA_PGV_MM_S),
-        "count_ge_5_mm_s": sum(1 for s in sh if s.pgv_mm_s >= policy.NULMETING_PGV_MM_S),
+        # full precision: rounding is for text only
+        "max_pgv_mm_s": float(best.pgv_mm_s) if best else 0.0,
+        "count_ge_2_mm_s": sum(
+            1 for s in sh if policy.pgv_at_least(s.pgv_mm_s, policy.EFFECT_AREA_PGV_MM_S)
+        ),
+        "count_ge_5_mm_s": sum(
+            1 for s in sh if policy.pgv_at_least(s.pgv_mm_s, policy.NULMETING_PGV_MM_S)
+        ),
         "count_ge_5_mm_s_before_2026": dh_quake_count(sh),
         "in_effect_area": in_effect_area(sh),
+        "catalog_end": _iso(case.catalog_end),
     }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def damage_claims(case: Case) -> list[Claim]:

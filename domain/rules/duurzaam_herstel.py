@@ -3,8 +3,11 @@
 Two regimes: the pilot (from summer 2023, around Appingedam, Ten Boer and Loppersum, widened in
 2024 to the strengthening work area; €15,000 of recognised damage; at most €125,000) and the
 policy of 2026-01-01 (area of at least four quakes of ≥ 5 mm/s before 2026; €5,000 of D3 damage;
-at most the WOZ value capped at €500,000, no cap for a Rijksmonument). Pilot dossiers are
-finished under the new maximum whatever the new area says.
+at most the WOZ value capped at €500,000, no cap for a Rijksmonument). Only for woningen (the
+Kamerbrief speaks of homes throughout). Existing pilot dossiers are finished under the new
+maximum, whatever the new area and the new entry thresholds say (Kamerbrief: "alle bestaande
+Duurzaam herstel dossiers [worden] gewoon afgemaakt, met toepassing van het verhoogde
+maximumbedrag").
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from domain import policy
 from domain.i18n import register
 from domain.rules.common import damage_claims, dh_quake_count, in_effect_area
+from domain.rules.coverage import catalogue_gap, gap_text
 from domain.rules.facts import Case
 from domain.rules.verdict import (
     FAIL,
@@ -45,20 +49,38 @@ register(
             "The lasting repair policy applies since {start}.",
         ),
         "dh.area.pass": (
-            "Het adres had {count} bevingen van ten minste {pgv} mm/s vóór {before}; minstens {min} is genoeg.",
-            "The address had {count} quakes of at least {pgv} mm/s before {before}; at least {min} is enough.",
+            "Het adres had {quakes} van ten minste {pgv} mm/s vóór {before}; minstens {min} is genoeg.",
+            "The address had {quakes} of at least {pgv} mm/s before {before}; at least {min} is enough.",
         ),
         "dh.area.fail": (
-            "Het adres had {count} bevingen van ten minste {pgv} mm/s vóór {before}; dat zijn er minder dan {min}, dus het ligt buiten het gebied voor duurzaam herstel.",
-            "The address had {count} quakes of at least {pgv} mm/s before {before}; that is fewer than {min}, so it lies outside the lasting repair area.",
+            "Het adres had {quakes} van ten minste {pgv} mm/s vóór {before}; dat is minder dan {min}, dus het ligt buiten het gebied voor duurzaam herstel.",
+            "The address had {quakes} of at least {pgv} mm/s before {before}; that is fewer than {min}, so it lies outside the lasting repair area.",
         ),
+        "dh.quakes.one": ("{count} beving", "{count} quake"),
+        "dh.quakes.many": ("{count} bevingen", "{count} quakes"),
         "dh.area.unknown": (
             "De trillingen bij het object zijn niet berekend, dus niet te zeggen of het in het gebied voor duurzaam herstel ligt.",
             "The vibrations at the object have not been computed, so it cannot be said whether it lies in the lasting repair area.",
         ),
         "dh.area.pilot_dossier": (
-            "Dit dossier is in de pilot gestart en wordt afgemaakt, wat het nieuwe gebied ook zegt.",
-            "This dossier was started in the pilot and will be finished, whatever the new area says.",
+            "Dit dossier is in de pilot gestart en wordt afgemaakt met het verhoogde maximumbedrag, wat het nieuwe gebied ook zegt.",
+            "This dossier was started in the pilot and will be finished with the raised maximum, whatever the new area says.",
+        ),
+        "dh.pilot_dossier.entry": (
+            "De toegang tot dit pilotdossier is al onder de regels van de pilot beoordeeld; de nieuwe drempels gelden er niet voor.",
+            "Access to this pilot dossier was already assessed under the pilot rules; the new thresholds do not apply to it.",
+        ),
+        "dh.woning.pass": (
+            "Het object is een woning.",
+            "The object is a home.",
+        ),
+        "dh.woning.fail": (
+            "Het object is geen woning; duurzaam herstel is alleen voor woningen.",
+            "The object is not a home; lasting repair is only for homes.",
+        ),
+        "dh.woning.unknown": (
+            "Niet bekend of het object een woning is; duurzaam herstel is alleen voor woningen. Vul het gebruik aan.",
+            "It is not known whether the object is a home; lasting repair is only for homes. Add its use.",
         ),
         "dh.area.pilot.pass": (
             "Het object ligt in het gebied van de pilot.",
@@ -148,10 +170,19 @@ register(
 )
 
 
+def _quakes(count: int) -> Text:
+    """The count with its noun in the right number: 1 beving, 4 bevingen."""
+    return Text("dh.quakes.one" if count == 1 else "dh.quakes.many", {"count": count})
+
+
 def _area_policy(case: Case) -> Condition:
     if case.dh.pilot_dossier:
         return Condition(
-            "dh_area", PASS, Text("dh.area.pilot_dossier"), {"pilot_dossier": True}, SRC
+            "dh_area",
+            PASS,
+            Text("dh.area.pilot_dossier"),
+            {"pilot_dossier": True},
+            policy.SRC_DH_PILOT_DOSSIERS,
         )
     values = {
         "pgv": policy.DH_PGV_MM_S,
@@ -162,7 +193,14 @@ def _area_policy(case: Case) -> Condition:
         return Condition("dh_area", UNKNOWN, Text("dh.area.unknown", values), {}, SRC)
     count = dh_quake_count(case.shakings)
     ok = count >= policy.DH_MIN_QUAKES
-    text = Text("dh.area.pass" if ok else "dh.area.fail", {"count": count, **values})
+    end = catalogue_gap(case, policy.DH_CATALOG_NEEDED_UNTIL)
+    if not ok and end is not None:
+        # fewer than four known, but the catalogue stops before the counting period ends
+        quakes = _quakes(count)
+        text = Text("rules.coverage.dh_area", {"quakes": quakes, **values, "gap": gap_text(end)})
+        facts = {"dh_quake_count": count, "catalog_end": end}
+        return Condition("dh_area", UNKNOWN, text, facts, SRC)
+    text = Text("dh.area.pass" if ok else "dh.area.fail", {"quakes": _quakes(count), **values})
     return Condition("dh_area", tri(ok), text, {"dh_quake_count": count}, SRC)
 
 
@@ -206,6 +244,13 @@ def _damage(case: Case, pilot: bool) -> Condition:
     return Condition("d3_threshold", tri(ok), Text(f"{prefix}.{suffix}", values), facts, SRC)
 
 
+def _woning(case: Case) -> Condition:
+    use = case.object.use
+    value = None if use is None else use == "woning"
+    suffix = {True: "pass", False: "fail", None: "unknown"}[value]
+    return Condition("woning", tri(value), Text(f"dh.woning.{suffix}"), {"use": use}, SRC)
+
+
 def _flag(cid: str, prefix: str, value: bool | None) -> Condition:
     suffix = {True: "pass", False: "fail", None: "unknown"}[value]
     return Condition(cid, tri(value), Text(f"{prefix}.{suffix}"), {}, SRC)
@@ -244,15 +289,23 @@ def assess_duurzaam_herstel(case: Case) -> Verdict:
     key = "dh.in_force.pilot" if pilot else "dh.in_force.policy"
     conditions = [
         Condition("scheme_in_force", PASS, Text(key, {"day": day, "start": start}), {}, SRC),
+        _woning(case),
         _area_pilot(case) if pilot else _area_policy(case),
-        _flag("structural_defect", "dh.defect", case.dh.structural_defect),
-        _damage(case, pilot),
-        _flag("unhandled_damage", "dh.unhandled", case.dh.unhandled_damage),
     ]
+    pilot_dossier = not pilot and bool(case.dh.pilot_dossier)
+    if not pilot_dossier:
+        conditions += [
+            _flag("structural_defect", "dh.defect", case.dh.structural_defect),
+            _damage(case, pilot),
+            _flag("unhandled_damage", "dh.unhandled", case.dh.unhandled_damage),
+        ]
     extra, max_note = _maximum(case, pilot)
     extra = {"regime": "pilot" if pilot else "beleidsregel_2026", **extra, "pilot": pilot}
     notes = [max_note]
-    area = conditions[1].result
+    if pilot_dossier:
+        notes.insert(0, Note("pilot_dossier", Text("dh.pilot_dossier.entry")))
+        sources += (policy.SRC_DH_PILOT_DOSSIERS,)
+    area = conditions[2].result
     if area == FAIL and in_effect_area(case.shakings) is not False:
         notes.append(Note("ivs_cbs_hint", Text("dh.hint.ivs_cbs")))
     if case.object.in_ncg_programme and area != FAIL:

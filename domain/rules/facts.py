@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from domain import policy
+from domain.dutch_time import dutch_date
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,9 @@ class Shaking:
 
     @property
     def day(self) -> dt.date:
-        """Calendar day of the quake in UTC, the clock of the catalogue and of ground motion."""
-        t = self.time
-        if t.tzinfo is not None:
-            t = t.astimezone(dt.timezone.utc)
-        return t.date()
+        """Dutch calendar day of the quake (its instant is UTC; decision, construction and
+        policy dates are Dutch dates, so every rule compares this day)."""
+        return dutch_date(self.time)
 
 
 @dataclass(frozen=True)
@@ -79,6 +78,10 @@ class Claim:
     final: bool | None = None
     objection: Objection | None = None
     inspected: dt.date | None = None
+    #: AOS: whether the inspection found an acute risk (then it must be made safe in time)
+    risk_found: bool | None = None
+    #: who handled the claim and paid any award: NAM, CVW, TCMG or IMG (policy.CLAIM_HANDLERS)
+    handler: str | None = None
 
     @property
     def withdrawn(self) -> bool:
@@ -140,6 +143,8 @@ class Case:
     claims: tuple[Claim, ...] = ()
     dh: DHFacts = field(default_factory=DHFacts)
     shakings: tuple[Shaking, ...] | None = None
+    #: last Dutch day the quake catalogue covers; None: the shakings are taken as complete
+    catalog_end: dt.date | None = None
 
     def applicant_rights(self) -> list[Ownership]:
         return [o for o in self.owners if o.person_id == self.applicant]
@@ -171,7 +176,7 @@ def _visible_claim(claim: Claim, day: dt.date) -> Claim:
     if claim.decided is not None and claim.decided > day:
         claim = replace(claim, decided=None, outcome=None, amount=None, final=None, objection=None)
     if claim.inspected is not None and claim.inspected > day:
-        claim = replace(claim, inspected=None)
+        claim = replace(claim, inspected=None, risk_found=None)
     return replace(claim, objection=_visible_objection(claim.objection, day))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from domain import policy
 from domain.i18n import register
 from domain.rules.common import claim_text, quake_fact, quake_text, strongest
+from domain.rules.coverage import catalogue_gap, gap_text
 from domain.rules.facts import Case, Claim
 from domain.rules.verdict import (
     FAIL,
@@ -40,6 +41,10 @@ register(
         "nc.final.assumed": (
             "Bij {claim} staat niet of het besluit definitief is; een vaste vergoeding is altijd eenmalig en definitief, dus zo is het gerekend.",
             "For {claim} it is not stated whether the decision is final; a fixed compensation is always one-off and final, so it was counted as final.",
+        ),
+        "nc.final.overridden": (
+            "Bij {claim} staat dat het besluit niet definitief is, maar een vaste vergoeding is altijd eenmalig en definitief, dus zo is het gerekend.",
+            "For {claim} the decision is marked as not final, but a fixed compensation is always one-off and final, so it was counted as final.",
         ),
         "nc.maatwerk.notfinal": (
             "Besluiten over maatwerk zijn nog niet definitief en staan een nieuwe aanvraag niet in de weg.",
@@ -83,13 +88,13 @@ register(
 
 def is_final(claim: Claim) -> bool | None:
     """Whether a decided claim settles the damage: True, False, or None (assumed final)."""
-    if claim.decided is None or claim.withdrawn or claim.final is False:
+    if claim.decided is None or claim.withdrawn:
         return False
     if claim.scheme in policy.FINAL_SCHEMES:
-        pass
+        pass  # a fixed compensation is final whatever its flag says
     elif claim.scheme == "maatwerk":
         start = policy.MAATWERK_FINALITY_FROM
-        if start is None or claim.decided < start:
+        if claim.final is False or start is None or claim.decided < start:
             return False
     else:
         return False
@@ -137,13 +142,14 @@ def assess_new_claim(case: Case) -> Verdict:
         )
     ]
     if assumed:
-        notes.append(Note("final_assumed", Text("nc.final.assumed", {"claim": claim_text(last)})))
+        key = "nc.final.overridden" if last.final is False else "nc.final.assumed"
+        notes.append(Note("final_assumed", Text(key, {"claim": claim_text(last)})))
     threshold = policy.REOPEN_PGV_MM_S
     if case.shakings is None:
         reopen = Condition("reopening_quake", UNKNOWN, Text("nc.reopen.unknown"), {}, SRC)
     else:
         after = [s for s in case.shakings if s.day > day]
-        reopening = [s for s in after if s.pgv_mm_s > threshold]
+        reopening = [s for s in after if policy.pgv_above(s.pgv_mm_s, threshold)]
         extra["reopening_events"] = [s.event_id for s in reopening]
         best = strongest(reopening or after)
         if reopening:
@@ -158,6 +164,11 @@ def assess_new_claim(case: Case) -> Verdict:
         rfacts = {"events": [quake_fact(s) for s in reopening]}
         reopen = Condition("reopening_quake", tri(bool(reopening)), text, rfacts, SRC)
     conditions.append(reopen)
+    end = catalogue_gap(case, case.as_of)
+    if reopen.result == FAIL and end is not None:
+        # no reopening quake found, but the catalogue stops before the as-of date
+        facts = {"catalog_end": end}
+        conditions.append(Condition("catalog_coverage", UNKNOWN, gap_text(end), facts, SRC))
     sub = tri(case.object.in_subsidence_area)
     key = {PASS: "nc.subsidence.pass", FAIL: "nc.subsidence.fail", UNKNOWN: "nc.subsidence.unknown"}
     conditions.append(Condition("subsidence_route", sub, Text(key[sub]), {}, SRC))

@@ -55,7 +55,7 @@ def assess_nulmeting(case: Case) -> Verdict:
         pgv = Condition("pgv_threshold", UNKNOWN, Text("nm.pgv.unknown"), {}, SRC)
     else:
         best = strongest(case.shakings)
-        hit = best is not None and best.pgv_mm_s >= threshold
+        hit = best is not None and policy.pgv_at_least(best.pgv_mm_s, threshold)
         values = {"threshold": threshold}
         if best is not None:
             values["quake"] = quake_text(best)

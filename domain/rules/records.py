@@ -42,6 +42,8 @@ def claim_from_record(rec: Any) -> Claim:
         final=_get(rec, "final"),
         objection=objection,
         inspected=_get(rec, "inspected"),
+        risk_found=_get(rec, "risk_found"),
+        handler=_get(rec, "handler"),
     )
 
 
@@ -111,4 +113,5 @@ def case_from_record(
         claims=tuple(claim_from_record(c) for c in claim_records),
         dh=dh or DHFacts(),
         shakings=shakings,
+        catalog_end=_get(record, "catalog_end"),
     )

@@ -17,6 +17,7 @@ from domain.rules.common import (
     quake_text,
     strongest,
 )
+from domain.rules.coverage import catalogue_gap, gap_text
 from domain.rules.facts import Case, Ownership, RuleSettings, Shaking
 from domain.rules.verdict import (
     FAIL,
@@ -114,7 +115,9 @@ def _route_a(case: Case, settings: RuleSettings) -> tuple[str, Text, Shaking | N
     threshold = {"threshold": policy.EFFECT_AREA_PGV_MM_S}
     if case.shakings is None:
         return UNKNOWN, Text("vv.loc.a.noexposure"), None
-    strong = [s for s in case.shakings if s.pgv_mm_s >= policy.EFFECT_AREA_PGV_MM_S]
+    strong = [
+        s for s in case.shakings if policy.pgv_at_least(s.pgv_mm_s, policy.EFFECT_AREA_PGV_MM_S)
+    ]
     if not strong:
         return FAIL, Text("vv.loc.a.noquake", threshold), None
     cy = case.object.construction_year
@@ -189,8 +192,15 @@ def _location(case: Case, settings: RuleSettings) -> Condition:
     }
     if quake is not None:
         facts["quake"] = quake_fact(quake)
+    end = catalogue_gap(case, case.as_of)
     if result == PASS:
         reason = a_text if a == PASS else (b_text if b == PASS else c_text)
+    elif result == FAIL and end is not None:
+        # no route passes, but a quake after the catalogue's end could still open route A
+        result = UNKNOWN
+        facts["catalog_end"] = end
+        values = {"a": a_text, "b": b_text, "c": c_text, "gap": gap_text(end)}
+        reason = Text("rules.coverage.location", values)
     else:
         key = "vv.loc.fail" if result == FAIL else "vv.loc.unknown"
         reason = Text(key, {"a": a_text, "b": b_text, "c": c_text})
@@ -215,8 +225,8 @@ def _application_limit(case: Case) -> Condition:
 def _notes(case: Case) -> tuple[list[Note], dict]:
     notes, extra = [], {"situation": None, "settlement_damage_only": None}
     best = strongest(case.shakings or ())
-    if best is not None and best.pgv_mm_s >= policy.EFFECT_AREA_PGV_MM_S:
-        a = best.pgv_mm_s >= policy.SITUATION_A_PGV_MM_S
+    if best is not None and policy.pgv_at_least(best.pgv_mm_s, policy.EFFECT_AREA_PGV_MM_S):
+        a = policy.pgv_at_least(best.pgv_mm_s, policy.SITUATION_A_PGV_MM_S)
         extra["situation"] = "A" if a else "B"
         values = {
             "pgv": Speed(best.pgv_mm_s),
@@ -229,7 +239,9 @@ def _notes(case: Case) -> tuple[list[Note], dict]:
         shaken = (
             None
             if case.shakings is None
-            else (best is not None and best.pgv_mm_s >= policy.KWETSBAAR_PGV_MM_S)
+            else (
+                best is not None and policy.pgv_at_least(best.pgv_mm_s, policy.KWETSBAAR_PGV_MM_S)
+            )
         )
         kwetsbaar = all_of(
             tri(None if cy is None else cy < policy.KWETSBAAR_BUILT_BEFORE_YEAR),

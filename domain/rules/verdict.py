@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from domain import policy, text_format
 from domain.i18n import tr
 
 PASS = "pass"
@@ -104,14 +105,18 @@ def render(value: Any, lang: str) -> str:
     if isinstance(value, dt.date):
         return f"{value.day} {_MONTHS[lang][value.month - 1]} {value.year}"
     if isinstance(value, Money):
-        whole = f"{round(value.eur):,}"
-        return f"€ {whole.replace(',', '.')}" if lang == "nl" else f"€{whole}"
+        eur = value.eur
+        if eur is not None and round(float(eur), 2) != round(float(eur)):
+            # cents only where the amount has them, so a text never reads
+            # "€ 10.000; that is less than the maximum of € 10.000" for € 9.999,99
+            whole = text_format.number(float(eur), 2, lang)
+            return f"€ {whole}" if lang == "nl" else f"€{whole}"
+        return text_format.euro(eur, lang)
     if isinstance(value, Speed):
-        text = f"{value.mm_s:.1f}"
-        return text.replace(".", ",") if lang == "nl" else text
+        # rounded as every threshold comparison rounds it (policy.pgv_rounded)
+        return text_format.number(policy.pgv_rounded(value.mm_s), policy.PGV_DECIMALS, lang)
     if isinstance(value, float):
-        text = f"{value:g}"
-        return text.replace(".", ",") if lang == "nl" else text
+        return text_format.general(value, lang)
     if isinstance(value, Text):
         return tr(value.key, lang, **{k: render(v, lang) for k, v in value.values.items()})
     return str(value)
@@ -137,7 +142,7 @@ def _plain(value: Any, lang: str = "nl") -> Any:
     if isinstance(value, Money):
         return value.eur
     if isinstance(value, Speed):
-        return round(value.mm_s, 3)
+        return float(value.mm_s)  # JSON carries full precision; rounding is for text
     if isinstance(value, dict):
         return {k: _plain(v, lang) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

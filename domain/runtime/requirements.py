@@ -105,8 +105,9 @@ VENDORED = {
     "typing-extensions": "4.16.0",
     "packaging": "26.3",
     "tomli": "2.2.1",
+    "tzdata": "2026.6",
 }
-VENDORED_MODULES = ("sqlalchemy", "geoalchemy2", "alembic", "mako", "markupsafe")
+VENDORED_MODULES = ("sqlalchemy", "geoalchemy2", "alembic", "mako", "markupsafe", "tzdata")
 
 
 @dataclass(frozen=True)

@@ -71,18 +71,60 @@ _ZONE_KINDS = {
 }
 
 
-def computed_zone_areas(catalog, progress=None, cancel=None) -> list[tuple]:
+def computed_zone_areas(catalog, progress=None, cancel=None, settings=None) -> list[tuple]:
     """Effect-area and DH-area polygons on the grid of the zones module (membership per object
-    is still decided from the object's own exposure)."""
+    is still decided from the object's own exposure); ``settings``: component and exceedance."""
+    from domain.groundmotion.gmpe import DEFAULT_SETTINGS
     from domain.zones import computed_areas
 
     if not catalog.quakes:
         return []
     out = []
-    for area in computed_areas(catalog, progress=progress, cancel=cancel):
+    used = settings or DEFAULT_SETTINGS
+    for area in computed_areas(catalog, settings=used, progress=progress, cancel=cancel):
         if area.kind not in _ZONE_KINDS or area.geometry is None or area.geometry.is_empty:
             continue
         kind, label = _ZONE_KINDS[area.kind]
         source = f"{catalog.origin}; {area.label}" if area.label else catalog.origin
         out.append((kind, f"{label} (berekend)", "computed", source, area.geometry))
     return out
+
+
+#: imported outlines of the counting sources (NLOG gas fields), one row per source; not a map
+#: layer of their own (the 6 km zones drawn from them are)
+SOURCE_OUTLINE_KIND = "source_outline"
+
+
+def stored_outlines(conn):
+    """The source outlines imported into the store (``import-outlines``), merged with the
+    built-in approximations for the sources not imported; None when none were imported."""
+    from domain.groundmotion.sources import ORIGIN_IMPORTED, SourceOutline, merge_outlines
+    from domain.store.bulk import is_gpkg
+    from domain.store.geometry import wkb_of
+
+    geom = "geom" if is_gpkg(conn) else "ST_AsBinary(geom)"
+    rows = conn.execute(
+        text(f"SELECT name, source, {geom} FROM areas WHERE kind = :k AND geom IS NOT NULL"),
+        {"k": SOURCE_OUTLINE_KIND},
+    ).all()
+    if not rows:
+        return None
+    imported = [
+        SourceOutline(name, shapely.from_wkb(wkb_of(blob)), ORIGIN_IMPORTED, source or "")
+        for name, source, blob in rows
+    ]
+    return merge_outlines(imported)
+
+
+def replace_source_outlines(conn, outlines) -> int:
+    """Store ``outlines`` (SourceOutline) in place of the stored ones of the same sources."""
+    for o in outlines:
+        conn.execute(
+            text("DELETE FROM areas WHERE kind = :k AND name = :n"),
+            {"k": SOURCE_OUTLINE_KIND, "n": o.name},
+        )
+    rows, geoms = [], []
+    for o in outlines:
+        rows.append((SOURCE_OUTLINE_KIND, o.name, "imported", o.label))
+        geoms.append(as_multipolygon(o.geometry))
+    return insert_rows(conn, "areas", AREA_COLUMNS, rows, np.array(geoms, dtype=object))

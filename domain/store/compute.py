@@ -16,10 +16,14 @@ from domain.store.areas import computed_zone_areas, replace_areas, zone_6km_area
 from domain.store.bulk import analyze
 from domain.store.exposure import (
     catalog_from_store,
-    load_object_arrays,
     update_summaries,
     write_pairs,
     write_quakes,
+)
+from domain.store.motion_settings import (
+    object_vs30_arrays,
+    store_motion_settings,
+    write_motion_settings,
 )
 
 #: the area kinds a recomputation owns: all replaced together, whatever the catalogue
@@ -36,20 +40,24 @@ register(
 )
 
 
-def _exposure_in(conn, catalog, progress=None, cancel=None) -> dict:
-    """Exposure of every object from ``catalog``, written inside the caller's transaction."""
+def _exposure_in(conn, catalog, progress=None, cancel=None, motion=None) -> dict:
+    """Exposure of every object from ``catalog``, written inside the caller's transaction,
+    with ``motion`` (default: the settings the store records) — which are then recorded."""
     from domain.groundmotion.exposure import exposure_at_scale
 
-    ids, x, y, vs30 = load_object_arrays(conn)
+    motion = motion or store_motion_settings(conn)
+    ids, x, y, vs30 = object_vs30_arrays(conn, motion)
     exposure = exposure_at_scale(
         catalog,
         x,
         y,
         vs30,
+        settings=motion.ground_motion(),
         floor_mm_s=policy.STORE_EXPOSURE_FLOOR_MM_S,
         progress=progress,
         cancel=cancel,
     )
+    write_motion_settings(conn, motion)
     update_summaries(conn, exposure, ids)
     pairs = write_pairs(conn, exposure, ids)
     analyze(conn, ("quakes", "exposure_events", "objects"))
@@ -63,9 +71,20 @@ def _exposure_in(conn, catalog, progress=None, cancel=None) -> dict:
     }
 
 
-def _zones_in(conn, catalog, outlines=None, progress=None, cancel=None) -> dict[str, int]:
-    """Replace every computed area kind from ``catalog`` inside the caller's transaction."""
-    areas = zone_6km_areas(outlines) + computed_zone_areas(catalog, progress, cancel)
+def _zones_in(
+    conn, catalog, outlines=None, progress=None, cancel=None, motion=None
+) -> dict[str, int]:
+    """Replace every computed area kind from ``catalog`` inside the caller's transaction
+    (component and exceedance from ``motion``, default: what the store records; ``outlines``
+    default: the source outlines imported into the store, else the built-in ones)."""
+    from domain.store.areas import stored_outlines
+
+    motion = motion or store_motion_settings(conn)
+    if outlines is None:
+        outlines = stored_outlines(conn)
+    areas = zone_6km_areas(outlines) + computed_zone_areas(
+        catalog, progress, cancel, settings=motion.ground_motion()
+    )
     replace_areas(conn, COMPUTED_AREA_KINDS, areas)
     counts: dict[str, int] = {}
     for a in areas:
@@ -73,9 +92,9 @@ def _zones_in(conn, catalog, outlines=None, progress=None, cancel=None) -> dict[
     return counts
 
 
-def recompute_exposure(store, catalog=None, progress=None, cancel=None) -> dict:
+def recompute_exposure(store, catalog=None, progress=None, cancel=None, motion=None) -> dict:
     """Exposure of every object from ``catalog`` (default: the stored quakes), then statuses,
-    in one transaction."""
+    in one transaction; ``motion`` (default: the store's recorded settings) is recorded."""
     from domain.store.status import assess_in
 
     with store.engine.begin() as conn:
@@ -83,26 +102,69 @@ def recompute_exposure(store, catalog=None, progress=None, cancel=None) -> dict:
             catalog = catalog_from_store(conn)
         else:
             write_quakes(conn, catalog)
-        result = _exposure_in(conn, catalog, progress, cancel)
+        result = _exposure_in(conn, catalog, progress, cancel, motion)
         result["object_status"] = assess_in(conn)
     return result
 
 
-def recompute_zones(store, outlines=None) -> dict[str, int]:
+def recompute_zones(store, outlines=None, motion=None) -> dict[str, int]:
     """The 6 km zones and the effect/DH polygons from the stored quakes, as stored areas."""
     with store.engine.begin() as conn:
-        return _zones_in(conn, catalog_from_store(conn), outlines)
+        return _zones_in(conn, catalog_from_store(conn), outlines, motion=motion)
 
 
-def import_catalog(store, path, dry_run: bool = False, progress=None, cancel=None) -> ImportReport:
+def recompute_with_settings(store, motion, progress=None, cancel=None) -> dict:
+    """Exposure, statuses and the effect/DH areas recomputed with ``motion``, in ONE
+    transaction, and ``motion`` recorded (a cancel or failure leaves the store as it was).
+
+    The 6 km zones do not depend on the settings; the stored ones are kept."""
+    from domain.store.status import assess_in
+
+    def part(lo, hi):
+        if progress is None:
+            return None
+        return lambda pct: progress(lo + (hi - lo) * float(pct) / 100.0)
+
+    with store.engine.begin() as conn:
+        catalog = catalog_from_store(conn)
+        result = _exposure_in(conn, catalog, part(0, 75), cancel, motion)
+        result["object_status"] = assess_in(conn)
+        areas = computed_zone_areas(catalog, part(75, 99), cancel, settings=motion.ground_motion())
+        kinds = ("effect_area", "dh_area")
+        replace_areas(conn, kinds, [a for a in areas if a[0] in kinds])
+        result["areas"] = {k: sum(1 for a in areas if a[0] == k) for k in kinds}
+    if progress is not None:
+        progress(100.0)
+    return result
+
+
+def import_catalog(
+    store,
+    path,
+    dry_run: bool = False,
+    progress=None,
+    cancel=None,
+    motion=None,
+    time_zone: str | None = None,
+    catalog_end=None,
+) -> ImportReport:
     """A KNMI catalogue file into the store: quakes, exposure, statuses and zones recomputed,
-    all in one transaction (a failure or kill at any moment leaves the store as it was)."""
+    all in one transaction (a failure or kill at any moment leaves the store as it was).
+
+    ``time_zone``: zone of the clock times in layouts that declare none (default UTC);
+    ``catalog_end``: a declared coverage end (default: the latest quake's Dutch date), stored
+    in ``store_info`` as ``catalog_end``."""
     from pathlib import Path
 
     from domain.groundmotion.catalog import load_catalog
+    from domain.rules.coverage import known_text
+    from domain.store.areas import stored_outlines
+    from domain.store.coverage import record_catalog_end
     from domain.store.status import assess_in
 
-    catalog = load_catalog(path)
+    with store.engine.connect() as conn:  # imported source outlines decide what counts
+        outlines = stored_outlines(conn)
+    catalog = load_catalog(path, outlines, time_zone=time_zone, catalog_end=catalog_end)
     if not catalog.quakes and not catalog.excluded:
         raise fail(Path(path).name, tr("compute.no_quakes"))
     report = ImportReport(
@@ -110,14 +172,17 @@ def import_catalog(store, path, dry_run: bool = False, progress=None, cancel=Non
         dry_run,
         counts={"quakes": len(catalog.quakes), "excluded": len(catalog.excluded)},
     )
+    if catalog.end is not None:
+        report.changes.append(known_text(catalog.end))
     if dry_run:
         return report
     with store.engine.begin() as conn:
         write_quakes(conn, catalog)
-        result = _exposure_in(conn, catalog, progress, cancel)
+        record_catalog_end(conn, catalog.declared_end)
+        result = _exposure_in(conn, catalog, progress, cancel, motion)
         assess_in(conn)
         # zones from the quakes as stored (the same ones, read back in this transaction)
-        zones = _zones_in(conn, catalog_from_store(conn), None, progress, cancel)
+        zones = _zones_in(conn, catalog_from_store(conn), None, progress, cancel, motion)
     report.counts.update({k: v for k, v in result.items() if isinstance(v, int)})
     report.counts.update({f"areas_{k}": v for k, v in zones.items()})
     return report

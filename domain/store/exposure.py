@@ -43,6 +43,13 @@ def _utc_naive(t: dt.datetime) -> dt.datetime:
     return t
 
 
+def gpkg_datetime(t: dt.datetime) -> str:
+    """A UTC instant as the GeoPackage DATETIME text ``YYYY-MM-DDTHH:MM:SS.sssZ``, so GDAL and
+    QGIS read the column without warnings (PostGIS keeps a plain UTC timestamp)."""
+    t = _utc_naive(t)
+    return f"{t:%Y-%m-%dT%H:%M:%S}.{t.microsecond // 1000:03d}Z"
+
+
 def quake_rows(catalog) -> tuple[list[tuple], list]:
     rows, points = [], []
     entries = [(q, True, None) for q in catalog.quakes]
@@ -74,15 +81,24 @@ def quake_rows(catalog) -> tuple[list[tuple], list]:
 
 def write_quakes(conn, catalog) -> int:
     conn.execute(text("DELETE FROM exposure_events"))
+    return replace_quakes(conn, catalog)
+
+
+def replace_quakes(conn, catalog) -> int:
+    """Rewrite the quakes table from ``catalog``, keeping the pairs (``update-catalog`` moves
+    their quake ids itself)."""
     conn.execute(text("DELETE FROM quakes"))
     rows, points = quake_rows(catalog)
+    if is_gpkg(conn):
+        rows = [(r[0], r[1], gpkg_datetime(r[2]), *r[3:]) for r in rows]
     return insert_rows(conn, "quakes", QUAKE_COLUMNS, rows, np.array(points, dtype=object))
 
 
 def summary_values(exposure, i: int) -> tuple:
     count2 = int(exposure.count_ge_2[i])
     return (
-        round(float(exposure.max_pgv_mm_s[i]), 3),
+        # full precision: every reader rounds it once, as policy.pgv_rounded says
+        float(exposure.max_pgv_mm_s[i]),
         count2,
         int(exposure.count_ge_5[i]),
         int(exposure.count_ge_5_before_2026[i]),
@@ -94,7 +110,7 @@ def pair_rows(exposure, object_ids, start: int = 0, stop: int | None = None) -> 
     sl = slice(start, stop)
     ids = np.asarray(object_ids)[exposure.obj_index[sl]]
     quake_ids = exposure.event_index[sl].astype(np.int64) + 1
-    pgv = np.round(exposure.pgv_mm_s[sl], 3)
+    pgv = np.asarray(exposure.pgv_mm_s[sl], dtype=float)  # full precision (rounded once on reading)
     return list(zip(ids.tolist(), quake_ids.tolist(), pgv.tolist()))
 
 

@@ -68,6 +68,7 @@ class ClaimRecord:
     final: bool
     objection: bool
     status: str
+    handler: str | None = None  # NAM, CVW, TCMG or IMG (revision 0006); None: not known
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class ObjectRecord:
     claims: list[ClaimRecord] = field(default_factory=list)
     quakes_at_object: list[QuakeAtObject] = field(default_factory=list)
     handoffs: list[HandOffRecord] = field(default_factory=list)
+    catalog_end: dt.date | None = None  # last day the stored quake catalogue covers
 
 
 @dataclass(frozen=True)

@@ -51,9 +51,18 @@ def to_date(value) -> dt.date | None:
 
 
 def to_datetime(value) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.fromisoformat(str(value))
+    """A stored instant as naive UTC: PostGIS gives a datetime, a GeoPackage the text
+    ``YYYY-MM-DDTHH:MM:SS.sssZ`` (or, in stores written before, ``YYYY-MM-DD HH:MM:SS``)."""
+    if value is None:
+        return None
+    if not isinstance(value, dt.datetime):
+        text = str(value).strip()
+        if text.endswith(("Z", "z")):  # Python before 3.11 does not read a trailing Z
+            text = text[:-1] + "+00:00"
+        value = dt.datetime.fromisoformat(text)
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return value
 
 
 def _bool(value) -> bool | None:
@@ -131,11 +140,12 @@ class Store:
                     bool(r[8]),
                     bool(r[9]),
                     r[10],
+                    r[11],
                 )
                 for r in conn.execute(
                     text(
                         "SELECT id, claim_number, applicant_id, scheme, submitted, decided, "
-                        "outcome, amount, final, objection, status FROM claims "
+                        "outcome, amount, final, objection, status, handler FROM claims "
                         "WHERE object_id = :id ORDER BY submitted, id"
                     ),
                     {"id": object_id},
@@ -162,6 +172,9 @@ class Store:
                 )
             ]
             handoffs = self._handoffs(conn, object_id)
+            from domain.store.coverage import stored_catalog_end
+
+            catalog_end = stored_catalog_end(conn)
             areas = self._area_flags(conn, x, y, row)
         return ObjectRecord(
             object_id=row[0],
@@ -186,6 +199,7 @@ class Store:
             claims=claims,
             quakes_at_object=quakes,
             handoffs=handoffs,
+            catalog_end=catalog_end,
         )
 
     def _handoffs(self, conn, object_id: int) -> list[HandOffRecord]:

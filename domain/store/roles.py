@@ -17,7 +17,8 @@ Revision 0005 hardens it with DDL frozen in its own migration file: functions wi
 ``search_path`` owned by the NOLOGIN role ``imgschade_security``, column-level UPDATE rights,
 ``gemeente_logins`` readable by the see-all roles only, no TEMP or CREATE for the product roles,
 audit triggers on every data table and a version trigger on claims and hand-offs. No product
-role may write, change or delete audit or status history.
+role may write, change or delete audit or status history. Revision 0007 gives the planner
+aggregates a column for the map class ``dh_to_check`` (its own frozen DDL, same rights).
 A GeoPackage is a personal file: whoever can open it may do everything (``capabilities``
 says so).
 """
@@ -186,6 +187,10 @@ def _ensure_roles(conn) -> None:
         conn.execute(text(f"CREATE ROLE {role_name(role)} NOLOGIN"))
 
 
+# The aggregates as revision 0004 builds them (no dh_to_check): revision 0005 replaces them
+# with CREATE OR REPLACE, which cannot change the columns, and its downgrade rebuilds 0004 with
+# this code. A store at the newest revision has 0007's columns (dh_to_check after
+# may_claim_again, the legend's order); never change these two to match.
 _SUMMARY_COLUMNS = (
     "COUNT(*)::bigint AS objects, "
     "COUNT(*) FILTER (WHERE o.in_effect_area)::bigint AS in_effect_area, "

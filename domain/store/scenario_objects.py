@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy import text
 
-from domain import policy
-
 
 @dataclass(frozen=True)
 class AffectedObject:
@@ -42,8 +40,8 @@ def _rows(store):
     with store.engine.connect() as conn:
         rows = conn.execute(
             text(
-                "SELECT id, x, y, vs30, municipality, COALESCE(in_effect_area, :f) FROM objects "
-                "ORDER BY id"
+                "SELECT id, x, y, vs30, municipality, COALESCE(in_effect_area, :f), pc4 "
+                "FROM objects ORDER BY id"
             ),
             {"f": False},
         ).all()
@@ -55,10 +53,15 @@ def _rows(store):
 
 
 def scenario_with_objects(
-    store, x: float, y: float, ml: float, depth_km: float | None, date
+    store, x: float, y: float, ml: float, depth_km: float | None, date, motion=None
 ) -> ScenarioOutcome:
-    """What a quake of ``ml`` at (x, y) RD New on ``date`` would change, object by object."""
+    """What a quake of ``ml`` at (x, y) RD New on ``date`` would change, object by object.
+
+    ``motion``: component, exceedance and VS30 source (default: the store's recorded ones)."""
     from domain.groundmotion.scenario import ScenarioObjects, scenario_quake
+    from domain.store.motion_settings import store_motion_settings
+
+    motion = motion or store_motion_settings(store)
 
     day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
     rows, finals = _rows(store)
@@ -67,9 +70,7 @@ def scenario_with_objects(
     for oid, decided in finals:
         if decided is not None and oid in index:
             last_final[index[oid]] = np.datetime64(str(decided)[:10], "D")
-    vs30 = np.array(
-        [r[3] if r[3] is not None else policy.DEFAULT_VS30_M_S for r in rows], dtype=float
-    )
+    vs30 = motion.vs30_per_object([r[3] for r in rows], [r[6] for r in rows])
     columns = ScenarioObjects.build(
         [r[1] for r in rows],
         [r[2] for r in rows],
@@ -78,7 +79,7 @@ def scenario_with_objects(
         [r[4] or "" for r in rows],
         [bool(r[5]) for r in rows],
     )
-    result = scenario_quake(x, y, ml, depth_km, day, columns)
+    result = scenario_quake(x, y, ml, depth_km, day, columns, settings=motion.ground_motion())
     affected = [
         AffectedObject(
             object_id=int(rows[i][0]),
@@ -95,6 +96,7 @@ def scenario_with_objects(
     summary = {
         "quake": {"x": x, "y": y, "ml": ml, "depth_km": result.depth_km, "date": day.isoformat()},
         "totals": result.totals,
+        "motion": motion.describe(),
         "affected": len(affected),
         "per_municipality": [
             {

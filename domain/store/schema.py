@@ -24,16 +24,10 @@ from sqlalchemy import (
     Text,
 )
 
+from domain.rules.status import MAP_STATUSES
 from domain.store.engine import SRID
 
-OBJECT_STATUSES = (
-    "no_claim",
-    "claim_open",
-    "final",
-    "may_claim_again",
-    "dh_eligible",
-    "handoff_running",
-)
+OBJECT_STATUSES = MAP_STATUSES  # the map classes, defined with their mapping from the verdicts
 AREA_KINDS = ("effect_area", "dh_area", "subsidence", "zone_6km", "start_area")
 AREA_ORIGINS = ("computed", "imported", "illustrative")
 RIGHTS = ("eigendom", "beklemrecht", "opstal", "erfpacht")
@@ -142,6 +136,8 @@ claims = Table(
     Column("final", Boolean, nullable=False, default=False),
     Column("objection", Boolean, nullable=False, default=False),
     Column("status", _text(20), nullable=False),
+    # added in revision 0006: who handled and paid (NAM, CVW, TCMG, IMG; the top-up needs it)
+    Column("handler", _text(4), info={"since": "0006_claim_handler"}),
     # added in revision 0002: lists of open claims (overdue cases) read by status
     Index("ix_claims_status", "status", info={"since": "0002_claims_status_index"}),
 )
@@ -235,8 +231,8 @@ store_info = Table(
 
 
 def create_at_revision(bind, revision: str, order: tuple[str, ...]) -> None:
-    """Create the tables as they were at ``revision``: indexes added by later revisions
-    (marked ``info["since"]``) are left to those revisions' migrations.
+    """Create the tables as they were at ``revision``: indexes and columns added by later
+    revisions (marked ``info["since"]``) are left to those revisions' migrations.
 
     GeoAlchemy2's GeoPackage hooks drop the (GiST) spatial index objects from the shared
     metadata while creating R-trees; every table's index set is restored afterwards so a
@@ -244,16 +240,24 @@ def create_at_revision(bind, revision: str, order: tuple[str, ...]) -> None:
     """
     later = set(order[order.index(revision) + 1 :])
     saved = {table: set(table.indexes) for table in metadata.tables.values()}
+    held_back = []  # (table, column): SQLAlchemy has no public "remove column", so the
+    # column collection itself is edited and restored (later columns come last anyway)
     for table in metadata.tables.values():
         for index in list(table.indexes):
             if index.info.get("since") in later:
                 table.indexes.discard(index)
+        for column in list(table.columns):
+            if column.info.get("since") in later:
+                table._columns.remove(column)
+                held_back.append((table, column))
     try:
         metadata.create_all(bind)
     finally:
         for table, indexes in saved.items():
             table.indexes.clear()
             table.indexes.update(indexes)
+        for table, column in held_back:
+            table._columns.add(column)
 
 
 #: every revision in order (the migrations folder holds one file per entry)
@@ -263,6 +267,8 @@ REVISIONS = (
     "0003_append_only_history",
     "0004_shared_use",  # claims.version; PostGIS roles, row-level security, planner views
     "0005_hardened_shared_use",  # PostGIS: fixed search paths, column rights, audit triggers
+    "0006_claim_handler",  # claims.handler (NAM, CVW, TCMG, IMG) for the top-up
+    "0007_planner_dh_to_check",  # PostGIS: the planner aggregates count dh_to_check
 )
 
 SPATIAL_TABLES = ("objects", "parcels", "quakes", "areas")

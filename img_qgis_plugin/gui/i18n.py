@@ -12,6 +12,7 @@ import html
 
 from qgis.PyQt.QtCore import QCoreApplication
 
+from domain import text_format
 from domain.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 CONTEXT = "@default"
@@ -55,6 +56,24 @@ def parse_day(value) -> dt.date | None:
     return stamp.date()
 
 
+def quake_day(value) -> dt.date | None:
+    """The Dutch calendar date of a quake's UTC time, the date the rules compare with decision
+    dates (23:46 UTC on 15 November is the 16th in Groningen); a bare date is taken as it is."""
+    from domain.dutch_time import dutch_date
+
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return dutch_date(value)
+    text = str(value).strip()
+    if len(text) <= 10:
+        return parse_day(text)
+    try:
+        return dutch_date(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        return parse_day(text)
+
+
 def day_text(value) -> str:
     day = parse_day(value)
     return day.isoformat() if day else NO_VALUE
@@ -64,16 +83,12 @@ def number_text(value, decimals: int = 0, lang: str | None = None) -> str:
     """Thousands and decimals the way the reader writes them (1.234,5 in Dutch).
 
     Pass ``lang`` when formatting many numbers at once; otherwise it is looked up each time."""
-    if value is None or value == "":
-        return NO_VALUE
-    text = f"{float(value):,.{decimals}f}"
-    if (lang or ui_language()) == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return text_format.number(value, decimals, lang or ui_language())
 
 
-def euro_text(value) -> str:
-    return NO_VALUE if value is None or value == "" else f"€ {number_text(value)}"
+def euro_text(value, lang: str | None = None) -> str:
+    """A euro amount the reader's way (€ 10.000 in Dutch, €10,000 in English)."""
+    return text_format.euro(value, lang or ui_language())
 
 
 def html_text(value) -> str:

@@ -32,15 +32,67 @@ from img_qgis_plugin.gui.i18n import (
     html_text,
     number_text,
     parse_day,
+    quake_day,
     tr,
+    ui_language,
     yes_no,
 )
-from img_qgis_plugin.gui.panel_tables import ClaimTable, QuakeTable
+from img_qgis_plugin.gui.panel_tables import ClaimTable, QuakeTable, use_label
 from img_qgis_plugin.gui.pgv_chart import PgvChart
 from img_qgis_plugin.gui.verdict_card import VerdictCard, state_of
 
 PANEL_OBJECT_NAME = "ImgObjectPanel"
-VERDICT_KEYS = ("vaste_vergoeding", "new_claim", "duurzaam_herstel", "nulmeting")
+VERDICT_KEYS = (
+    "vaste_vergoeding",
+    "aanvullende_vaste_vergoeding",
+    "new_claim",
+    "duurzaam_herstel",
+    "nulmeting",
+)
+
+
+def catalog_end_text(exposure: dict | None) -> str:
+    """The view's catalogue end as "bevingen bekend t/m 26 januari 2022", in the panel's
+    language."""
+    from domain.rules.coverage import known_text
+
+    end = parse_day((exposure or {}).get("catalog_end"))
+    return known_text(end, ui_language()) if end else NO_VALUE
+
+
+def coverage_hint(verdict: dict) -> str:
+    """Why a verdict is open when it rests on quakes after the catalogue's end: the folded card
+    would otherwise only say "data missing", which sends the reader to the object's data."""
+    from domain.rules.coverage import known_text
+
+    if verdict.get("eligible", verdict.get("required")) is not None:
+        return ""
+    for condition in verdict.get("conditions") or []:
+        end = parse_day((condition.get("facts") or {}).get("catalog_end"))
+        if condition.get("result") == "unknown" and end is not None:
+            known = known_text(end, ui_language())
+            return tr(
+                "{known}; latere bevingen zijn niet bekend (Mijnbouwschade › Nieuwe bevingen "
+                "ophalen)."
+            ).format(known=known[:1].upper() + known[1:])
+    return ""
+
+
+def motion_text(motion: dict | None) -> str:
+    """Which ground-motion settings the figures use; a warning when the user chose others."""
+    if not motion:
+        return ""
+    text = tr("Trillingen berekend met: {settings}.").format(settings=html_text(motion["text"]))
+    if motion.get("differs"):
+        text += (
+            "<br><b>"
+            + tr(
+                "Let op: u koos andere instellingen ({wanted}); de cijfers van deze opslag zijn "
+                "daarmee nog niet herberekend."
+            ).format(wanted=html_text(motion.get("wanted", "")))
+            + "</b>"
+        )
+    return text
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -125,6 +177,10 @@ class ObjectPanel(QgsDockWidget):
             ("woz_value", tr("WOZ-waarde")),
             ("rijksmonument", tr("Rijksmonument")),
             ("in_ncg_programme", tr("Samenloop (NCG)")),
+            # the class the map shows, taken from the verdicts below (domain.rules.status)
+            ("status", tr("Kaartstatus")),
+            # up to which day quakes are known: a "no" cannot rest on later ones
+            ("catalog_end", tr("Bevingscatalogus")),
         ]
         for key, title in rows:
             value = QLabel(NO_VALUE, page)
@@ -134,9 +190,14 @@ class ObjectPanel(QgsDockWidget):
             form.addRow(title, value)
             self.header[key] = value
         layout.addLayout(form)
+        self.motion_label = QLabel("", page)
+        self.motion_label.setObjectName("ImgMotionSettings")
+        self.motion_label.setWordWrap(True)
+        layout.addWidget(self.motion_label)
         self.verdict_cards: dict[str, VerdictCard] = {}
         titles = {
             "vaste_vergoeding": tr("Vaste vergoeding"),
+            "aanvullende_vaste_vergoeding": tr("Aanvullende vaste vergoeding"),
             "new_claim": tr("Nieuwe melding na finaal besluit"),
             "duurzaam_herstel": tr("Duurzaam herstel"),
             "nulmeting": tr("Nulmeting"),
@@ -170,12 +231,16 @@ class ObjectPanel(QgsDockWidget):
             self.as_of_edit.setDate(QDate(as_of.year, as_of.month, as_of.day))
             self.as_of_edit.blockSignals(False)
         self._fill_header(view.get("object", {}))
+        self.header["status"].setText((view.get("status") or {}).get("label") or NO_VALUE)
+        self.header["catalog_end"].setText(catalog_end_text(view.get("exposure")))
         claims = view.get("claims", [])
         ClaimTable.fill(self.claim_table, claims)
         last_final = parse_day(view.get("last_final_decision"))
         marks = QuakeTable.fill(self.quake_table, view.get("quakes", []), last_final)
         self._fill_chart(view.get("quakes", []), claims, last_final, marks)
         self._fill_verdicts(view.get("verdicts", {}))
+        self.motion_label.setText(motion_text(view.get("motion")))
+        self.motion_label.setVisible(bool(view.get("motion")))
         self.handoffs.fill(view.get("handoffs", []), view.get("handoff_suggestion"))
 
     def _fill_header(self, obj: dict) -> None:
@@ -186,7 +251,7 @@ class ObjectPanel(QgsDockWidget):
             "kadastrale_aanduiding": obj.get("kadastrale_aanduiding") or NO_VALUE,
             "id": str(obj.get("id", NO_VALUE)),
             "construction_year": str(year) if year else NO_VALUE,
-            "use": obj.get("use") or NO_VALUE,
+            "use": use_label(obj.get("use")),
             "woz_value": euro_text(obj.get("woz_value")),
             "rijksmonument": yes_no(obj.get("rijksmonument")),
             "in_ncg_programme": yes_no(obj.get("in_ncg_programme")),
@@ -202,7 +267,7 @@ class ObjectPanel(QgsDockWidget):
     def _fill_chart(self, quakes, claims, last_final, marks) -> None:
         ordered = sorted(quakes, key=lambda q: str(q.get("time") or ""), reverse=True)
         points = [
-            (parse_day(q.get("time")), q.get("pgv_mm_s") or 0, "reopens" in m)
+            (quake_day(q.get("time")), q.get("pgv_mm_s") or 0, "reopens" in m)
             for q, m in zip(ordered, marks)
         ]
         thresholds = [
@@ -261,6 +326,9 @@ class ObjectPanel(QgsDockWidget):
         for note in verdict.get("notes") or []:
             if note.get("reason"):
                 extra.append("ℹ " + html_text(str(note["reason"])))
+        coverage = coverage_hint(verdict)
+        if coverage:
+            extra.append("ℹ " + html_text(coverage))
         return extra
 
     # --- requests -----------------------------------------------------------------------

@@ -211,8 +211,11 @@ class OverviewDialog(QDialog):
         lang = ui_language()  # read here: the task's thread does not ask Qt
 
         def work(progress, cancel):
+            from domain.store.coverage import store_catalog_end
+
             with open_store(where) as store:  # SQLite connections belong to one thread
-                return compute_overview(store, as_of, quake, lang, progress, cancel, by=by)
+                overview = compute_overview(store, as_of, quake, lang, progress, cancel, by=by)
+                return (*overview, store_catalog_end(store))
 
         self.compute_button.setEnabled(False)
         self.status.setText(tr("Bezig met tellen…"))
@@ -230,7 +233,7 @@ class OverviewDialog(QDialog):
         if error is not None:
             self.status.setText(tr("Het overzicht kon niet worden gemaakt: {0}").format(error))
             return
-        overview, outlines = result
+        overview, outlines, self.catalog_end = result
         self.overview = overview
         self._fill_counts(overview.after is not None)
         self._fill_table()
@@ -250,6 +253,12 @@ class OverviewDialog(QDialog):
         text = tr("Peildatum {0}; {1} groepen.").format(
             self.overview.as_of.isoformat(), len(self.overview.rows)
         )
+        if getattr(self, "catalog_end", None) is not None:
+            from domain.rules.coverage import known_text
+
+            # counts that rest on the absence of later quakes can only be as new as this
+            known = known_text(self.catalog_end, ui_language())
+            text += f" {known[:1].upper()}{known[1:]}."
         if self.overview.scenario:
             text += " " + tr(
                 "Scenario ML {0}: {1} objecten bereikt, {2} groepen veranderen."

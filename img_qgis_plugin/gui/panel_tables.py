@@ -19,7 +19,7 @@ from img_qgis_plugin.gui.i18n import (
     day_text,
     euro_text,
     number_text,
-    parse_day,
+    quake_day,
     tr,
     ui_language,
     yes_no,
@@ -44,6 +44,25 @@ def scheme_label(scheme: str) -> str:
         "aos": tr("Acuut onveilige situatie (AOS)"),
     }
     return labels.get(scheme, scheme or NO_VALUE)
+
+
+def outcome_label(outcome) -> str:
+    """A claim's outcome code in the reader's language."""
+    labels = {
+        "toegekend": tr("toegekend"),
+        "deels_toegekend": tr("deels toegekend"),
+        "afgewezen": tr("afgewezen"),
+        "ingetrokken": tr("ingetrokken"),
+        "toegewezen": tr("toegewezen"),
+        "open": tr("in behandeling"),
+    }
+    return labels.get(outcome, outcome or NO_VALUE)
+
+
+def use_label(use) -> str:
+    """An object's use (woning, niet-woning) in the reader's language."""
+    labels = {"woning": tr("woning"), "niet-woning": tr("niet-woning")}
+    return labels.get(use, use or NO_VALUE)
 
 
 def objection_text(objection) -> str:
@@ -136,14 +155,15 @@ class ClaimTable:
     @staticmethod
     def _fill_row(table: QTableWidget, row: int, claim: dict) -> None:
         scheme = _item(scheme_label(claim.get("scheme", "")))
-        scheme.setToolTip(str(claim.get("id", "")))
+        handler = claim.get("handler")  # NAM, CVW, TCMG or IMG: who handled and paid
+        scheme.setToolTip(str(claim.get("id", "")) + (f" ({handler})" if handler else ""))
         scheme.setData(Qt.ItemDataRole.UserRole, claim.get("id"))
         overdue = bool(claim.get("overdue"))
         cells = [
             scheme,
             _item(day_text(claim.get("submitted"))),
             _item(day_text(claim.get("decided"))),
-            _item(str(claim.get("outcome") or NO_VALUE)),
+            _item(outcome_label(claim.get("outcome"))),
             _item(euro_text(claim.get("amount")), align_right=True),
             _item(yes_no(claim.get("final"))),
             _item(objection_text(claim.get("objection"))),
@@ -195,7 +215,7 @@ class QuakeTable:
     def _fill_row(
         table: QTableWidget, row: int, quake: dict, last_final_decision, look: dict
     ) -> list[str]:
-        day = parse_day(quake.get("time"))
+        day = quake_day(quake.get("time"))  # Dutch date, as the rules compare it
         pgv = quake.get("pgv_mm_s")
         marks = quake_marks(pgv, day, last_final_decision)
         cells = [

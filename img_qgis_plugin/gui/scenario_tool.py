@@ -147,7 +147,9 @@ class ScenarioRunner:
             )
             return None
         try:
-            outcome = scenario_with_objects(store, x, y, ml, depth_km, day)
+            # the ground-motion settings the user chose (the store's own if they cannot be used)
+            motion = self.controller.wanted_motion()
+            outcome = scenario_with_objects(store, x, y, ml, depth_km, day, motion)
         except DomainError as exc:
             log(str(exc), "warning", push=True, duration=0)
             return None

@@ -7,7 +7,7 @@ object is injectable so tests never touch the user's profile.
 from __future__ import annotations
 
 from qgis.core import QgsSettings
-from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtGui import QIcon
@@ -34,7 +34,8 @@ def component_choices() -> list[tuple[str, str]]:
 
 def vs30_choices() -> list[tuple[str, str]]:
     return [
-        ("object", tr("Per object (tabel per postcodegebied)")),
+        ("object", tr("Per object (eigen waarde van het object)")),
+        ("pc4", tr("Per postcodegebied (PC4-tabel)")),
         (
             "default",
             tr("Vaste waarde ({value} m/s)").format(value=number_text(policy.DEFAULT_VS30_M_S)),
@@ -43,7 +44,7 @@ def vs30_choices() -> list[tuple[str, str]]:
 
 
 def language_choices() -> list[tuple[str, str]]:
-    return [("nl", "Nederlands"), ("en", "English")]
+    return [("", tr("Zoals QGIS")), ("nl", "Nederlands"), ("en", "English")]
 
 
 class SettingsWidget(QWidget, FORM_CLASS):
@@ -66,6 +67,13 @@ class SettingsWidget(QWidget, FORM_CLASS):
                 "grootste horizontale component bij {p} % overschrijdingskans."
             ).format(p=number_text(policy.DEFAULT_EXCEEDANCE * 100))
         )
+        # the PC4 table for the "pc4" source, below the VS30 choice
+        self.vs30TableWidget = QgsFileWidget(self)
+        self.vs30TableWidget.setObjectName("vs30TableWidget")
+        self.vs30TableWidget.setFilter(tr("CSV-bestanden (*.csv)"))
+        self.vs30TableWidget.setToolTip(tr("Tabel met kolommen pc4,vs30_m_s"))
+        self.groundMotionLayout.addRow(tr("PC4-tabel"), self.vs30TableWidget)
+        self.vs30Combo.currentIndexChanged.connect(self._show_table_choice)
         self.asOfTodayCheck.toggled.connect(lambda today: self.asOfDate.setEnabled(not today))
         self.reportButton.clicked.connect(self.copy_report)
         self.loaded = Preferences.load(self.settings)
@@ -80,6 +88,8 @@ class SettingsWidget(QWidget, FORM_CLASS):
             index = combo.findData(value)
             combo.setCurrentIndex(max(0, index))
         self.exceedanceSpin.setValue(prefs.exceedance * 100)
+        self.vs30TableWidget.setFilePath(prefs.vs30_table)
+        self._show_table_choice()
         day = parse_day(prefs.as_of)
         self.asOfTodayCheck.setChecked(day is None)
         self.asOfDate.setEnabled(day is not None)
@@ -87,6 +97,9 @@ class SettingsWidget(QWidget, FORM_CLASS):
             self.asOfDate.setDate(QDate(day.year, day.month, day.day))
         else:
             self.asOfDate.setDate(QDate.currentDate())
+
+    def _show_table_choice(self, *_args) -> None:
+        self.vs30TableWidget.setEnabled(self.vs30Combo.currentData() == "pc4")
 
     def preferences(self) -> Preferences:
         """The preferences as the form shows them; fields the form does not show are kept."""
@@ -98,6 +111,7 @@ class SettingsWidget(QWidget, FORM_CLASS):
             component=self.componentCombo.currentData(),
             exceedance=round(self.exceedanceSpin.value() / 100, 6),
             vs30_source=self.vs30Combo.currentData(),
+            vs30_table=self.vs30TableWidget.filePath(),
             as_of=as_of,
             last_store=self.loaded.last_store,
         )
@@ -117,8 +131,11 @@ class SettingsWidget(QWidget, FORM_CLASS):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: QgsSettings | None = None, parent=None) -> None:
+    """The settings as a dialog; ``on_saved(prefs)`` runs after OK (e.g. offer a recompute)."""
+
+    def __init__(self, settings: QgsSettings | None = None, parent=None, on_saved=None) -> None:
         super().__init__(parent)
+        self.on_saved = on_saved
         self.setObjectName("ImgSettingsDialog")
         self.form = SettingsWidget(settings, self)
         self.setWindowTitle(self.form.windowTitle())
@@ -129,15 +146,18 @@ class SettingsDialog(QDialog):
         self.form.buttonBox.rejected.connect(self.reject)
 
     def accept(self) -> None:
-        self.form.save()
+        prefs = self.form.save()
         super().accept()
+        if self.on_saved is not None:
+            self.on_saved(prefs)
 
 
 class SettingsOptionsPage(QgsOptionsPageWidget):
     """The same form inside QGIS's Options dialog; QGIS calls :meth:`apply` on OK."""
 
-    def __init__(self, parent=None, settings: QgsSettings | None = None) -> None:
+    def __init__(self, parent=None, settings: QgsSettings | None = None, on_saved=None) -> None:
         super().__init__(parent)
+        self.on_saved = on_saved
         self.setObjectName(OPTIONS_PAGE_OBJECT_NAME)
         self.form = SettingsWidget(settings, self)
         self.form.buttonBox.setVisible(False)
@@ -146,16 +166,19 @@ class SettingsOptionsPage(QgsOptionsPageWidget):
         layout.addWidget(self.form)
 
     def apply(self) -> None:
-        self.form.save()
+        prefs = self.form.save()
+        if self.on_saved is not None:
+            self.on_saved(prefs)
 
 
 class SettingsOptionsFactory(QgsOptionsWidgetFactory):
-    def __init__(self) -> None:
+    def __init__(self, on_saved=None) -> None:
         super().__init__()
+        self.on_saved = on_saved
         self.setTitle(tr("Mijnbouwschade"))
 
     def icon(self) -> QIcon:
         return QIcon(__icon_path__)
 
     def createWidget(self, parent) -> SettingsOptionsPage:  # noqa: N802
-        return SettingsOptionsPage(parent)
+        return SettingsOptionsPage(parent, on_saved=self.on_saved)

@@ -33,6 +33,14 @@ class Cancelled(Exception):
     """The person pressed Cancel; raised inside the domain function to stop it."""
 
 
+def plugin_motion():
+    """The ground-motion settings chosen in the plugin's settings (``MotionSettings``); a PC4
+    source without a readable table is a domain ``InputError`` (shown as the message)."""
+    from img_qgis_plugin.toolbelt.preferences import Preferences
+
+    return Preferences.load().motion()
+
+
 def progress_for(feedback, low: float = 0.0, high: float = 100.0):
     """A domain ``progress(percent, what="")`` that reports to ``feedback`` and stops on cancel.
 

@@ -77,6 +77,7 @@ class ScenarioAlgorithm(ImgAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from domain.store.scenario_objects import scenario_with_objects
+        from img_qgis_plugin.processing.base import plugin_motion
 
         rd = QgsCoordinateReferenceSystem(RD_NEW)
         point = self.parameterAsPoint(parameters, "EPICENTRE", context, rd)
@@ -88,7 +89,8 @@ class ScenarioAlgorithm(ImgAlgorithm):
         day = day or dt.date.today()
         with self.open_store(parameters, context) as store, self.domain_errors():
             feedback.setProgress(10)
-            outcome = scenario_with_objects(store, point.x(), point.y(), ml, depth, day)
+            motion = plugin_motion()
+            outcome = scenario_with_objects(store, point.x(), point.y(), ml, depth, day, motion)
         feedback.setProgress(60)
         fields = scenario_fields()
         sink, dest = self.parameterAsSink(

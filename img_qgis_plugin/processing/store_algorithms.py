@@ -16,7 +16,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
-from img_qgis_plugin.processing.base import ImgAlgorithm, cancel_for, progress_for, tr
+from img_qgis_plugin.processing.base import (
+    ImgAlgorithm,
+    cancel_for,
+    plugin_motion,
+    progress_for,
+    tr,
+)
 
 IMPORT_GROUP = ("import", QT_TRANSLATE_NOOP("@default", "Importeren"))
 COMPUTE_GROUP = ("compute", QT_TRANSLATE_NOOP("@default", "Berekenen"))
@@ -77,6 +83,24 @@ class ImportCatalogAlgorithm(ImgAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameter()
         self.addParameter(QgsProcessingParameterFile("CATALOG", tr("Bevingscatalogus")))
+        # as --time-zone and --catalog-end of imgschade import-catalog
+        self.addParameter(
+            QgsProcessingParameterString(
+                "TIME_ZONE",
+                tr(
+                    "Tijdzone van tijden zonder zone (landelijke datumlijst, all_induced.csv; "
+                    "leeg = UTC)"
+                ),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "CATALOG_END",
+                tr("Catalogus dekt t/m (JJJJ-MM-DD; leeg = dag van de laatste beving)"),
+                optional=True,
+            )
+        )
         self.addParameter(
             QgsProcessingParameterBoolean(
                 "DRY_RUN", tr("Alleen controleren, niets schrijven"), defaultValue=False
@@ -85,15 +109,28 @@ class ImportCatalogAlgorithm(ImgAlgorithm):
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from pathlib import Path
+
+        from domain.importers.catalog import parse_catalog_end
         from domain.store.compute import import_catalog
 
         path = self.parameterAsFile(parameters, "CATALOG", context)
         dry_run = self.parameterAsBool(parameters, "DRY_RUN", context)
+        zone = self.parameterAsString(parameters, "TIME_ZONE", context).strip() or None
+        end_text = self.parameterAsString(parameters, "CATALOG_END", context).strip() or None
         with self.open_store(parameters, context) as store, self.domain_errors():
             feedback.setProgress(5)
-            report = import_catalog(store, path, dry_run=dry_run)
+            motion = plugin_motion()
+            report = import_catalog(
+                store,
+                path,
+                dry_run=dry_run,
+                motion=motion,
+                time_zone=zone,
+                catalog_end=parse_catalog_end(end_text, Path(path).name),
+            )
         feedback.setProgress(100)
-        return self.report(report.as_dict(), feedback)
+        return self.report(report.as_dict() | {"motion": motion.as_dict()}, feedback)
 
 
 class ImportDataAlgorithm(ImgAlgorithm):
@@ -181,14 +218,15 @@ class ExposureAlgorithm(ImgAlgorithm):
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from domain.store.compute import recompute_exposure
+        from domain.store.compute import recompute_with_settings
 
         with self.open_store(parameters, context) as store, self.domain_errors():
-            result = recompute_exposure(
-                store, progress=progress_for(feedback, 0, 90), cancel=cancel_for(feedback)
+            motion = plugin_motion()  # the plugin's settings; the effect/DH areas follow them
+            result = recompute_with_settings(
+                store, motion, progress=progress_for(feedback, 0, 90), cancel=cancel_for(feedback)
             )
         feedback.setProgress(100)
-        return self.report({"counts": result}, feedback)
+        return self.report({"counts": result, "motion": motion.as_dict()}, feedback)
 
 
 class ZonesAlgorithm(ImgAlgorithm):
@@ -250,12 +288,12 @@ class AssessAlgorithm(ImgAlgorithm):
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from domain.store.assess_rules import assess_with_rules
+        from domain.store.status import assess_store
 
         as_of = parse_date(self.parameterAsString(parameters, "AS_OF", context), "AS_OF")
         with self.open_store(parameters, context) as store, self.domain_errors():
             feedback.setProgress(5)
-            counts = assess_with_rules(store, as_of)
+            counts = assess_store(store, as_of)
         feedback.setProgress(100)
         return self.report({"counts": counts}, feedback)
 

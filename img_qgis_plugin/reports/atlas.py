@@ -22,7 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from domain.planning import visit_list
-from img_qgis_plugin.gui.i18n import number_text, tr
+from img_qgis_plugin.gui.i18n import number_text, tr, ui_language
 from img_qgis_plugin.reports import layout_kit as kit
 from img_qgis_plugin.reports.atlas_template import load_atlas_layout
 from img_qgis_plugin.reports.sources import current_user, map_layers, resolve_store
@@ -42,7 +42,9 @@ def export_startarea_atlas(
     of those situations (the round the list on screen shows).
     """
     store = resolve_store(source)
-    visits = visit_list(store, area_id, start=start, as_of=as_of, situations=situations)
+    visits = visit_list(
+        store, area_id, start=start, as_of=as_of, situations=situations, lang=ui_language()
+    )
     project = QgsProject.instance()
     made = _memory_layers(visits)
     for layer in made.values():

@@ -14,7 +14,10 @@ from qgis.core import QgsFeatureRequest, QgsProject, QgsRectangle
 from qgis.PyQt.QtGui import QColor, QImage
 
 from domain.object_view import object_view
-from img_qgis_plugin.gui.i18n import NO_VALUE, euro_text, number_text, tr, yes_no
+from domain.store.motion_settings import store_motion_settings
+from img_qgis_plugin.gui.i18n import NO_VALUE, euro_text, number_text, tr, ui_language, yes_no
+from img_qgis_plugin.gui.object_panel import catalog_end_text
+from img_qgis_plugin.gui.panel_tables import outcome_label, scheme_label, use_label
 from img_qgis_plugin.reports import layout_kit as kit
 from img_qgis_plugin.reports.sources import current_user, map_layers, resolve_store
 
@@ -35,12 +38,16 @@ CLAIM_WIDTHS = [24, 26, 18, 18, 20, 18, 11, 12, 16]
 QUAKE_WIDTHS = [30, 30, 40, 22, 22, 22]
 VERDICT_WIDTHS = [34, 30, 107]
 HANDOFF_WIDTHS = [18, 16, 22, 18, 24, 73]
-VERDICT_TITLES = {
-    "vaste_vergoeding": "Vaste vergoeding",
-    "new_claim": "Nieuwe melding na finaal besluit",
-    "duurzaam_herstel": "Duurzaam herstel",
-    "nulmeting": "Nulmeting",
-}
+
+
+def verdict_titles() -> dict[str, str]:
+    return {
+        "vaste_vergoeding": tr("Vaste vergoeding"),
+        "aanvullende_vaste_vergoeding": tr("Aanvullende vaste vergoeding"),
+        "new_claim": tr("Nieuwe melding na finaal besluit"),
+        "duurzaam_herstel": tr("Duurzaam herstel"),
+        "nulmeting": tr("Nulmeting"),
+    }
 
 
 def export_dossier(source, object_id: int, path: str, as_of=None, recipient: str = "taskforce"):
@@ -57,7 +64,9 @@ def export_dossier(source, object_id: int, path: str, as_of=None, recipient: str
     store = resolve_store(source)
     as_of = as_of or dt.date.today()
     record = store.read_object(int(object_id))
-    view = object_view(record, as_of)
+    lang = ui_language()
+    view = object_view(record, as_of, lang=lang)
+    view["motion"] = {"text": store_motion_settings(store).describe(lang)}
     with tempfile.TemporaryDirectory() as tmp, map_layers(source) as layers:
         chart_png = os.path.join(tmp, "pgv.png")
         render_chart(view, chart_png)
@@ -154,20 +163,36 @@ def object_rows(view: dict, record, recipient: str) -> list[list[str]]:
         [tr("Gemeente"), obj.get("municipality") or NO_VALUE],
         [tr("Kadastrale aanduiding"), obj.get("kadastrale_aanduiding") or NO_VALUE],
         [tr("Bouwjaar"), str(year) if year else NO_VALUE],
-        [tr("Gebruik"), obj.get("use") or NO_VALUE],
+        [tr("Gebruik"), use_label(obj.get("use"))],
         [tr("WOZ-waarde"), euro_text(obj.get("woz_value"))],
         [tr("Rijksmonument"), yes_no(obj.get("rijksmonument"))],
         [tr("Samenloop (NCG)"), yes_no(obj.get("in_ncg_programme"))],
         [tr("Coördinaten (RD)"), f"{obj['x']:.0f}, {obj['y']:.0f}"],
+        # the class the map shows, from the same verdicts as this dossier
+        [tr("Kaartstatus"), (view.get("status") or {}).get("label") or NO_VALUE],
+        [tr("Bevingscatalogus"), catalog_end_text(view.get("exposure"))],
     ]
+    if view.get("motion"):
+        rows.append([tr("Trillingen berekend met"), view["motion"]["text"]])
     for owner in getattr(record, "owners", []) or []:
         rows.append([tr("Eigenaar/gebruiker"), owner_text(owner, recipient)])
     return rows
 
 
+def right_label(right: str) -> str:
+    """A right on the object (the store's code) in the reader's language."""
+    labels = {
+        "eigendom": tr("eigendom"),
+        "erfpacht": tr("erfpacht"),
+        "opstal": tr("opstal"),
+        "beklemrecht": tr("beklemrecht"),
+    }
+    return labels.get(right, right or NO_VALUE)
+
+
 def owner_text(owner, recipient: str) -> str:
     """Pseudonymous id and right; a legal person's name only when the recipient needs it."""
-    text = f"{owner.person_id} ({owner.right})"
+    text = f"{owner.person_id} ({right_label(owner.right)})"
     if not owner.natural_person and owner.legal_name and RECIPIENTS.get(recipient):
         text += f" – {owner.legal_name}"
     return text
@@ -191,10 +216,10 @@ def claim_rows(view: dict) -> list[list[str]]:
     return [
         [
             c["id"],
-            c["scheme"],
+            scheme_label(c["scheme"]),
             c["submitted"] or NO_VALUE,
             c["decided"] or NO_VALUE,
-            c["outcome"] or NO_VALUE,
+            outcome_label(c["outcome"]),
             euro_text(c["amount"]),
             yes_no(c["final"]),
             yes_no(c["objection"]),
@@ -247,14 +272,14 @@ def _answer(key: str, verdict: dict) -> str:
 def verdict_rows(view: dict) -> list[list[str]]:
     results = {"pass": tr("voldaan"), "fail": tr("niet voldaan")}
     rows = []
-    for key, title in VERDICT_TITLES.items():
+    for key, title in verdict_titles().items():
         verdict = view.get("verdicts", {}).get(key)
         if not verdict:
             continue
         answer = _answer(key, verdict)
         if verdict.get("amount_eur") is not None and verdict.get("eligible") is not False:
             answer += f" ({euro_text(verdict['amount_eur'])})"
-        rows.append([tr(title), answer, ""])
+        rows.append([title, answer, ""])
         for condition in verdict.get("conditions", []):
             result = results.get(str(condition.get("result")), tr("onbepaald"))
             reason = str(condition.get("reason") or condition.get("id") or "")
@@ -270,16 +295,20 @@ def handoff_headers() -> list[str]:
 
 
 def handoff_rows(view: dict) -> list[list[str]]:
+    from domain.handoff import reason_label, status_label, submitter_label, target_label
+
+    lang = ui_language()
     rows = []
     for h in view.get("handoffs", []):
+        reason = reason_label(h["reason_category"], lang) if h.get("reason_category") else ""
         rows.append(
             [
                 str(h["id"]),
-                h["target"],
-                h["status"],
+                target_label(h["target"], lang),
+                status_label(h["status"], lang),
                 "",
-                h.get("submitter") or "",
-                f"{h.get('reason_category') or ''}: {h.get('narrative') or ''}",
+                submitter_label(h["submitter"], lang) if h.get("submitter") else "",
+                f"{reason}: {h.get('narrative') or ''}",
             ]
         )
         for event in h.get("history", []):
@@ -287,7 +316,7 @@ def handoff_rows(view: dict) -> list[list[str]]:
                 [
                     "",
                     "",
-                    event["status"],
+                    status_label(event["status"], lang),
                     event.get("at") or NO_VALUE,
                     event.get("by") or "",
                     event.get("note") or "",

@@ -180,6 +180,12 @@
         <translation>New claim after final decision</translation>
     </message>
     <message>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="145"/>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="170"/>
+        <source>Kaartstatus</source>
+        <translation>Map status</translation>
+    </message>
+    <message>
         <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="40"/>
         <source>Duurzaam herstel</source>
         <translation>Sustainable repair</translation>
@@ -417,7 +423,7 @@
     <message>
         <location filename="../../img_qgis_plugin/gui/settings_dialog.py" line="63"/>
         <source>Aanname: de bronnen noemen niet welke component IMG gebruikt. Standaard: de grootste horizontale component bij {p} % overschrijdingskans.</source>
-        <translation>Assumption: the sources do not say which component IMG uses. Default: the larger horizontal component at {p} % exceedance probability.</translation>
+        <translation>Assumption: the sources do not say which component IMG uses. Default: the larger horizontal component at {p}% exceedance probability.</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/gui/settings_dialog.py" line="115"/>
@@ -683,6 +689,14 @@
         <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="76"/>
         <source>Bevingscatalogus</source>
         <translation>Earthquake catalogue</translation>
+    </message>
+    <message>
+        <source>Tijdzone van tijden zonder zone (landelijke datumlijst, all_induced.csv; leeg = UTC)</source>
+        <translation>Time zone of times without a zone (national date list, all_induced.csv; empty = UTC)</translation>
+    </message>
+    <message>
+        <source>Catalogus dekt t/m (JJJJ-MM-DD; leeg = dag van de laatste beving)</source>
+        <translation>Catalogue covers up to (YYYY-MM-DD; empty = day of the latest quake)</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="129"/>
@@ -1373,6 +1387,300 @@
         <location filename="../../img_qgis_plugin/tasks.py" line="62"/>
         <source>{0}: gestopt door de gebruiker.</source>
         <translation>{0}: stopped by the user.</translation>
+    </message>
+    <message>
+        <source>Per object (eigen waarde van het object)</source>
+        <translation>Per object (the object's own value)</translation>
+    </message>
+    <message>
+        <source>Per postcodegebied (PC4-tabel)</source>
+        <translation>Per postcode area (PC4 table)</translation>
+    </message>
+    <message>
+        <source>Zoals QGIS</source>
+        <translation>As QGIS</translation>
+    </message>
+    <message>
+        <source>CSV-bestanden (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Tabel met kolommen pc4,vs30_m_s</source>
+        <translation>Table with columns pc4,vs30_m_s</translation>
+    </message>
+    <message>
+        <source>PC4-tabel</source>
+        <translation>PC4 table</translation>
+    </message>
+    <message>
+        <source>De cijfers van deze opslag zijn berekend met: {stored}.
+U koos: {wanted}.
+
+De opslag nu herberekenen (trillingen, gebieden en statussen)? Dit kan even duren.</source>
+        <translation>The figures of this store were computed with: {stored}.
+You chose: {wanted}.
+
+Recompute the store now (vibrations, areas and statuses)? This may take a while.</translation>
+    </message>
+    <message>
+        <source>Opslag herberekenen?</source>
+        <translation>Recompute the store?</translation>
+    </message>
+    <message>
+        <source>Opslag herberekend met: {0}</source>
+        <translation>Store recomputed with: {0}</translation>
+    </message>
+    <message>
+        <source>Opslag herberekenen</source>
+        <translation>Recomputing the store</translation>
+    </message>
+    <message>
+        <source>Trillingen berekend met: {settings}.</source>
+        <translation>Vibrations computed with: {settings}.</translation>
+    </message>
+    <message>
+        <source>Let op: u koos andere instellingen ({wanted}); de cijfers van deze opslag zijn daarmee nog niet herberekend.</source>
+        <translation>Note: you chose other settings ({wanted}); the figures of this store have not been recomputed with them.</translation>
+    </message>
+    <message>
+        <source>toegekend</source>
+        <translation>awarded</translation>
+    </message>
+    <message>
+        <source>deels toegekend</source>
+        <translation>partly awarded</translation>
+    </message>
+    <message>
+        <source>afgewezen</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>ingetrokken</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>toegewezen</source>
+        <translation>granted</translation>
+    </message>
+    <message>
+        <source>in behandeling</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>woning</source>
+        <translation>dwelling</translation>
+    </message>
+    <message>
+        <source>niet-woning</source>
+        <translation>non-residential</translation>
+    </message>
+    <message>
+        <source>Trillingen berekend met</source>
+        <translation>Vibrations computed with</translation>
+    </message>
+    <message>
+        <source>Diepe bodemdaling (berekend)</source>
+        <translation>Deep subsidence (computed)</translation>
+    </message>
+    <message>
+        <source>Diepe bodemdaling (illustratief)</source>
+        <translation>Deep subsidence (illustrative)</translation>
+    </message>
+    <message>
+        <source>Diepe bodemdaling (ingelezen)</source>
+        <translation>Deep subsidence (imported)</translation>
+    </message>
+    <message>
+        <source>Duurzaam herstel: na te gaan</source>
+        <translation>Sustainable repair: to check</translation>
+    </message>
+    <message>
+        <source>Effectgebied (berekend)</source>
+        <translation>Effect area (computed)</translation>
+    </message>
+    <message>
+        <source>Effectgebied (illustratief)</source>
+        <translation>Effect area (illustrative)</translation>
+    </message>
+    <message>
+        <source>Effectgebied (ingelezen)</source>
+        <translation>Effect area (imported)</translation>
+    </message>
+    <message>
+        <source>Finaal besloten</source>
+        <translation>Final decision</translation>
+    </message>
+    <message>
+        <source>Gebied Duurzaam herstel (berekend)</source>
+        <translation>Sustainable repair area (computed)</translation>
+    </message>
+    <message>
+        <source>Gebied Duurzaam herstel (illustratief)</source>
+        <translation>Sustainable repair area (illustrative)</translation>
+    </message>
+    <message>
+        <source>Gebied Duurzaam herstel (ingelezen)</source>
+        <translation>Sustainable repair area (imported)</translation>
+    </message>
+    <message>
+        <source>Gebied Duurzaam herstel</source>
+        <translation>Sustainable repair area</translation>
+    </message>
+    <message>
+        <source>Geen melding</source>
+        <translation>No claim</translation>
+    </message>
+    <message>
+        <source>Kadastraal perceel</source>
+        <translation>Cadastral parcel</translation>
+    </message>
+    <message>
+        <source>Mag opnieuw melden</source>
+        <translation>May claim again</translation>
+    </message>
+    <message>
+        <source>Melding loopt</source>
+        <translation>Claim in progress</translation>
+    </message>
+    <message>
+        <source>Overdracht loopt</source>
+        <translation>Hand-off in progress</translation>
+    </message>
+    <message>
+        <source>Startgebied (berekend)</source>
+        <translation>Start area (computed)</translation>
+    </message>
+    <message>
+        <source>Startgebied (illustratief)</source>
+        <translation>Start area (illustrative)</translation>
+    </message>
+    <message>
+        <source>Startgebied (ingelezen)</source>
+        <translation>Start area (imported)</translation>
+    </message>
+    <message>
+        <source>Telt niet (andere bron)</source>
+        <translation>Does not count (other source)</translation>
+    </message>
+    <message>
+        <source>Vanaf 2026</source>
+        <translation>From 2026</translation>
+    </message>
+    <message>
+        <source>Vóór 2012</source>
+        <translation>Before 2012</translation>
+    </message>
+    <message>
+        <source>Zone van 6 km (berekend)</source>
+        <translation>6 km zone (computed)</translation>
+    </message>
+    <message>
+        <source>Zone van 6 km (illustratief)</source>
+        <translation>6 km zone (illustrative)</translation>
+    </message>
+    <message>
+        <source>Zone van 6 km (ingelezen)</source>
+        <translation>6 km zone (imported)</translation>
+    </message>
+    <message>
+        <source>Zone van 6 km</source>
+        <translation>6 km zone</translation>
+    </message>
+    <message>
+        <source>Nieuwe bevingen ophalen</source>
+        <translation>Fetch new quakes</translation>
+    </message>
+    <message>
+        <source>eigendom</source>
+        <translation>ownership</translation>
+    </message>
+    <message>
+        <source>erfpacht</source>
+        <translation>leasehold</translation>
+    </message>
+    <message>
+        <source>opstal</source>
+        <translation>building rights</translation>
+    </message>
+    <message>
+        <source>beklemrecht</source>
+        <translation>beklemrecht</translation>
+    </message>
+    <message>
+        <source>Startgebieden</source>
+        <translation>Start areas</translation>
+    </message>
+    <message>
+        <source>Percelen</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>6 km-zones</source>
+        <translation>6 km zones</translation>
+    </message>
+    <message>
+        <source>illustratief</source>
+        <translation>illustrative</translation>
+    </message>
+    <message>
+        <source>synthetisch</source>
+        <translation>synthetic</translation>
+    </message>
+    <message>
+        <source>{known}; latere bevingen zijn niet bekend (Mijnbouwschade › Nieuwe bevingen ophalen).</source>
+        <translation>{known}; later quakes are not known (Mijnbouwschade › Fetch new quakes).</translation>
+    </message>
+    <message>
+        <source>Nieuwe bevingen</source>
+        <translation>New quakes</translation>
+    </message>
+    <message>
+        <source>Waar komen de nieuwe bevingen vandaan?
+
+Bevingsdienst: {0}</source>
+        <translation>Where do the new quakes come from?
+
+Event service: {0}</translation>
+    </message>
+    <message>
+        <source>Bevingsdienst</source>
+        <translation>Event service</translation>
+    </message>
+    <message>
+        <source>Bestand…</source>
+        <translation>File…</translation>
+    </message>
+    <message>
+        <source>Catalogusbestand kiezen</source>
+        <translation>Choose a catalogue file</translation>
+    </message>
+    <message>
+        <source>Bevingscatalogus (*.csv *.txt *.xml *.quakeml);;Alle bestanden (*)</source>
+        <translation>Earthquake catalogue (*.csv *.txt *.xml *.quakeml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Nieuwe bevingen: {0}; al bekend: {1}; herberekende objecten: {2}.</source>
+        <translation>New quakes: {0}; already known: {1}; objects recomputed: {2}.</translation>
+    </message>
+    <message>
+        <source>Nieuwe bevingen: {0} (tellen mee: {1}); al bekend: {2}. Herberekende objecten: {3}.</source>
+        <translation>New quakes: {0} (counting: {1}); already known: {2}. Objects recomputed: {3}.</translation>
+    </message>
+    <message>
+        <source>Beving</source>
+        <translation>Quake</translation>
+    </message>
+    <message>
+        <source>Selecteren op de kaart</source>
+        <translation>Select on the map</translation>
+    </message>
+    <message>
+        <source>Exporteren (CSV)…</source>
+        <translation>Export (CSV)…</translation>
+    </message>
+    <message>
+        <source>Geëxporteerd: {0}</source>
+        <translation>Exported: {0}</translation>
     </message>
 </context>
 <context>

@@ -45,3 +45,27 @@ def shared_data(name: str) -> Path:
             f"benchmark needs ../shared/data/{name}; place the shared folder beside the repo"
         )
     return path
+
+
+def cached_demo_store(objects: int, seed: int = 7, folder: Path | None = None) -> Path:
+    """A demo GeoPackage of ``objects`` objects, built once and kept under ``build/bench/cache``
+    (a 500,000-object store takes minutes to build). The file name carries a hash of the
+    domain code, so a change to the code builds a fresh one instead of measuring a stale store.
+    """
+    import hashlib
+
+    from domain.demo import build_demo
+
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "domain").rglob("*.py")):
+        digest.update(path.read_bytes())
+    folder = folder or ROOT / "build" / "bench" / "cache"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"demo_{objects}_seed{seed}_{digest.hexdigest()[:12]}.gpkg"
+    if not target.exists():
+        for stale in folder.glob(f"demo_{objects}_seed{seed}_*.gpkg"):
+            stale.unlink()
+        partial = target.with_suffix(".building.gpkg")
+        build_demo(str(partial), objects=objects, seed=seed)
+        partial.rename(target)
+    return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from domain.runtime.requirements import VENDORED
@@ -21,6 +22,7 @@ def test_zip_installs_into_fresh_profile_and_survives_reload_cycles(plugin_zip, 
         "img_about",
         "img_dossier",
         "img_identify",
+        "img_new_quakes",
         "img_open_postgis",
         "img_open_store",
         "img_overview",
@@ -33,6 +35,7 @@ def test_zip_installs_into_fresh_profile_and_survives_reload_cycles(plugin_zip, 
     assert first["toolbars"] == ["ImgToolbar"]
     assert first["toolbar_actions"] == [
         "img_identify",
+        "img_new_quakes",
         "img_open_store",
         "img_panel",
         "img_scenario",
@@ -86,3 +89,85 @@ def test_identify_click_on_demo_object_opens_panel_with_its_claims(plugin_zip, t
     assert result["locator_results"] >= 1
     assert result["locator_panel_visible"]
     assert result["locator_panel_object_id"] == str(object_id)
+
+
+def test_new_quakes_from_a_file_end_in_an_english_dock_selectable_and_exported(
+    plugin_zip, tmp_path, groningen_catalog
+):
+    """The night after a quake, in a QGIS whose interface is English: menu action, source
+    question, file; the dock lists the moved objects readably; selection and CSV agree with it;
+    the panel, the legend and the quake dates say what the rules say."""
+    import re
+
+    from domain.demo import build_demo
+    from domain.dutch_time import dutch_date
+    from domain.rules.status import MAP_STATUSES, status_label
+    from domain.store.catalog_update import changes_header
+    from tests.tools.qgis_desktop import ENGLISH_INTERFACE
+
+    store = tmp_path / "demo.gpkg"
+    build_demo(str(store), objects=800, seed=7, catalog_path=str(groningen_catalog))
+    quake = tmp_path / "zeerijp.txt"
+    quake.write_text(
+        "#EventID|Time|Latitude|Longitude|Depth/km|Author|Catalog|Contributor|ContributorID|"
+        "MagType|Magnitude|MagAuthor|EventLocationName|EventType\n"
+        "knmi2025zrp1|2025-11-14T20:15:00.000|53.3502|6.7497|3.0|KNMI|KNMI|KNMI|knmi2025zrp1|"
+        "ML|3.4|KNMI|Zeerijp|induced or triggered event\n",
+        encoding="utf-8",
+    )
+    out = ROOT / "build" / "e2e" / "catalog_update"
+    result = run_qgis(
+        plugin_zip,
+        tmp_path / "profiles",
+        HERE / "startup_catalog_update.py",
+        out,
+        extra_env={"IMG_STORE": str(store), "IMG_QUAKE_FILE": str(quake)},
+        ini_extra=ENGLISH_INTERFACE,
+    )
+    assert result["ok"], result.get("traceback") or result.get("error")
+    # the layers and the legend speak English; a map class carries the domain's label, so the
+    # panel's "Map status" is a word the legend shows
+    assert "Start areas (illustrative)" in result["layer_names"], result["layer_names"]
+    assert "Parcels" in result["layer_names"]
+    assert result["objects_legend"] == {s: status_label(s, "en") for s in MAP_STATUSES}
+    assert result["objects_legend_nodes"] == [status_label(s, "en") for s in MAP_STATUSES]
+    # the source question, in English, answered with "File…"
+    assert result["question"].startswith("Where do the new quakes come from?")
+    assert "File…" in result["buttons"]
+    assert result["task_started"] and result["task_finished"]
+    dock = result["dock"]
+    assert dock["visible"] and dock["summary"].startswith("New quakes: 1")
+    assert dock["headers"] == ["Object", "Address", "Quake", "PGV (mm/s)"]
+    # the dock opens tall enough to read, with group titles across the columns
+    assert dock["height"] >= dock["window_height"] * 0.35, dock
+    groups = dock["groups"]
+    assert [g["spanned"] for g in groups] == [True] * len(groups)
+    assert groups[0]["title"].startswith("reopened after a final decision (")
+    listed = sorted({int(row[0]) for g in groups for row in g["rows"]})
+    assert groups[0]["rows"], "the Zeerijp quake reopens no object"
+    for group in groups:
+        for row in group["rows"]:
+            assert re.fullmatch(r"\d+\.\d\d", row[3]), row  # two decimals, English point
+            assert row[2] == "knmi2025zrp1 2025-11-14"
+    assert groups[0]["tooltip"] and groups[0]["rows"][0][1] in groups[0]["tooltip"]
+    # the map selection and the export hold exactly the listed objects
+    assert result["selected_ids"] == listed
+    csv = result["csv"]
+    assert csv[0].split(";") == changes_header("en")
+    assert sorted({int(line.split(";")[1]) for line in csv[1:]}) == listed
+    # the panel of a reopened object: its map status, the new catalogue end, the new quake
+    # marked as reopening, and every quake on its Dutch calendar date
+    panel = result["panel"]
+    assert panel["status_label"] == status_label(panel["status_code"], "en")
+    assert panel["catalog_end"] == "quakes known up to 14 November 2025"
+    by_event = {row[-1]: row for row in panel["quake_rows"]}
+    assert panel["reopens_text"] in by_event["knmi2025zrp1"][5]
+    late_evening = 0
+    for event_id, time in panel["quake_times"].items():
+        stamp = dt.datetime.fromisoformat(time.replace("Z", "+00:00"))
+        assert by_event[event_id][0] == dutch_date(stamp).isoformat(), (event_id, time)
+        late_evening += dutch_date(stamp) != stamp.date()
+    assert late_evening >= 1, "no quake after 22:00 UTC to tell the two dates apart"
+    # nothing critical, no Python error or warning in QGIS's message log (Qgis.Critical = 2)
+    errors = [e for e in result["log"] if e[1] == 2 or e[0].startswith("Python")]
+    assert not errors, errors

@@ -71,7 +71,7 @@ def test_quake_table_marks_thresholds_and_reopening(panel):
     table = panel.quake_table
     assert table.rowCount() == 6
     assert _column(table, 0) == [
-        "2025-09-03",
+        "2025-09-04",  # 22:45 UTC on 3 September: the 4th in Groningen, the date rules compare
         "2024-06-01",
         "2023-05-20",
         "2022-04-12",
@@ -93,7 +93,8 @@ def test_quake_table_marks_thresholds_and_reopening(panel):
 def test_quake_marks_at_the_two_mm_s_boundary():
     day = dt.date(2020, 1, 1)
     assert quake_marks(2.0, day, None) == ["ge_2"]
-    assert quake_marks(1.999, day, None) == []
+    assert quake_marks(1.994, day, None) == []  # shown as 1,99
+    assert quake_marks(1.995, day, None) == ["ge_2"]  # shown as 2,00: one rounding rule
     assert quake_marks(4.99, day, None) == ["ge_2"]
     assert quake_marks(5.0, day, None) == ["ge_5"]
     assert quake_marks(5.01, day, dt.date(2019, 12, 31)) == ["ge_5", "reopens"]
@@ -274,3 +275,87 @@ def test_panel_shows_the_rules_engines_own_verdicts(qgis_app, qtbot):
     new_claim = widget.verdict_cards["new_claim"]
     assert new_claim.state == "pass"
     assert "knmi2023cczz" in new_claim.answer.text()
+
+
+def test_panel_shows_the_map_status_its_verdicts_give(qgis_app, qtbot, tmp_path):
+    from domain.demo import build_demo
+    from domain.demo_people import DEMO_AS_OF
+    from domain.object_view import object_view
+    from domain.rules.status import status_label
+    from domain.store import open_store
+
+    summary = build_demo(str(tmp_path / "d.gpkg"), objects=300, seed=4)
+    store = open_store(str(tmp_path / "d.gpkg"))
+    try:
+        record = store.read_object(summary.sample_object_ids["dh_to_check"])
+        view = object_view(record, DEMO_AS_OF, lang="nl")
+    finally:
+        store.close()
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    widget.show_object(view)
+    assert record.status == "dh_to_check" == view["status"]["code"]
+    assert widget.header["status"].text() == status_label("dh_to_check", "nl")
+    assert widget.header["status"].text() == "Duurzaam herstel: na te gaan"
+
+
+def test_top_up_card_shows_the_amount_and_its_source(qgis_app, qtbot):
+    from domain.rules import assess
+    from domain.rules.facts import Claim
+    from tests.unit.rules.factory import base_case
+
+    award = Claim(
+        "m1",
+        "maatwerk",
+        dt.date(2020, 1, 6),
+        dt.date(2020, 6, 1),
+        "toegekend",
+        3000,
+        handler="IMG",
+    )
+    case = base_case(as_of=dt.date(2026, 3, 1), claims=(award,))
+    verdict = assess(case).as_dict("nl")["verdicts"]["aanvullende_vaste_vergoeding"]
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    view = loppersum_view()
+    view["verdicts"]["aanvullende_vaste_vergoeding"] = verdict
+    widget.show_object(view)
+    card = widget.verdict_cards["aanvullende_vaste_vergoeding"]
+    assert card.state == "pass"
+    assert "Komt in aanmerking" in card.answer.text() and "€ 7.000" in card.answer.text()
+    assert [label.property("result") for label in card.condition_labels] == ["pass"] * 3
+
+
+def test_an_open_verdict_resting_on_the_catalogue_end_says_so_on_the_folded_card(qgis_app, qtbot):
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    view = loppersum_view()
+    coverage = {
+        "id": "catalog_coverage",
+        "result": "unknown",
+        "reason": "De bevingscatalogus loopt tot en met 26 januari 2022.",
+        "facts": {"catalog_end": "2022-01-26"},
+    }
+    view["verdicts"]["new_claim"] = {"eligible": None, "conditions": [coverage]}
+    widget.show_object(view)
+    card = widget.verdict_cards["new_claim"]
+    assert not card.details.isVisibleTo(card)  # folded: the answer line must say why
+    assert "Bevingen bekend t/m 26 januari 2022" in card.answer.text()
+    assert "Nieuwe bevingen ophalen" in card.answer.text()
+    # a decided verdict needs no hint, whatever its conditions' facts
+    view["verdicts"]["new_claim"] = {"eligible": False, "conditions": [coverage]}
+    widget.show_object(view)
+    assert "bekend t/m" not in widget.verdict_cards["new_claim"].answer.text()
+
+
+def test_the_dossier_names_an_owners_right_in_words(qgis_app):
+    from types import SimpleNamespace
+
+    from img_qgis_plugin.reports.dossier import owner_text
+
+    owner = SimpleNamespace(
+        person_id="P0000031", right="erfpacht", natural_person=True, legal_name=None
+    )
+    assert owner_text(owner, "taskforce") == "P0000031 (erfpacht)"
+    owner.right = None
+    assert owner_text(owner, "taskforce") == "P0000031 (—)"

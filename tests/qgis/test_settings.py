@@ -38,7 +38,7 @@ def test_defaults_shown_from_policy(settings, qtbot):
     assert form.componentCombo.currentData() == policy.DEFAULT_COMPONENT == "larger"
     assert form.exceedanceSpin.value() == pytest.approx(policy.DEFAULT_EXCEEDANCE * 100)
     assert form.vs30Combo.currentData() == "object"
-    assert form.languageCombo.currentData() == "nl"
+    assert form.languageCombo.currentData() == ""  # follows QGIS's interface language
     assert form.asOfTodayCheck.isChecked() and not form.asOfDate.isEnabled()
 
 
@@ -111,3 +111,37 @@ def test_report_button_copies_versions(settings, qtbot):
     assert QApplication.clipboard().text() == versions_text()
     assert "QGIS" in QApplication.clipboard().text()
     assert dialog.form.reportStatus.text().startswith("Versies gekopieerd")
+
+
+def test_language_follows_qgis_unless_chosen(settings):
+    from img_qgis_plugin.toolbelt.preferences import qgis_language
+
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "nl_NL")
+    assert qgis_language(settings) == "nl" == Preferences().effective_language(settings)
+    settings.setValue("locale/userLocale", "de_DE")  # a language the plugin lacks: English
+    assert Preferences().effective_language(settings) == "en"
+    assert Preferences(language="nl").effective_language(settings) == "nl"
+
+
+def test_pc4_source_keeps_its_table_and_gives_the_motion_settings(settings, qtbot, tmp_path):
+    from domain.errors import InputError
+    from tests.conftest import shared_data
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    form = dialog.form
+    _select(form.vs30Combo, "default")
+    assert not form.vs30TableWidget.isEnabled()
+    _select(form.vs30Combo, "pc4")
+    assert form.vs30TableWidget.isEnabled()
+    form.vs30TableWidget.setFilePath(str(shared_data("vs30_pc4.csv")))
+    saved = []
+    dialog.on_saved = saved.append
+    dialog.accept()
+    loaded = Preferences.load(settings)
+    assert saved == [loaded] and loaded.vs30_source == "pc4"
+    motion = loaded.motion()
+    assert motion.vs30_source == "pc4" and motion.vs30_table["9919"] == 178.7
+    with pytest.raises(InputError):  # the PC4 source without a table cannot be used
+        Preferences(vs30_source="pc4").motion()

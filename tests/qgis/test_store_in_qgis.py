@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsVectorLayer
 
+from domain.rules.status import MAP_STATUSES
 from domain.store import open_store
 from tests.support.postgis_server import postgis_server  # noqa: F401  (session fixture)
 
@@ -71,14 +72,7 @@ def test_every_demo_layer_opens_with_ogr_in_rd_new(qgis_app, demo_gpkg):
         fields = {f.name() for f in layer.fields()}
         assert {"status", "max_pgv_mm_s", "in_effect_area", "kadastrale_aanduiding"} <= fields
         statuses = {f["status"] for f in layer.getFeatures()}
-        assert statuses <= {
-            "no_claim",
-            "claim_open",
-            "final",
-            "may_claim_again",
-            "dh_eligible",
-            "handoff_running",
-        }
+        assert statuses <= set(MAP_STATUSES)
         first = next(layer.getFeatures())
         assert first.geometry().asPoint().x() > 200000
     finally:

@@ -13,6 +13,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime
 
+from domain.rules.status import MAP_STATUSES, status_label
 from img_qgis_plugin.paths import resource
 
 AREA_FIELDS = "field=id:integer&field=kind:string&field=name:string&field=origin:string"
@@ -33,18 +34,14 @@ def _categories(layer):
 def test_objects_style_has_every_map_status(qgis_app):
     layer = _load("Point?crs=EPSG:28992&field=id:integer&field=status:string", "objects.qml")
     assert layer.renderer().classAttribute() == "status"
-    assert _categories(layer) == {
-        "no_claim": "Geen melding",
-        "claim_open": "Melding loopt",
-        "final": "Finaal besloten",
-        "may_claim_again": "Mag opnieuw melden",
-        "dh_eligible": "Duurzaam herstel",
-        "handoff_running": "Overdracht loopt",
-    }
+    # the legend names every class of the domain's mapping, in its order and with its labels
+    assert [c.value() for c in layer.renderer().categories()] == list(MAP_STATUSES)
+    assert _categories(layer) == {s: status_label(s, "nl") for s in MAP_STATUSES}
+    assert _categories(layer)["dh_to_check"] == "Duurzaam herstel: na te gaan"
     # colour is not the only carrier: each status has its own marker shape
     categories = layer.renderer().categories()
     shapes = {c.symbol().symbolLayer(0).shape() for c in categories}
-    assert len(shapes) == 6
+    assert len(shapes) == len(MAP_STATUSES)
 
 
 def test_quakes_style_sizes_by_ml_and_colours_by_period(qgis_app):

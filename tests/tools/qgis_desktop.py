@@ -52,15 +52,16 @@ UITheme=default
 """
 
 
-def prepare_profile(profiles_dir: Path, zip_path: Path) -> Path:
-    """A fresh profile ``default`` under ``profiles_dir`` with the plugin unzipped and enabled."""
+def prepare_profile(profiles_dir: Path, zip_path: Path, ini_extra: str = "") -> Path:
+    """A fresh profile ``default`` under ``profiles_dir`` with the plugin unzipped and enabled;
+    ``ini_extra`` adds sections to its QGIS3.ini (e.g. the interface language)."""
     if profiles_dir.exists():
         shutil.rmtree(profiles_dir)
     profile = profiles_dir / "profiles" / "default"
     install(zip_path, profile / "python" / "plugins")
     ini = profile / "QGIS" / "QGIS3.ini"
     ini.parent.mkdir(parents=True, exist_ok=True)
-    ini.write_text(QGIS_INI, encoding="utf-8")
+    ini.write_text(QGIS_INI + ini_extra, encoding="utf-8")
     return profile
 
 
@@ -72,6 +73,14 @@ _spec = _util.spec_from_file_location(
 )
 _sys.modules["qgis_session"] = _util.module_from_spec(_spec)
 _spec.loader.exec_module(_sys.modules["qgis_session"])
+"""
+
+
+#: QGIS's own interface language set to English (Settings › Options › General › Locale)
+ENGLISH_INTERFACE = """
+[locale]
+overrideFlag=true
+userLocale=en_US
 """
 
 
@@ -102,12 +111,13 @@ def run_qgis(
     out_dir: Path,
     extra_env: dict[str, str] | None = None,
     timeout: int = 300,
+    ini_extra: str = "",
 ) -> dict:
     """Run QGIS with ``code`` as startup script; return what the script wrote to result.json."""
     out_dir.mkdir(parents=True, exist_ok=True)
     result_file = out_dir / "result.json"
     result_file.unlink(missing_ok=True)
-    prepare_profile(profiles_dir, zip_path)
+    prepare_profile(profiles_dir, zip_path, ini_extra)
     env = qgis_environment(out_dir, extra_env)
     startup = out_dir / "startup.py"
     startup.write_text(PROLOGUE + code.read_text(encoding="utf-8"), encoding="utf-8")

@@ -34,7 +34,8 @@ def test_groningen_file_counts_groningen_and_excludes_annerveen(groningen_catalo
     times = [q.time for q in catalog.quakes]
     assert times == sorted(times)
     huizinge = catalog.by_id("knmi2012qcdh")
-    assert huizinge.time == dt.datetime(2012, 8, 16, 20, 30, 33, tzinfo=UTC)
+    # the Groningen export is Dutch local time: 20:30:33 CEST is 18:30:33 UTC
+    assert huizinge.time == dt.datetime(2012, 8, 16, 18, 30, 33, tzinfo=UTC)
     assert (huizinge.x, huizinge.y, huizinge.ml, huizinge.depth_km) == (
         240544.0,
         596199.0,
@@ -64,12 +65,15 @@ def test_nl_file_gets_stable_ids_and_outline_attribution(nl_catalog, field_outli
 
 
 def test_outline_buffer_decides_attribution(tmp_path):
-    # Norg approximation: ellipse 2.5 x 1.8 km around (222000, 567000); margin 2000 m
-    x_in, x_out = 222000 + 2500 + 1900, 222000 + 2500 + 2100
+    from domain.groundmotion.sources import NORG_STORAGE_SITE_RD
+
+    # Norg approximation: ellipse 2.5 x 1.8 km around the Langelo site; margin 2000 m
+    cx, cy = NORG_STORAGE_SITE_RD
+    x_in, x_out = cx + 2500 + 1900, cx + 2500 + 2100
     lat_lon = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)
     rows = []
     for name, x in (("binnen", x_in), ("buiten", x_out)):
-        lon, lat = lat_lon.transform(x, 567000)
+        lon, lat = lat_lon.transform(x, cy)
         rows.append(f"2001-01-0{len(rows) + 1},{name},2.0,3.0,{lat:.6f},{lon:.6f}\n")
     path = write(tmp_path, "nl.csv", "date,place,ml,depth_km,lat,lon\n" + "".join(rows))
     catalog = load_catalog(path)
@@ -182,3 +186,19 @@ def test_broken_quakeml_and_unknown_layout(tmp_path):
     assert problems_of(write(tmp_path, "q.xml", "<quakeml><event>"))[0].file == "q.xml"
     problems = problems_of(write(tmp_path, "x.csv", "a,b,c\n1,2,3\n"))
     assert "niet herkend" in problems[0].message
+
+
+def test_storage_approximations_sit_on_the_storages_real_catalogue(nl_catalog):
+    """Langelo 1993 lies by the Norg storage and counts; the two Kollum quakes in Friesland,
+    some 10 km west of the Grijpskerk storage, do not count as Grijpskerk."""
+    from domain.groundmotion.sources import default_outlines
+
+    catalog = load_catalog(nl_catalog)
+    counted = {(q.place, q.time.date().isoformat()): q.source for q in catalog.quakes}
+    assert counted[("Langelo", "1993-03-05")] == "Norg"
+    excluded = [q for q, _ in catalog.excluded if q.place == "Kollum"]
+    assert sorted(q.time.date().isoformat() for q in excluded) == ["2012-10-16", "2016-10-30"]
+    assert not any(place == "Kollum" for place, _ in counted)
+    labels = {o.name: o.label for o in default_outlines()}
+    assert "benadering" in labels["Norg"] and "Langelo" in labels["Norg"]
+    assert "benadering" in labels["Grijpskerk"]

@@ -114,10 +114,13 @@ def test_counts_at_the_thresholds_by_hand():
     cat = Catalog(
         [quake("q1", t, 3.0, 0.0, 0.0), quake("q2", t + dt.timedelta(days=1), 2.0, 0.0, 0.0)]
     )
-    # objects placed just inside / outside the 2 and 5 mm/s distance of q1 (VS30 200)
+    # objects placed just inside / outside the 2 and 5 mm/s distance of q1 (VS30 200); a PGV
+    # counts as shown with two decimals, so 1.994 (shown 1,99) is outside
     d2 = distance_for_pgv(3.0, 3.0, 2.0) * 1000
     d5 = distance_for_pgv(3.0, 3.0, 5.0) * 1000
-    x = np.array([d2 - 1, d2 + 1, d5 - 1, d5 + 1, 0.0, 1e6])
+    out2 = distance_for_pgv(3.0, 3.0, 1.994) * 1000
+    out5 = distance_for_pgv(3.0, 3.0, 4.994) * 1000
+    x = np.array([d2 - 1, out2, d5 - 1, out5, 0.0, 1e6])
     y = np.zeros_like(x) + 300_000
     cat = Catalog([quake(q.event_id, q.time, q.ml, 0.0, 300_000) for q in cat.quakes])
     exp = exposure_at_scale(cat, x, y)
@@ -135,8 +138,9 @@ def test_counts_at_the_thresholds_by_hand():
 
 
 def test_dh_count_is_strictly_before_2026():
-    last = dt.datetime(2025, 12, 31, 23, 59, 59, tzinfo=UTC)
-    first = dt.datetime(2026, 1, 1, 0, 0, 0, tzinfo=UTC)
+    # "before 2026-01-01" is a Dutch date: the year turns at 23:00 UTC (winter time)
+    last = dt.datetime(2025, 12, 31, 22, 59, 59, tzinfo=UTC)
+    first = dt.datetime(2025, 12, 31, 23, 0, 0, tzinfo=UTC)
     cat = Catalog([quake("a", last, 3.0, 0.0, 300_000), quake("b", first, 3.0, 0.0, 300_000)])
     exp = exposure_at_scale(cat, np.array([0.0]), np.array([300_000.0]))
     assert exp.count_ge_5.tolist() == [2]
@@ -231,7 +235,7 @@ def test_cli_pgv_near_loppersum_lists_huizinge(groningen_catalog):
     epi = math.hypot(245200 - 240544, 593500 - 596199) / 1000
     assert hz["epicentral_km"] == pytest.approx(epi, abs=1e-3)
     assert hz["pgv_mm_s"] == pytest.approx(hand_pgv_larger(3.6, math.hypot(epi, 3)), abs=1e-3)
-    assert hz["place"] == "Huizinge" and hz["time"] == "2012-08-16T20:30:33Z"
+    assert hz["place"] == "Huizinge" and hz["time"] == "2012-08-16T18:30:33Z"
     assert len(data["events"]) == 1460 and len(data["excluded_events"]) == 14
     pgvs = [e["pgv_mm_s"] for e in data["events"]]
     assert data["count_ge_5_mm_s"] == sum(p >= 5 for p in pgvs)

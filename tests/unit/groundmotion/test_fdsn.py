@@ -132,3 +132,18 @@ def test_client_error_is_not_retried(server):
 def test_unreachable_service(tmp_path):
     with pytest.raises(FdsnError):
         fetch_pages(url="http://127.0.0.1:9/query", timeout=0.5, retries=1, sleep=lambda s: None)
+
+
+def test_the_query_end_time_is_the_declared_coverage_end(server):
+    import datetime as dt
+
+    from domain.dutch_time import dutch_date
+
+    open_ended = fetch_catalog(FdsnQuery(), url=server.url, page_size=3, retries=0)
+    assert open_ended.declared_end is None  # then the latest event's Dutch date, any source
+    every = [q.time for q in open_ended.quakes] + [q.time for q, _ in open_ended.excluded]
+    assert open_ended.end == dutch_date(max(every))
+    query = FdsnQuery(endtime=dt.date(2025, 12, 1))  # sent as 2025-12-01T00:00:00 (UTC)
+    catalog = fetch_catalog(query, url=server.url, page_size=3, retries=0)
+    # 00:00 UTC on 1 December is 01:00 Dutch time: 30 November is the last day wholly covered
+    assert catalog.end == dt.date(2025, 11, 30)

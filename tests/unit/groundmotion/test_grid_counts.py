@@ -22,7 +22,14 @@ THRESHOLDS = [
 def _exact(catalog, xs, ys, settings=GroundMotionSettings(), as_of=None):
     gx, gy = (a.ravel() for a in np.meshgrid(xs, ys))
     exp = exposure_at_scale(
-        catalog, gx, gy, None, settings, as_of, floor_mm_s=policy.EFFECT_AREA_PGV_MM_S
+        catalog,
+        gx,
+        gy,
+        None,
+        settings,
+        as_of,
+        # half a display step below 2 mm/s is shown, and so counted, as 2,00
+        floor_mm_s=policy.pgv_lowest_shown_as(policy.EFFECT_AREA_PGV_MM_S),
     )
     shape = (len(ys), len(xs))
     return exp.count_ge_2.reshape(shape), exp.count_ge_5_before_2026.reshape(shape)
@@ -42,8 +49,8 @@ def test_grid_counts_equal_exposure_at_scale_on_the_real_catalogue(groningen_cat
 
 def test_cells_on_the_edge_of_a_quakes_reach_are_decided_exactly():
     q = Quake("e", dt.datetime(2020, 1, 1, tzinfo=UTC), "T", 2.7, 3.0, 240000.0, 590000.0, "G")
-    r = distance_for_pgv(2.7, 3.0, 2.0) * 1000
-    # columns placed on and a hair either side of the 2 mm/s radius
+    # columns placed on and a hair either side of the radius where the PGV is shown as 2,00
+    r = distance_for_pgv(2.7, 3.0, policy.pgv_lowest_shown_as(2.0)) * 1000
     xs = np.sort(240000.0 + np.array([-r - 1e-3, -r, -r + 1e-3, 0.0, r - 1e-3, r, r + 1e-3]))
     ys = np.array([590000.0])
     ge2, ge5 = grid_counts(Catalog([q]), xs, ys, THRESHOLDS)

@@ -37,10 +37,13 @@ def objects_at(distances_m, decisions, municipalities, in_area):
 
 
 def test_reopen_nulmeting_and_new_area_at_the_boundaries():
-    d5 = distance_for_pgv(3.0, 3.0, 5.0) * 1000
-    d2 = distance_for_pgv(3.0, 3.0, 2.0) * 1000
+    # thresholds compare the PGV as shown with two decimals: "> 5" from 5.005 (shown 5,01),
+    # "≥ 5" from 4.995 (shown 5,00), "≥ 2" from 1.995
+    dr = distance_for_pgv(3.0, 3.0, 5.005) * 1000
+    d5 = distance_for_pgv(3.0, 3.0, 4.995) * 1000
+    d2 = distance_for_pgv(3.0, 3.0, 1.995) * 1000
     objs = objects_at(
-        [0.0, d5 - 1, d5 + 1, d2 - 1, d2 + 1, 0.0, 0.0],
+        [0.0, dr - 1, d5 + 1, d2 - 1, d2 + 1, 0.0, 0.0],
         ["2025-01-01", "2025-01-01", "2025-01-01", "NaT", "NaT", "2026-03-01", "2026-02-28"],
         [
             "Eemsdelta",
@@ -58,7 +61,7 @@ def test_reopen_nulmeting_and_new_area_at_the_boundaries():
     assert res.pgv_mm_s[0] == pytest.approx(hand_pgv(3.0, 3.0))
     by_obj = dict(zip(res.index.tolist(), zip(res.reopen, res.nulmeting, res.new_in_effect_area)))
     assert by_obj[0] == (True, True, False)
-    assert by_obj[1] == (True, True, True)  # just above 5 mm/s: > 5 holds
+    assert by_obj[1] == (True, True, True)  # just above 5,00 as shown: > 5 holds
     assert by_obj[2] == (False, False, True)
     assert by_obj[3] == (False, False, True)  # no final decision: nothing to reopen
     assert by_obj[5] == (False, True, False)  # decision on the quake's date: not before it
@@ -77,16 +80,18 @@ def test_reopen_nulmeting_and_new_area_at_the_boundaries():
     assert res.totals == {"reopen": 3, "nulmeting": 4, "new_in_effect_area": 3}
 
 
-def test_reopen_is_strictly_above_5_mm_s():
-    # an object placed where PGV is exactly 5 mm/s (to rounding) needs a nulmeting (≥ 5)
-    # but only reopens above it: check both sides a millimetre apart
-    d5 = distance_for_pgv(2.6, 3.0, 5.0) * 1000
-    objs = objects_at([d5 - 0.001, d5 + 0.001], ["2020-01-01"] * 2, ["A", "A"], [True, True])
+def test_reopen_is_strictly_above_5_mm_s_as_shown():
+    # a PGV shown as 5,00 mm/s (4.995 up to 5.005) needs a nulmeting (≥ 5) but does not reopen
+    # (> 5): check both edges a millimetre apart
+    dr = distance_for_pgv(2.6, 3.0, 5.005) * 1000
+    d5 = distance_for_pgv(2.6, 3.0, 4.995) * 1000
+    at = [dr - 0.001, dr + 0.001, d5 - 0.001, d5 + 0.001]
+    objs = objects_at(at, ["2020-01-01"] * 4, ["A"] * 4, [True] * 4)
     res = scenario_quake(*EPI, 2.6, 3.0, DAY, objs)
     pgv = dict(zip(res.index.tolist(), res.pgv_mm_s))
-    assert pgv[0] > 5.0 > pgv[1]
-    assert res.reopen.tolist() == [True, False]
-    assert res.nulmeting.tolist() == [True, False]
+    assert pgv[0] > 5.005 > pgv[1] > 5.0 > pgv[2] > 4.995 > pgv[3]
+    assert res.reopen.tolist() == [True, False, False, False]
+    assert res.nulmeting.tolist() == [True, True, True, False]
 
 
 def test_small_quake_touches_nobody():

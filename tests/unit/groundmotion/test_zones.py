@@ -113,7 +113,9 @@ def test_6km_zone_is_a_6000_m_buffer_with_the_outline_origin(field_outline):
     probe_out = shapely.buffer(field, 6100).exterior.interpolate(0.3, normalized=True)
     probe_in = shapely.buffer(field, 5900).exterior.interpolate(0.3, normalized=True)
     assert g.contains(probe_in) and not g.contains(probe_out)
-    norg_centre = Point(222000, 567000)
+    from domain.groundmotion.sources import NORG_STORAGE_SITE_RD
+
+    norg_centre = Point(*NORG_STORAGE_SITE_RD)
     assert zones["Norg"].geometry.contains(norg_centre)
 
 

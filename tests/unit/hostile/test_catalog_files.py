@@ -101,6 +101,7 @@ class Bad:
     field: str | None = None
     says: str | None = None
     suffix: str = ".csv"
+    options: tuple[str, ...] = ()  # extra import-catalog options
 
 
 BAD = [
@@ -413,6 +414,47 @@ BAD = [
         says="at most 40",
         suffix=".xml",
     ),
+    # --- the options: time zone and declared coverage end ------------------------------------
+    Bad(
+        "time_zone_unknown",
+        lines(NL_HEADER, NL_ROW),
+        says="Mars/Olympus",
+        options=("--time-zone", "Mars/Olympus"),
+    ),
+    Bad(
+        "time_zone_for_a_utc_layout",
+        lines(F_HEADER, F_ROW),
+        says="UTC",
+        suffix=".txt",
+        options=("--time-zone", "Europe/Amsterdam"),
+    ),
+    Bad(
+        "time_zone_for_the_groningen_export",
+        lines(G_HEADER, G_ROW),
+        says="Europe/Amsterdam",
+        options=("--time-zone", "UTC"),
+    ),
+    Bad(
+        "catalog_end_not_a_date",
+        lines(G_HEADER, G_ROW),
+        field="--catalog-end",
+        says="2022-13-01",
+        options=("--catalog-end", "2022-13-01"),
+    ),
+    Bad(
+        "catalog_end_before_the_latest_quake",
+        lines(G_HEADER, G_ROW),
+        field="--catalog-end",
+        says="before the latest quake",
+        options=("--catalog-end", "2012-08-15"),
+    ),
+    Bad(
+        "catalog_end_in_the_future",
+        lines(G_HEADER, G_ROW),
+        field="--catalog-end",
+        says="future",
+        options=("--catalog-end", "2099-01-01"),
+    ),
 ]
 
 
@@ -431,6 +473,7 @@ def test_bad_catalogue_is_refused_whole(hostile_store, tmp_path, bad):
         "import-catalog",
         hostile_store,
         _write(tmp_path, bad),
+        *bad.options,
         line=bad.line,
         field=bad.field,
         says=bad.says,
@@ -498,5 +541,7 @@ def test_a_new_catalogue_replaces_every_computed_area_no_stale_dh_polygon(hostil
     assert areas["zone_6km"] == 3
     with sqlite3.connect(hostile_store) as conn:
         assert conn.execute("SELECT event_id FROM quakes").fetchall() == [("w1",)]
-        dh = conn.execute("SELECT COUNT(*) FROM objects WHERE status = 'dh_eligible'").fetchone()
+        dh = conn.execute(
+            "SELECT COUNT(*) FROM objects WHERE status IN ('dh_eligible', 'dh_to_check')"
+        ).fetchone()
     assert dh == (0,)

@@ -54,6 +54,7 @@ IMPORTERS = (
     "import-parcels",
     "import-bag",
     "demo",
+    "update-catalog",
 )
 
 
@@ -219,6 +220,22 @@ def _bag(path: Path, count: int = 2500) -> Path:
     )
 
 
+def _new_quakes(path: Path, count: int = 40) -> Path:
+    """FDSN text: quakes of the night after, spread over the field (all new to the store)."""
+    rows = [
+        "#EventID|Time|Latitude|Longitude|Depth/km|Author|Catalog|Contributor|ContributorID|"
+        "MagType|Magnitude|MagAuthor|EventLocationName|EventType"
+    ]
+    for k in range(count):
+        lat, lon = 53.25 + 0.004 * k, 6.70 + 0.003 * k
+        rows.append(
+            f"knmi2025kill{k:03d}|2025-11-14T{k % 24:02d}:15:00|{lat:.4f}|{lon:.4f}|3.0|KNMI|"
+            f"KNMI|KNMI|k{k}|ML|{2.0 + (k % 15) / 10:.1f}|KNMI|Zeerijp|induced or triggered event"
+        )
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
 def _arguments(name: str, folder: Path, ids: list[int]) -> list[str]:
     """What follows ``COMMAND STORE`` for one importer (``demo`` takes ``--out STORE``)."""
     if name == "import-catalog":
@@ -233,6 +250,8 @@ def _arguments(name: str, folder: Path, ids: list[int]) -> list[str]:
         return [str(_parcels(folder / "parcels.gpkg"))]
     if name == "import-bag":
         return [str(_bag(folder / "bag.gpkg"))]
+    if name == "update-catalog":
+        return [str(_new_quakes(folder / "new_quakes.txt"))]
     # demo into an existing store replaces it: another seed, so "after" differs from "before"
     return ["--objects", str(OBJECTS), "--seed", "9"]
 

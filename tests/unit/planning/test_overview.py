@@ -43,7 +43,7 @@ def _sql_counts(store, group: str) -> dict[str, dict[str, int]]:
         objects = conn.execute(
             text(
                 f"SELECT id, {group}, in_effect_area, count_ge_5_before_2026, in_ncg_programme, "
-                "x, y FROM objects ORDER BY id"
+                "x, y, use FROM objects ORDER BY id"
             )
         ).all()
         claimed = {r[0] for r in conn.execute(text("SELECT DISTINCT object_id FROM claims"))}
@@ -69,7 +69,9 @@ def _sql_counts(store, group: str) -> dict[str, dict[str, int]]:
         last_final = dict(
             conn.execute(
                 text(
-                    "SELECT object_id, MAX(decided) FROM claims WHERE final = 1 AND "
+                    # a fixed compensation is final whatever its flag (a refusal only if flagged)
+                    "SELECT object_id, MAX(decided) FROM claims WHERE "
+                    "(final = 1 OR outcome != 'afgewezen') AND "
                     f"decided <= '{day}' AND scheme IN ({finals}) AND outcome != 'ingetrokken' "
                     "GROUP BY object_id"
                 )
@@ -81,9 +83,11 @@ def _sql_counts(store, group: str) -> dict[str, dict[str, int]]:
                 text(
                     "SELECT DISTINCT e.object_id FROM exposure_events e JOIN quakes q "
                     "ON q.id = e.quake_id JOIN (SELECT object_id, MAX(decided) d FROM claims "
-                    f"WHERE final = 1 AND scheme IN ({finals}) AND outcome != 'ingetrokken' "
+                    "WHERE (final = 1 OR outcome != 'afgewezen') AND "
+                    f"scheme IN ({finals}) AND outcome != 'ingetrokken' "
                     "GROUP BY object_id) f ON f.object_id = e.object_id "
-                    f"WHERE e.pgv_mm_s > {policy.REOPEN_PGV_MM_S} AND date(q.time) > f.d "
+                    # compared as shown: two decimals
+                    f"WHERE ROUND(e.pgv_mm_s, 2) > {policy.REOPEN_PGV_MM_S} AND date(q.time) > f.d "
                     f"AND date(q.time) <= '{day}'"
                 )
             )
@@ -93,14 +97,15 @@ def _sql_counts(store, group: str) -> dict[str, dict[str, int]]:
             for r in conn.execute(text("SELECT geom FROM areas WHERE kind = 'subsidence'"))
         ]
     out: dict[str, dict[str, int]] = {}
-    for oid, name, effect, dh, ncg, x, y in objects:
+    for oid, name, effect, dh, ncg, x, y, use in objects:
         row = out.setdefault(name or "", dict.fromkeys(COLUMNS, 0))
         in_sub = any(p.contains(shapely.Point(x, y)) for p in subsidence)
         may_again = oid in decided and (oid not in last_final or oid in reopened or in_sub)
         row["objects"] += 1
         row["in_effect_area"] += bool(effect)
         row["in_dh_area"] += (dh or 0) >= policy.DH_MIN_QUAKES
-        row["dh_to_check"] += (dh or 0) >= policy.DH_MIN_QUAKES
+        # Duurzaam herstel is for woningen only: a niet-woning in the area is not to check
+        row["dh_to_check"] += (dh or 0) >= policy.DH_MIN_QUAKES and use != "niet-woning"
         row["may_claim_again"] += may_again
         row["never_claimed"] += oid not in claimed
         row["ncg_without_claim"] += bool(ncg) and oid not in claimed

@@ -55,8 +55,8 @@ def test_every_address_has_its_situations(visits):
 
 def test_reopening_names_the_quake(visits):
     row = _by_object(visits)[6][0]
-    assert row.reopening_quakes == ("2024-06-01 Zeerijp ML 3.1 (5.1 mm/s)",)
-    assert "2024-06-01 Zeerijp ML 3.1" in row.reason
+    assert row.reopening_quakes == ("2024-06-01 Zeerijp ML 3,1 (5,10 mm/s)",)  # decimal commas
+    assert "2024-06-01 Zeerijp ML 3,1" in row.reason
     assert "opnieuw schade melden" in row.reason
     assert _by_object(visits)[7][0].reopening_quakes == ()
 
@@ -70,6 +70,7 @@ def test_labels_and_reasons_dutch_by_default_english_on_request(tiny_store, visi
     assert row_en.situations == ["may claim again", "hand-off running"]
     assert row_en.reason.startswith("A hand-off to IVS is running")
     assert english.area_name == "Drawn start area"
+    assert _by_object(english)[6][0].reopening_quakes == ("2024-06-01 Zeerijp ML 3.1 (5.10 mm/s)",)
 
 
 def test_counts_per_situation(visits):

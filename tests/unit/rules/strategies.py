@@ -12,13 +12,20 @@ from domain.rules import BuildingObject, Case, Claim, DHFacts, Objection, Owners
 UTC = dt.timezone.utc
 days = st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2027, 12, 31))
 maybe_bool = st.one_of(st.none(), st.booleans())
+#: PGVs just around the thresholds as shown (two decimals): they test the one rounding rule
+EDGES = [1.995, 4.994, 4.995, 5.004, 5.005]
 
 
 @st.composite
 def shakings(draw, min_size=0, max_size=8):
     items = draw(
         st.lists(
-            st.tuples(days, st.floats(0.5, 40.0), st.integers(0, 23)),
+            # values just around the thresholds test the one rounding rule (policy.pgv_rounded)
+            st.tuples(
+                days,
+                st.one_of(st.floats(0.5, 40.0).map(lambda v: round(v, 2)), st.sampled_from(EDGES)),
+                st.integers(0, 23),
+            ),
             min_size=min_size,
             max_size=max_size,
         )
@@ -26,7 +33,7 @@ def shakings(draw, min_size=0, max_size=8):
     out = []
     for i, (day, pgv, hour) in enumerate(items):
         t = dt.datetime(day.year, day.month, day.day, hour, 0, tzinfo=UTC)
-        out.append(Shaking(f"e{i}", t, "Zeerijp", 3.0, round(pgv, 2), 5.0))
+        out.append(Shaking(f"e{i}", t, "Zeerijp", 3.0, pgv, 5.0))
     return tuple(sorted(out, key=lambda s: s.time))
 
 
@@ -61,6 +68,8 @@ def claims(draw, max_size=4):
                 (submitted + dt.timedelta(days=draw(st.integers(0, 3))))
                 if scheme == "aos" and submitted and draw(st.booleans())
                 else None,
+                risk_found=draw(maybe_bool) if scheme == "aos" else None,
+                handler=draw(st.sampled_from([None, *policy.CLAIM_HANDLERS])),
             )
         )
     return tuple(out)
@@ -74,7 +83,7 @@ def cases(draw, with_shakings=True):
         y=593500.0,
         construction_year=draw(st.one_of(st.none(), st.integers(1900, 2024))),
         small=draw(maybe_bool),
-        use="woning",
+        use=draw(st.sampled_from(["woning", "woning", "niet-woning", None])),
         woz_value=draw(st.one_of(st.none(), st.integers(50_000, 900_000))),
         rijksmonument=draw(maybe_bool),
         in_subsidence_area=draw(maybe_bool),

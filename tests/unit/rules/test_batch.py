@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from domain.rules import assess
 from domain.rules.batch import ClaimTable, ObjectTable, assess_many
+from domain.rules.status import status_of_assessment
 from domain.rules.verdict import all_of
 from tests.unit.rules.factory import D, base_case, quake, vv_final
 from tests.unit.rules.strategies import cases, days
@@ -71,6 +72,8 @@ def test_batch_equals_per_case(case_list, day):
         assert result.handoff_suggested[i] == CODE[ho.outcome], ctx
         assert (result.handoff_target[i] or None) == ho.extra["target"], ctx
         assert result.in_effect_area[i] == CODE[a.exposure["in_effect_area"]], ctx
+        # the map status: one mapping, fed by the batch columns or by the panel's verdicts
+        assert result.status[i] == status_of_assessment(a, case), ctx
 
 
 def test_status_column():
@@ -82,6 +85,12 @@ def test_status_column():
     result = batch_of([reopened, final, never, in_dh], day)
     assert list(result.status) == ["may_claim_again", "final", "no_claim", "dh_eligible"]
     assert list(result.amount_eur) == [10_000.0] * 4
+    # in the DH area with a fact the store cannot know: its own class, on both sides
+    unknown = dataclasses.replace(in_dh, dh=dataclasses.replace(in_dh.dh, structural_defect=None))
+    pair = batch_of([in_dh, unknown], day)
+    assert list(pair.status) == ["dh_eligible", "dh_to_check"]
+    for case, status in zip((in_dh, unknown), pair.status):
+        assert status_of_assessment(assess(dataclasses.replace(case, as_of=day)), case) == status
 
 
 def test_during_ownership_window_in_batch():
@@ -94,3 +103,39 @@ def test_during_ownership_window_in_batch():
     assert list(r.vv_location) == [1, 0, -1]
     r = assess_many(objects, ex, None, D(2026, 3, 1), start, None, "since_construction")
     assert list(r.vv_location) == [1, 1, 1]
+
+
+def test_new_conditions_agree_with_the_per_case_rules():
+    """niet-woning, an AOS inspected on the day, a vaste vergoeding flagged not final and a PGV
+    shown as 5,00 mm/s: the batch columns give what the per-case verdicts say."""
+    from domain.rules import Claim
+    from tests.unit.rules.factory import with_dh, with_object
+
+    day = D(2026, 3, 1)
+    dh_area = tuple(quake(D(2014 + k, 1, 1), 6.0, f"e{k}") for k in range(4))
+    cases = [
+        with_object(base_case(shakings=dh_area), use="niet-woning"),
+        with_object(base_case(shakings=dh_area), use=None),
+        with_dh(with_object(base_case(shakings=()), place="Groningen"), pilot_dossier=True),
+        base_case(claims=(Claim("a", "aos", D(2026, 2, 26), inspected=D(2026, 2, 26)),)),
+        base_case(
+            claims=(Claim("a", "aos", D(2026, 2, 26), inspected=D(2026, 2, 26), risk_found=False),)
+        ),
+        base_case(
+            claims=(Claim("a", "aos", D(2026, 2, 26), inspected=D(2026, 2, 26), risk_found=True),)
+        ),
+        base_case(claims=(vv_final(D(2022, 1, 1), final=False),)),
+        base_case(
+            claims=(vv_final(D(2022, 1, 1)),), shakings=(quake(D(2023, 1, 1), 5.004, "edge"),)
+        ),
+    ]
+    result = batch_of(cases, day)
+    expected_dh = [0, -1, 1]
+    assert list(result.duurzaam_herstel[:3]) == expected_dh
+    assert list(result.overdue[3:6]) == [-1, 0, 1]
+    assert list(result.new_claim[6:]) == [0, 0]
+    for i, case in enumerate(cases):
+        a = assess(dataclasses.replace(case, as_of=day))
+        assert result.duurzaam_herstel[i] == CODE[a.verdicts["duurzaam_herstel"].outcome], i
+        assert result.overdue[i] == CODE[a.verdicts["deadlines"].outcome], i
+        assert result.new_claim[i] == CODE[a.verdicts["new_claim"].outcome], i

@@ -86,6 +86,7 @@ def test_case_file(results, path):
     out = results[(path.name, "nl")]
     assert set(out["verdicts"]) == {
         "vaste_vergoeding",
+        "aanvullende_vaste_vergoeding",
         "new_claim",
         "nulmeting",
         "duurzaam_herstel",

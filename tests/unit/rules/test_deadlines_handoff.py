@@ -48,12 +48,23 @@ def test_decided_claim_has_no_running_term():
 
 
 @pytest.mark.parametrize(
-    "days,inspected,overdue",
-    [(1, None, False), (2, None, True), (2, SUB, False), (3, SUB, True)],
+    "days,inspected,risk,overdue",
+    [
+        (1, None, None, False),
+        (2, None, None, True),
+        (2, SUB, True, False),
+        # past the make-safe term: overdue only where the inspection found a risk
+        (3, SUB, True, True),
+        (3, SUB, False, False),
+        (3, SUB, None, None),
+        (9, SUB, False, False),
+    ],
 )
-def test_aos_inspect_24h_safe_48h(days, inspected, overdue):
-    claim = Claim("a1", "aos", SUB, inspected=inspected)
-    assert dl(base_case(as_of=SUB + dt.timedelta(days=days), claims=(claim,))).outcome is overdue
+def test_aos_inspect_24h_safe_48h(days, inspected, risk, overdue):
+    claim = Claim("a1", "aos", SUB, inspected=inspected, risk_found=risk)
+    verdict = dl(base_case(as_of=SUB + dt.timedelta(days=days), claims=(claim,)))
+    assert verdict.outcome is overdue
+    assert verdict.extra["langlopend"] == (["a1"] if overdue else [])
 
 
 def test_undated_open_claim_is_unknown():

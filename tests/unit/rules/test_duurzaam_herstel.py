@@ -23,7 +23,7 @@ def test_dh_area_needs_four_quakes(n, expected):
     assert v.outcome is (expected == "pass")
 
 
-@pytest.mark.parametrize("pgv,expected", [(4.99, "fail"), (5.0, "pass")])
+@pytest.mark.parametrize("pgv,expected", [(4.99, "fail"), (4.995, "pass"), (5.0, "pass")])
 def test_dh_area_counts_5_mm_s_inclusive(pgv, expected):
     assert result(dh(base_case(shakings=quakes(4, pgv))), "dh_area") == expected
 
@@ -126,3 +126,30 @@ def test_regime_switch_on_2026_01_01(day, regime, cap):
 def test_woz_exactly_500000_is_not_capped_below():
     v = dh(with_object(base_case(shakings=quakes(4)), woz_value=500_000))
     assert v.extra["max_contribution_eur"].eur == 500_000
+
+
+@pytest.mark.parametrize(
+    "use,expected", [("woning", "pass"), ("niet-woning", "fail"), (None, "unknown")]
+)
+def test_lasting_repair_is_for_homes_only(use, expected):
+    case = with_object(base_case(shakings=quakes(4, 6.0)), use=use, rijksmonument=True)
+    v = dh(case)
+    assert result(v, "woning") == expected
+    assert v.outcome is {"pass": True, "fail": False, "unknown": None}[expected]
+
+
+def test_pilot_dossier_is_finished_with_the_new_maximum_citing_the_kamerbrief():
+    from domain import policy
+
+    case = with_dh(
+        with_object(base_case(shakings=()), woz_value=800_000.0, place="Groningen"),
+        pilot_dossier=True,
+        d3_damage_eur=1000,
+        structural_defect=None,
+    )
+    v = dh(case)
+    assert v.outcome is True
+    assert v.extra["max_contribution_eur"].eur == policy.DH_MAX_CONTRIBUTION_EUR
+    assert v.condition("dh_area").source == policy.SRC_DH_PILOT_DOSSIERS
+    assert policy.SRC_DH_PILOT_DOSSIERS in v.sources
+    assert {c.id for c in v.conditions} == {"scheme_in_force", "woning", "dh_area"}

@@ -37,6 +37,9 @@ def test_final_decision_without_later_quake_blocks():
         (DECIDED, 9.0, False),
         (DECIDED + dt.timedelta(days=1), 9.0, True),
         (DECIDED + dt.timedelta(days=1), 5.0, False),
+        # compared as shown (two decimals, policy.pgv_rounded): 5.004 reads 5,00
+        (DECIDED + dt.timedelta(days=1), 5.004, False),
+        (DECIDED + dt.timedelta(days=1), 5.005, True),
         (DECIDED + dt.timedelta(days=1), 5.01, True),
         (DECIDED - dt.timedelta(days=1), 30.0, False),
     ],
@@ -59,8 +62,12 @@ def test_latest_final_decision_counts():
     assert v.extra["blocked_by"] == "avv"
 
 
-def test_explicitly_not_final_or_refused_decision_does_not_block():
-    assert nc(base_case(claims=(vv_final(DECIDED, final=False),))).outcome is True
+def test_vaste_vergoeding_is_final_whatever_its_flag_but_refusal_does_not_block():
+    # a fixed compensation is always final: the flag false does not let a new claim through
+    v = nc(base_case(claims=(vv_final(DECIDED, final=False),)))
+    assert v.outcome is False and v.extra["blocked_by"] == "vv1"
+    note = next(n for n in v.notes if n.id == "final_assumed")
+    assert note.reason.key == "nc.final.overridden"
     refused = vv_final(DECIDED, final=None, outcome="afgewezen", amount=None)
     assert nc(base_case(claims=(refused,))).outcome is True
 
@@ -109,7 +116,9 @@ def test_repeat_compensation_mentioned_from_2026():
     assert any(n.id == "vaste_herhaalvergoeding" for n in after.notes)
 
 
-@pytest.mark.parametrize("pgv,required", [(4.99, False), (5.0, True)])
+@pytest.mark.parametrize(
+    "pgv,required", [(4.99, False), (4.994, False), (4.995, True), (5.0, True)]
+)
 def test_nulmeting_from_5_mm_s_inclusive(pgv, required):
     v = assess(base_case(shakings=(quake(D(2018, 1, 8), pgv),))).verdicts["nulmeting"]
     assert v.outcome is required
@@ -121,3 +130,14 @@ def test_nulmeting_in_subsidence_area_and_unknowns():
     assert assess(case).verdicts["nulmeting"].outcome is True
     case = with_object(base_case(shakings=None), in_subsidence_area=False)
     assert assess(case).verdicts["nulmeting"].outcome is None
+
+
+@pytest.mark.parametrize("pgv", [4.996, 5.0, 5.004, 5.0049])
+def test_text_and_logic_round_alike(pgv):
+    """One rounding rule: a PGV shown as 5,00 mm/s is never called more than 5 mm/s."""
+    q = quake(DECIDED + dt.timedelta(days=1), pgv, "evt")
+    v = nc(base_case(claims=(vv_final(DECIDED),), shakings=(q,)))
+    assert v.outcome is False
+    reopen = next(c for c in v.conditions if c.id == "reopening_quake")
+    assert reopen.result == "fail" and reopen.reason.key == "nc.reopen.fail.strongest"
+    assert "5,00 mm/s bij het object" in reopen.reason.render("nl")

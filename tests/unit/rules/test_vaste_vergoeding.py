@@ -53,7 +53,7 @@ def test_scheme_start_date(day, expected):
     assert v.outcome is (expected == "pass")
 
 
-@pytest.mark.parametrize("pgv,expected", [(1.99, "fail"), (2.0, "pass")])
+@pytest.mark.parametrize("pgv,expected", [(1.99, "fail"), (1.995, "pass"), (2.0, "pass")])
 def test_location_effect_area_threshold_2_mm_s(pgv, expected):
     case = base_case(shakings=(quake(D(2018, 1, 8), pgv),), object=base_case().object)
     case = with_object(case, within_6km_zone=False)

@@ -140,3 +140,22 @@ def test_a_postgis_store_without_a_driver_says_what_to_install(monkeypatch):
     with pytest.raises(DomainError) as raised:
         make_engine(parse_location("postgresql://anna@db.example/schade"))
     assert "psycopg2 (ontbreekt)" in str(raised.value)
+
+
+def test_dutch_dates_work_without_a_system_time_zone_database():
+    # Windows has no /usr/share/zoneinfo: zoneinfo then reads the bundled tzdata package
+    code = (
+        "import zoneinfo, domain, tzdata, datetime as dt\n"
+        "from domain.dutch_time import dutch_date, zone\n"
+        "assert zoneinfo.TZPATH == (), zoneinfo.TZPATH\n"
+        "t = dt.datetime(2021, 11, 15, 23, 46, tzinfo=dt.timezone.utc)\n"
+        "print(dutch_date(t), zone().key, tzdata.__file__)"
+    )
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONTZPATH": ""}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    day, key, location = done.stdout.split()
+    assert (day, key) == ("2021-11-16", "Europe/Amsterdam")
+    assert location.startswith(str(VENDOR_DIR))

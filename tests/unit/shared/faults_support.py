@@ -28,7 +28,10 @@ class RestartableServer(PostgisServer):
     def options(self) -> str:
         return (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            # commits must survive the hard stop below (a killed server loses what its WAL
+            # writer had not written yet when commits are asynchronous); fsync may stay off,
+            # since the machine itself does not crash
+            "-c fsync=off -c synchronous_commit=on -c full_page_writes=off"
         )
 
     def kill(self) -> None:

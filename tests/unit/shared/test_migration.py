@@ -293,6 +293,9 @@ def test_owner_with_createrole_hands_the_audit_log_over_and_cannot_throw_it_away
     try:
         hard = _hardening(store.engine)
         assert hard["audit_owner"] == "imgschade_security" and hard["limits"] is None
+        # revision 0007 dropped and rebuilt the planner functions: handed over again
+        for name in ("imgschade_municipality_summary", "imgschade_pc4_summary"):
+            assert hard["functions"][name] == f"imgschade_security {FIXED_PATH}"
         with store.engine.connect() as conn:
             member = conn.execute(
                 text("SELECT pg_has_role(current_user, 'imgschade_security', 'MEMBER')")
@@ -312,3 +315,192 @@ def test_owner_with_createrole_hands_the_audit_log_over_and_cannot_throw_it_away
         assert _hardening(still.engine)["audit_owner"] == "imgschade_security"
     finally:
         still.close()
+
+
+# --- revision 0006: claims.handler ---------------------------------------------------------
+def _store_at(where, revision: str):
+    """A new GeoPackage store built only up to ``revision`` (then upgraded by the test)."""
+    from domain.store.engine import make_engine, parse_location
+
+    location = parse_location(str(where))
+    engine = make_engine(location)
+    migrate.upgrade(engine, revision)
+    return engine
+
+
+def test_0006_adds_claim_handler_to_a_0005_geopackage(tmp_path):
+    engine = _store_at(tmp_path / "old.gpkg", "0005_hardened_shared_use")
+    try:
+        # a store built at 0005 has no handler: the column belongs to revision 0006 only
+        assert "handler" not in _claim_columns(engine)
+        migrate.upgrade(engine)
+        assert migrate.current_revision(engine) == REVISIONS[-1]
+        assert "0006_claim_handler" in REVISIONS
+        assert "handler" in _claim_columns(engine)
+        with engine.begin() as conn:
+            from alembic import command
+
+            command.downgrade(migrate._config(conn), "0005_hardened_shared_use")
+        assert "handler" in _claim_columns(engine)  # kept, as 0004 keeps claims.version
+        migrate.upgrade(engine)  # reuses the kept column
+        assert migrate.current_revision(engine) == REVISIONS[-1]
+    finally:
+        engine.dispose()
+
+
+def test_0006_builds_from_its_own_text_not_from_live_code():
+    import ast
+
+    source = migrate.MIGRATIONS / "versions" / "0006_claim_handler.py"
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    imported = set()
+    for inner in ast.walk(tree):
+        if isinstance(inner, ast.ImportFrom):
+            imported.add(inner.module)
+        elif isinstance(inner, ast.Import):
+            imported |= {a.name for a in inner.names}
+    assert imported == {"__future__", "sqlalchemy", "alembic"}
+
+
+@pytest.mark.postgis
+def test_0006_on_postgis_downgrades_and_upgrades_and_audits_the_handler(postgis_server):
+    url = postgis_server.new_database()
+    store = create_store(url)
+    try:
+        assert "handler" in _claim_columns(store.engine)
+        with store.engine.begin() as conn:
+            from alembic import command
+
+            command.downgrade(migrate._config(conn), "0005_hardened_shared_use")
+        assert "handler" not in _claim_columns(store.engine)
+        migrate.upgrade(store.engine)
+        assert "handler" in _claim_columns(store.engine)
+        # the 0005 audit trigger reads the columns at each statement: the handler is audited
+        with store.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO objects (id, geom, x, y, small, rijksmonument, "
+                    "in_ncg_programme) VALUES (1, ST_SetSRID(ST_MakePoint(245000, 593500), "
+                    "28992), 245000, 593500, false, false, false)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO claims (claim_number, object_id, scheme, submitted, final, "
+                    "objection, status, handler) VALUES ('SCH-1', 1, 'maatwerk', '2020-01-01', "
+                    "false, false, 'decided', 'CVW')"
+                )
+            )
+            handler = conn.execute(
+                text(
+                    "SELECT new_values ->> 'handler' FROM audit_log WHERE table_name = 'claims' "
+                    "ORDER BY id DESC LIMIT 1"
+                )
+            ).scalar_one()
+        assert handler == "CVW"
+    finally:
+        store.close()
+
+
+# --- revision 0007: the planner aggregates count dh_to_check -------------------------------
+SUMMARY_FUNCTIONS = ("imgschade_municipality_summary", "imgschade_pc4_summary")
+PLANNER_VIEWS = ("planner_municipality_summary", "planner_pc4_summary")
+
+
+def _planner_shape(engine) -> dict:
+    """Owner, settings, rights, columns and text of the planner functions and views."""
+    with engine.connect() as conn:
+        functions = {
+            r[0]: tuple(r[1:])
+            for r in conn.execute(
+                text(
+                    "SELECT p.proname, pg_get_userbyid(p.proowner), p.proconfig, p.prosecdef, "
+                    "p.provolatile, pg_get_function_result(p.oid), p.prosrc, ARRAY(SELECT "
+                    "pg_get_userbyid(a.grantor) || '>' || CASE WHEN a.grantee = 0 THEN 'PUBLIC' "
+                    "ELSE pg_get_userbyid(a.grantee) END || ':' || a.privilege_type FROM "
+                    "aclexplode(COALESCE(p.proacl, acldefault('f', p.proowner))) a ORDER BY 1) "
+                    "FROM pg_proc p WHERE p.proname = ANY(:n) "
+                    "AND p.pronamespace = current_schema()::regnamespace"
+                ),
+                {"n": list(SUMMARY_FUNCTIONS)},
+            )
+        }
+        views = {
+            r[0]: tuple(r[1:])
+            for r in conn.execute(
+                text(
+                    "SELECT c.relname, pg_get_userbyid(c.relowner), c.reloptions, "
+                    "pg_get_viewdef(c.oid), ARRAY(SELECT pg_get_userbyid(a.grantor) || '>' || "
+                    "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END "
+                    "|| ':' || a.privilege_type FROM aclexplode(COALESCE(c.relacl, "
+                    "acldefault('r', c.relowner))) a ORDER BY 1) FROM pg_class c "
+                    "WHERE c.relname = ANY(:n) AND c.relkind = 'v' "
+                    "AND c.relnamespace = current_schema()::regnamespace"
+                ),
+                {"n": list(PLANNER_VIEWS)},
+            )
+        }
+        columns = {
+            view: [c["name"] for c in inspect(conn).get_columns(view)] for view in PLANNER_VIEWS
+        }
+    return {"functions": functions, "views": views, "columns": columns}
+
+
+def _without_classes(shape: dict) -> dict:
+    """The shape with the result text, body, view text and columns left out: the rights."""
+    return {
+        "functions": {n: (f[0], f[1], f[2], f[3], f[6]) for n, f in shape["functions"].items()},
+        "views": {n: (v[0], v[1], v[3]) for n, v in shape["views"].items()},
+    }
+
+
+def test_0007_builds_from_its_own_text_not_from_live_code():
+    import ast
+
+    source = migrate.MIGRATIONS / "versions" / "0007_planner_dh_to_check.py"
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    imported = set()
+    for inner in ast.walk(tree):
+        if isinstance(inner, ast.ImportFrom):
+            imported.add(inner.module)
+        elif isinstance(inner, ast.Import):
+            imported |= {a.name for a in inner.names}
+    assert imported == {"__future__", "sqlalchemy", "alembic"}
+
+
+@pytest.mark.postgis
+def test_0007_adds_dh_to_check_keeps_every_right_and_a_fresh_store_is_the_same(postgis_server):
+    from domain.rules.status import MAP_STATUSES
+    from domain.store.engine import make_engine, parse_location
+
+    engine = make_engine(parse_location(postgis_server.new_database()))
+    fresh = create_store(postgis_server.new_database())
+    try:
+        migrate.upgrade(engine, "0006_claim_handler")
+        old = _planner_shape(engine)
+        assert "dh_to_check" not in old["columns"]["planner_pc4_summary"]
+        migrate.upgrade(engine)
+        new = _planner_shape(engine)
+        for view, key in zip(PLANNER_VIEWS, ("municipality", "pc4"), strict=True):
+            assert new["columns"][view] == [key, "objects", "in_effect_area", *MAP_STATUSES]
+        # owner, fixed search path, SECURITY DEFINER and every grant as revision 0005 left them
+        assert _without_classes(new) == _without_classes(old)
+        for name, function in new["functions"].items():
+            assert function[:3] == ("imgschade_security", [FIXED_PATH], True), name
+            assert "postgres>imgschade_planner:EXECUTE" not in function[6]
+            assert "imgschade_security>imgschade_planner:EXECUTE" in function[6], name
+            assert not any(g.split(">")[1].startswith("PUBLIC") for g in function[6]), name
+        for name, view in new["views"].items():
+            assert "postgres>imgschade_planner:SELECT" in view[3], name
+        # a new store has exactly the shape of an upgraded one
+        assert _planner_shape(fresh.engine) == new
+        with engine.begin() as conn:
+            from alembic import command
+
+            command.downgrade(migrate._config(conn), "0006_claim_handler")
+        assert _planner_shape(engine) == old
+        migrate.upgrade(engine)
+        assert _planner_shape(engine) == new
+    finally:
+        fresh.close()
+        engine.dispose()

@@ -76,8 +76,8 @@ def test_sample_objects_show_their_situation(demo):
     assert finals and any(
         q.pgv_mm_s > 5.0 and q.time.date() > max(finals) for q in reopened.quakes_at_object
     )
-    dh = store.read_object(samples["dh_eligible"])
-    assert dh.status == "dh_eligible" and dh.exposure.count_ge_5_before_2026 >= 4
+    dh = store.read_object(samples["dh_to_check"])
+    assert dh.status == "dh_to_check" and dh.exposure.count_ge_5_before_2026 >= 4
     strong_before = [
         q for q in dh.quakes_at_object if q.pgv_mm_s >= 5.0 and q.time < dt.datetime(2026, 1, 1)
     ]

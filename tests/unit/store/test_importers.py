@@ -453,6 +453,39 @@ def test_claims_csv_problems_are_all_listed(bag_store, tmp_path):
     assert all(p.file == "bad.csv" for p in problems)
 
 
+def test_claims_csv_handler_column_reaches_the_rules(bag_store, tmp_path):
+    import datetime as dt
+
+    from domain.rules import assess, case_from_record
+
+    header = ["claim_number", "object_id", "scheme", "submitted", "decided", "outcome"]
+    header += ["amount", "handler"]
+    path = write_csv(
+        tmp_path / "handled.csv",
+        header,
+        [
+            ["H-1", "1", "maatwerk", "2019-03-01", "2019-09-01", "toegewezen", "3000", "tcmg"],
+            ["H-2", "2", "maatwerk", "2019-03-01", "2019-09-01", "toegewezen", "3000", ""],
+        ],
+    )
+    import_claims(bag_store, path)
+    one, two = bag_store.read_object(1), bag_store.read_object(2)
+    assert (one.claims[0].handler, two.claims[0].handler) == ("TCMG", None)
+    day = dt.date(2026, 3, 1)
+    avv = assess(case_from_record(one, day)).verdicts["aanvullende_vaste_vergoeding"]
+    assert avv.condition("earlier_payment").result == "pass"
+    unknown = assess(case_from_record(two, day)).verdicts["aanvullende_vaste_vergoeding"]
+    assert unknown.condition("earlier_payment").result == "unknown"
+    bad = write_csv(
+        tmp_path / "bad_handler.csv",
+        header,
+        [["H-3", "1", "maatwerk", "2019-03-01", "2019-09-01", "toegewezen", "3000", "Gemeente"]],
+    )
+    (problem,) = _rejected(bag_store, import_claims, bad)
+    assert (problem.line, problem.field) == (2, "handler")
+    assert "NAM, CVW, TCMG, IMG" in problem.hint
+
+
 def test_bsn_column_is_refused(bag_store, tmp_path):
     path = write_csv(
         tmp_path / "bsn.csv",
