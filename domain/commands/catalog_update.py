@@ -103,12 +103,8 @@ def _progress(args):
 
 def _update(args) -> int:
     from domain.store import open_store
-    from domain.store.catalog_update import (
-        report_text,
-        update_catalog_fdsn,
-        update_catalog_file,
-        write_changes_csv,
-    )
+    from domain.store.catalog_update import update_catalog_fdsn, update_catalog_file
+    from domain.store.catalog_update_report import report_text, write_changes_csv
 
     if bool(args.file) == bool(args.fdsn):
         raise _refuse(tr("update.cmd.one_source"), "FILE/--fdsn")

@@ -148,7 +148,7 @@ class CatalogUpdateDock(QgsDockWidget):
         self.export_button.setEnabled(on)
 
     def show_update(self, update, controller=None) -> None:
-        from domain.store.catalog_update import GROUPS, group_label
+        from domain.store.catalog_update_report import GROUPS, group_label
 
         self.catalog_update, self.controller = update, controller
         lang = ui_language()
@@ -227,7 +227,7 @@ class CatalogUpdateDock(QgsDockWidget):
 
     def export_csv(self, path: str | None = None) -> str | None:
         """Write the listed objects to a CSV (the domain's export); asks where unless given."""
-        from domain.store.catalog_update import write_changes_csv
+        from domain.store.catalog_update_report import write_changes_csv
 
         if self.catalog_update is None:
             return None

@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 import img_qgis_plugin
 from domain.demo import build_demo
-from domain.store.catalog_update import changes_header
+from domain.store.catalog_update_report import changes_header
 from img_qgis_plugin.gui.i18n import ui_language
 
 HEADER = "event_id,place,time,ml,depth_km,rd_x,rd_y,field"

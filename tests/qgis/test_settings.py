@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QDate, QSettings
@@ -122,6 +124,26 @@ def test_language_follows_qgis_unless_chosen(settings):
     settings.setValue("locale/userLocale", "de_DE")  # a language the plugin lacks: English
     assert Preferences().effective_language(settings) == "en"
     assert Preferences(language="nl").effective_language(settings) == "nl"
+
+
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [("C", "nl"), ("POSIX", "nl"), ("nl_NL", "nl"), ("en_GB", "en"), ("de_DE", "en")],
+)
+def test_without_an_override_the_system_locale_decides(settings, monkeypatch, system, expected):
+    """No language in QGIS's options: the system's; one that names no language gets Dutch."""
+    from qgis.PyQt import QtCore
+
+    from img_qgis_plugin.toolbelt.preferences import qgis_language
+
+    class SystemLocale:
+        @staticmethod
+        def system():
+            return SimpleNamespace(name=lambda: system)
+
+    monkeypatch.setattr(QtCore, "QLocale", SystemLocale)
+    settings.setValue("locale/overrideFlag", False)
+    assert qgis_language(settings) == expected
 
 
 def test_pc4_source_keeps_its_table_and_gives_the_motion_settings(settings, qtbot, tmp_path):
