@@ -58,6 +58,24 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     "returned": frozenset(),
 }
 FINAL_STATUSES = frozenset(s for s, nxt in ALLOWED_TRANSITIONS.items() if not nxt)
+#: sent and not finished: what the map and the counts call "hand-off running"; a concept has
+#: not gone out yet, so it is not running
+RUNNING_STATUSES = frozenset(s for s in STATUSES if s != INITIAL_STATUS) - FINAL_STATUSES
+#: a hand-off in any other status answers the suggestion to make one (a concept included);
+#: after these the suggestion may come back
+ANSWERED_BY_NONE = frozenset({"closed", "returned"})
+
+
+def is_running(status: str) -> bool:
+    """Whether a hand-off in ``status`` counts as running (map status, counts)."""
+    return status in RUNNING_STATUSES
+
+
+def answers_suggestion(statuses) -> bool:
+    """Whether hand-offs in ``statuses`` make the suggestion to hand off moot: one exists
+    that is neither closed nor returned."""
+    return any(s not in ANSWERED_BY_NONE for s in statuses)
+
 
 register(
     {

@@ -52,10 +52,10 @@ def _time(value: dt.datetime) -> str:
 
 def map_status(record: Any, case, assessment, lang: str | None = None) -> dict:
     """The object's map status as its verdicts give it (the same mapping as the map's)."""
-    from domain.handoff import FINAL_STATUSES
+    from domain.handoff import is_running
     from domain.rules.status import status_label, status_of_assessment
 
-    running = any(h.status not in FINAL_STATUSES for h in record.handoffs)
+    running = any(is_running(h.status) for h in record.handoffs)
     code = status_of_assessment(assessment, case, running)
     return {"code": code, "label": status_label(code, lang)}
 

@@ -8,10 +8,14 @@ reasons, CLI text, the plugin's panel and reports — formats it here, so no pat
 
 from __future__ import annotations
 
+import re
+
 from domain import policy
 from domain.i18n import current_language
 
 NO_VALUE = "—"
+#: ASCII digits only: a look-alike digit is not a postcode and is shown as given
+_POSTCODE = re.compile(r"([0-9]{4})[ -]?([A-Za-z]{2})")
 
 
 def _swap_marks(text: str) -> str:
@@ -72,3 +76,17 @@ def quake_text(label, pgv_mm_s=None, lang: str | None = None) -> str:
     else:
         text = str(label)
     return text if pgv_mm_s is None else f"{text} ({speed(pgv_mm_s, lang)})"
+
+
+def postcode(value) -> str:
+    """A Dutch postcode as people write it, ``9919 AK``: four digits, a space, two capitals.
+
+    The store keeps ``9919AK``; imports may carry ``9919 ak`` or ``9919-AK``. Anything that is
+    not a postcode is returned as given (trimmed), so nothing is hidden or silently repaired."""
+    if value is None:
+        return ""
+    text = str(value).strip()
+    match = _POSTCODE.fullmatch(text)
+    if match is None:
+        return text
+    return f"{match.group(1)} {match.group(2).upper()}"

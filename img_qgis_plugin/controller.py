@@ -7,6 +7,7 @@ personal data is written to the audit log.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 
@@ -35,6 +36,27 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
 
 
+#: why a widget was emptied: another store, the store closed, its map layers removed
+STORE_CHANGES = ("opened", "switched", "closed", "layers_removed")
+
+
+def store_change_text(reason: str) -> str:
+    """What a widget says when it cleared itself because the open store changed."""
+    if reason == "switched":
+        return tr(
+            "Er is een andere opslag geopend; wat hier stond hoorde bij de vorige en is "
+            "leeggemaakt."
+        )
+    if reason == "closed":
+        return tr("De opslag is gesloten; wat hier stond is leeggemaakt.")
+    if reason == "layers_removed":
+        return tr(
+            "De kaartlagen van de opslag zijn uit het project verwijderd; wat hier stond is "
+            "leeggemaakt. Open de opslag opnieuw om weer op de kaart te werken."
+        )
+    return ""
+
+
 def current_user() -> str:
     try:
         return getpass.getuser()
@@ -57,6 +79,12 @@ class StoreController:
         self.store_motion = None
         #: the running settings recompute, if any (kept: the task manager does not own Python)
         self.recompute_task = None
+        #: counts the stores opened, so a result of an earlier one is recognised (locator)
+        self.generation = 0
+        #: ``callback(reason, removed_keys)`` for every widget that must follow the store
+        self._listeners: list = []
+        self._removing_own_layers = False
+        QgsProject.instance().layersWillBeRemoved.connect(self._on_layers_removed)
         panel.as_of_changed.connect(self._on_as_of_changed)
         panel.handoff_requested.connect(self._on_handoff_requested)
         panel.handoff_status_requested.connect(self._on_handoff_status_requested)
@@ -74,7 +102,9 @@ class StoreController:
         except Exception as exc:
             log_exception(tr("De opslag kon niet worden geopend"), exc)
             return False
-        self.close_store()
+        switched = self.store is not None
+        self.close_store(notify=False)
+        self.generation += 1
         self.store, self.where = store, str(where)
         self.store_motion = store_motion_settings(store)
         facts = store.info().get("facts", {})
@@ -92,14 +122,61 @@ class StoreController:
                 push=True,
             )
         log(tr("Opslag geopend: {0}").format(store.kind), "success", push=True)
+        self._tell("switched" if switched else "opened", set())
         return True
 
-    def close_store(self) -> None:
+    def close_store(self, notify: bool = True) -> None:
+        was_open = self.store is not None
         if self.store is not None:
             self.store.close()
         self.store, self.where, self.layers, self.object_id = None, "", {}, None
         self.store_motion = None
-        remove_store_layers()
+        self._removing_own_layers = True
+        try:
+            remove_store_layers()
+        finally:
+            self._removing_own_layers = False
+        if notify and was_open:
+            self.generation += 1
+            self._tell("closed", set())
+
+    # --- widgets that follow the store ---------------------------------------------------
+    def add_store_listener(self, callback) -> None:
+        """``callback(reason, removed_keys)`` after another store opened (``switched``), the
+        first one opened, the store closed, or some of its layers were removed from the
+        project (``layers_removed``, with their store keys)."""
+        self._listeners.append(callback)
+
+    def shutdown(self) -> None:
+        """The plugin unloads: no more announcements, the store closed."""
+        self._listeners.clear()
+        with contextlib.suppress(TypeError, RuntimeError):
+            QgsProject.instance().layersWillBeRemoved.disconnect(self._on_layers_removed)
+        self.close_store(notify=False)
+
+    def _tell(self, reason: str, removed: set) -> None:
+        for callback in list(self._listeners):
+            try:
+                callback(reason, removed)
+            except Exception as exc:  # one widget failing must not stop the others
+                log_exception(tr("Een venster kon de opslag niet volgen"), exc)
+
+    def _on_layers_removed(self, layer_ids) -> None:
+        """The user (or a new project) removed store layers: forget them, tell the widgets."""
+        if self._removing_own_layers or not self.layers:
+            return
+        ids = set(layer_ids)
+        removed = set()
+        for key, layer in list(self.layers.items()):
+            try:
+                gone = layer.id() in ids
+            except RuntimeError:  # already deleted
+                gone = True
+            if gone:
+                removed.add(key)
+                del self.layers[key]
+        if removed:
+            self._tell("layers_removed", removed)
 
     # --- one object ----------------------------------------------------------------------
     def as_of_date(self) -> dt.date:
@@ -276,7 +353,8 @@ class StoreController:
         for hit in self.store.search(text, limit=20):
             if feedback is not None and feedback.isCanceled():
                 break
-            result = QgsLocatorResult(locator_filter, hit.label, hit.object_id)
+            # the store it came from travels along: a result shown before a switch is refused
+            result = QgsLocatorResult(locator_filter, hit.label, [hit.object_id, self.generation])
             result.description = tr("object {0}").format(hit.object_id)
             result.group = tr("Mijnbouwschade")
             results.append(result)
@@ -285,4 +363,11 @@ class StoreController:
 
 def result_object_id(result: QgsLocatorResult) -> int:
     """The object id of a locator result (a Python property since QGIS 3.34)."""
-    return int(result.userData)
+    data = result.userData
+    return int(data[0] if isinstance(data, (list, tuple)) else data)
+
+
+def result_generation(result: QgsLocatorResult) -> int | None:
+    """Which opened store (``StoreController.generation``) a locator result came from."""
+    data = result.userData
+    return int(data[1]) if isinstance(data, (list, tuple)) and len(data) > 1 else None

@@ -20,7 +20,7 @@ from img_qgis_plugin.connections import (
     without_password,
 )
 from img_qgis_plugin.connections import resolve as resolve_connection
-from img_qgis_plugin.controller import StoreController
+from img_qgis_plugin.controller import StoreController, store_change_text
 from img_qgis_plugin.gui.identify_tool import ObjectIdentifyTool
 from img_qgis_plugin.gui.locator import ObjectLocatorFilter
 from img_qgis_plugin.gui.object_panel import ObjectPanel
@@ -39,6 +39,17 @@ TOOLBAR_OBJECT_NAME = "ImgToolbar"
 def tr(text: str) -> str:
     # pylupdate5 files bare tr() calls under "@default"; look them up there too
     return QCoreApplication.translate("@default", text)
+
+
+def action_icon(key: str, icon: str = "") -> str:
+    """The icon file of an action: ``icon`` when given, else ``resources/icons/<key>.svg``,
+    else the plugin icon (each action has its own, so the toolbar tells them apart)."""
+    import os
+
+    if icon:
+        return icon
+    path = resource("icons", f"{key}.svg")
+    return path if os.path.exists(path) else __icon_path__
 
 
 class ImgPlugin:
@@ -86,7 +97,7 @@ class ImgPlugin:
         toolbar: bool = True,
         shortcut: str = "",
     ) -> QAction:
-        action = QAction(QIcon(icon or __icon_path__), text, self.iface.mainWindow())
+        action = QAction(QIcon(action_icon(key, icon)), text, self.iface.mainWindow())
         action.setObjectName(f"img_{key}")
         action.triggered.connect(slot)
         if shortcut:
@@ -165,6 +176,7 @@ class ImgPlugin:
         self.scenario_tool.epicentre_clicked.connect(self.ask_scenario)
         self._on_unload(self._remove_scenario_tool)
         self._on_unload(self._remove_overview_dialog)
+        self.controller.add_store_listener(self._follow_store)
         QgsProject.instance().readProject.connect(self._on_project_read)
         self._on_unload(lambda: QgsProject.instance().readProject.disconnect(self._on_project_read))
 
@@ -220,7 +232,7 @@ class ImgPlugin:
 
     def _remove_controller(self) -> None:
         if self.controller is not None:
-            self.controller.close_store()
+            self.controller.shutdown()
             self.controller = None
 
     def _remove_identify_tool(self) -> None:
@@ -238,6 +250,8 @@ class ImgPlugin:
                 canvas.unsetMapTool(self.scenario_tool)
             self.scenario_tool.deleteLater()
             self.scenario_tool = None
+        if self.scenario is not None:
+            self.scenario.shutdown()
         self.scenario = None
 
     def _remove_overview_dialog(self) -> None:
@@ -445,6 +459,33 @@ class ImgPlugin:
     def ask_scenario(self, x: float, y: float):
         """Click handler of the scenario tool: the dialog, then the layer and the counts."""
         return self.scenario.ask_and_run(x, y, self.iface.mainWindow())
+
+    def _follow_store(self, reason: str, removed: set) -> None:
+        """Every dock, dialog and map tool follows the open store: re-bound to the new one,
+        or emptied with a word why; none keeps a layer or a row of a store no longer open."""
+        controller = self.controller
+        why = store_change_text(reason)
+        if self.identify_tool is not None:
+            self.identify_tool.set_layers(
+                controller.layers.get("objects"), controller.layers.get("parcels")
+            )
+        if reason == "opened":  # the first store: nothing was showing another one
+            return
+        map_gone = reason != "layers_removed" or bool(removed & {"objects", "areas_start_area"})
+        if self.start_area_dock is not None and map_gone:
+            self.start_area_dock.follow_store(controller, why)
+        if self.catalog_update_dock is not None and (
+            reason != "layers_removed" or "objects" in removed
+        ):
+            self.catalog_update_dock.follow_store(reason, why)
+        if self.scenario is not None:
+            self.scenario.follow_store(reason)
+        if reason == "layers_removed":
+            return  # the store is still open: the panel and the overview still hold
+        if self.panel is not None and self.panel.view is not None:
+            self.panel.clear(why)
+        if self.overview_dialog is not None:
+            self.overview_dialog.follow_store(why)
 
     def _on_project_read(self, *args) -> None:
         where, found = QgsProject.instance().readEntry("img_qgis_plugin", "store", "")

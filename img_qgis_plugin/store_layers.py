@@ -6,11 +6,15 @@ so nobody mistakes a demo polygon for an official boundary.
 
 from __future__ import annotations
 
+from functools import partial
+
 from qgis.core import (
     Qgis,
+    QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsLayerMetadata,
     QgsProject,
+    QgsRendererCategory,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -19,10 +23,16 @@ from img_qgis_plugin.paths import resource
 
 GROUP_NAME = "Mijnbouwschade"
 RD_NEW = "EPSG:28992"
+STATUS_FIELD = "status"
+OBJECTS_STYLE = "objects.qml"
+#: result layers: drawn above every area fill (and the overview choropleth, which sits
+#: between them and the fills)
+RESULT_LAYERS = ("objects", "quakes")
 
-# store layer key → (Dutch name, style file); drawn top to bottom in this order
+# store layer key → (Dutch name, style file); drawn top to bottom in this order: results
+# (objects, quakes) first, then the area fills
 LAYERS = (
-    ("objects", "Objecten", "objects.qml"),
+    ("objects", "Objecten", OBJECTS_STYLE),
     ("quakes", "Bevingen", "quakes.qml"),
     ("areas_start_area", "Startgebieden", "start_area.qml"),
     ("parcels", "Percelen", "parcels.qml"),
@@ -105,6 +115,38 @@ def translate_legend(layer: QgsVectorLayer) -> None:
             renderer.updateCategoryLabel(i, tr(category.label()))
 
 
+def show_present_statuses(layer: QgsVectorLayer) -> None:
+    """The object layer's legend: one class per map status the layer holds, in the domain's
+    order and with its labels (``MAP_STATUSES``/``status_label``); a status no object has is
+    left out. Symbols come from the style; call again when the statuses change."""
+    from domain.rules.status import MAP_STATUSES, status_label
+    from img_qgis_plugin.gui.i18n import ui_language
+
+    renderer = layer.renderer()
+    idx = layer.fields().indexFromName(STATUS_FIELD)
+    if renderer is None or renderer.type() != "categorizedSymbol" or idx < 0:
+        return
+    if renderer.classAttribute() != STATUS_FIELD:
+        return
+    # clone while the category copies live: their symbols go with them
+    symbols = {c.value(): c.symbol().clone() for c in renderer.categories() if c.symbol()}
+    present = {str(v) for v in layer.uniqueValues(idx) if v is not None}
+    lang = ui_language()
+    categories = [
+        QgsRendererCategory(status, symbols[status], status_label(status, lang))
+        for status in MAP_STATUSES
+        if status in present and symbols.get(status) is not None
+    ]
+    layer.setRenderer(QgsCategorizedSymbolRenderer(STATUS_FIELD, categories))
+
+
+def restyle_objects(layer: QgsVectorLayer) -> None:
+    """Reload the object style (every class) and keep only the statuses present again."""
+    layer.loadNamedStyle(resource("styles", OBJECTS_STYLE))
+    show_present_statuses(layer)
+    layer.triggerRepaint()
+
+
 def _label_for(layer: QgsVectorLayer, base: str, synthetic_quakes: bool) -> tuple[str, str]:
     """Layer name and a metadata note: illustrative/synthetic content is named as such."""
     idx = layer.fields().indexFromName("origin")
@@ -130,6 +172,7 @@ def styled_layer(source: tuple[str, str], name: str, style: str) -> QgsVectorLay
         layer.setCrs(QgsCoordinateReferenceSystem(RD_NEW))
     layer.loadNamedStyle(resource("styles", style))
     translate_legend(layer)
+    show_present_statuses(layer)
     return layer
 
 
@@ -158,6 +201,8 @@ def add_store_layers(uris: dict, synthetic_quakes: bool = False) -> dict[str, Qg
         layer.setCustomProperty("img_qgis_plugin/layer", key)
         if key == "quakes":
             _make_temporal(layer)
+        if key == "objects":  # a recompute changes statuses: the legend follows
+            layer.dataChanged.connect(partial(restyle_objects, layer))
         if project.addMapLayer(layer, False) is None:
             continue
         group.addLayer(layer)

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
+import shapely
 from scipy.spatial import cKDTree
 
 from domain import policy
@@ -163,3 +164,45 @@ def scenario_quake(
     return ScenarioResult(
         x, y, ml, depth, date, idx, pgv, reopen, nulmeting, new_area, per, max(reach, 0.0)
     )
+
+
+# segments per quarter circle of a contour: smooth at any map scale, still a small polygon
+CONTOUR_QUAD_SEGMENTS = 32
+
+
+@dataclass(frozen=True)
+class ScenarioContour:
+    """Where the scenario quake reaches ``threshold_mm_s`` at ``vs30`` (for the map)."""
+
+    threshold_mm_s: float
+    radius_km: float  # epicentral distance; 0 where the quake nowhere reaches the threshold
+    vs30: float
+    geometry: object  # shapely Polygon in RD New, empty where nowhere
+
+
+def scenario_contours(
+    x: float,
+    y: float,
+    ml: float,
+    depth_km: float | None,
+    settings: GroundMotionSettings = DEFAULT_SETTINGS,
+    vs30: float = policy.DEFAULT_VS30_M_S,
+    thresholds: tuple[float, ...] = (policy.EFFECT_AREA_PGV_MM_S, policy.NULMETING_PGV_MM_S),
+) -> list[ScenarioContour]:
+    """The 2 and 5 mm/s contours of one scenario quake, as the areas maps draw them.
+
+    Like the effect-area polygons (``domain.zones``) they use one VS30 (default: policy's), so
+    they are a picture: whether an object is reached is decided by ``scenario_quake`` with the
+    object's own VS30. The threshold is the lowest PGV shown as it (``policy.pgv_rounded``).
+    """
+    depth = policy.DEFAULT_DEPTH_KM if depth_km is None else float(depth_km)
+    out = []
+    for threshold in thresholds:
+        low = policy.pgv_lowest_shown_as(threshold)
+        reach = float(distance_for_pgv(ml, depth, low, vs30, settings))
+        if reach > 0:
+            geometry = shapely.Point(x, y).buffer(reach * 1000.0, quad_segs=CONTOUR_QUAD_SEGMENTS)
+        else:
+            reach, geometry = 0.0, shapely.Polygon()
+        out.append(ScenarioContour(float(threshold), reach, float(vs30), geometry))
+    return out

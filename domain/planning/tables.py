@@ -120,7 +120,7 @@ def read_rule_input(
     ``lean`` skips the object facts only the vaste vergoeding and the Duurzaam herstel maximum
     use (construction year, small, WOZ, Rijksmonument): they stay unknown.
     """
-    from domain.handoff import FINAL_STATUSES
+    from domain.handoff import is_running
 
     where = "" if ids is None else " WHERE id" + _id_filter(ids)
     pilot_sql = (
@@ -147,7 +147,7 @@ def read_rule_input(
     for o, status, target in conn.execute(
         text(f"SELECT object_id, status, target FROM handoffs WHERE 1=1{swhere} ORDER BY id")
     ):
-        if status not in FINAL_STATUSES:
+        if is_running(status):  # a concept has not gone out yet
             i = int(np.searchsorted(oid, o))
             if i < n and oid[i] == o:
                 running[i] = True

@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from domain.errors import DomainError
 from domain.i18n import register, tr
+from domain.text_format import postcode as postcode_text
 
 #: situation codes in display order (labels in domain.planning.texts)
 SITUATIONS = (
@@ -140,7 +141,7 @@ def visit_list(
             VisitRow(
                 order=0,
                 address=label.strip(),
-                postcode=postcode or "",
+                postcode=postcode_text(postcode),
                 place=place or "",
                 object_id=int(oid),
                 situations=[situation_label(c, lang) for c in codes],

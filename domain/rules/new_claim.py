@@ -184,5 +184,11 @@ def assess_new_claim(case: Case) -> Verdict:
             )
         )
     return Verdict(
-        "eligible", as_bool(result), conditions, notes, extra, (SRC, policy.SRC_JAARPLAN)
+        "eligible",
+        as_bool(result),
+        conditions,
+        notes,
+        extra,
+        (SRC, policy.SRC_JAARPLAN),
+        decided_by="reopening_quake",  # after a final decision, the quake decides
     )

@@ -194,6 +194,18 @@ class Verdict:
     notes: list[Note] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    #: the condition a rule names as deciding (e.g. the reopening quake after a final decision);
+    #: used only when its result matches the outcome
+    decided_by: str | None = None
+
+    @property
+    def deciding(self) -> Condition | None:
+        """The condition that gives the answer, to show first: the rule's own choice when its
+        result matches the outcome, else the first condition whose result is the outcome's
+        (the first failing one for no, the first unknown one for undetermined)."""
+        wanted = {True: PASS, False: FAIL, None: UNKNOWN}.get(self.outcome, UNKNOWN)
+        named = [c for c in self.conditions if c.id == self.decided_by and c.result == wanted]
+        return next(iter(named + [c for c in self.conditions if c.result == wanted]), None)
 
     def condition(self, cid: str) -> Condition:
         for c in self.conditions:
@@ -207,6 +219,8 @@ class Verdict:
         out["conditions"] = [c.as_dict(lang) for c in self.conditions]
         out["notes"] = [n.as_dict(lang) for n in self.notes]
         out["sources"] = sorted(set(self.sources) | {c.source for c in self.conditions if c.source})
+        deciding = self.deciding
+        out["deciding"] = deciding.id if deciding is not None else None
         return out
 
     def texts(self, lang: str) -> list[str]:

@@ -41,6 +41,7 @@ from domain.store.exposure import (
     update_summaries,
 )
 from domain.store.faults import raw_faults
+from domain.text_format import postcode as postcode_text
 
 Progress = Callable[[float], None]
 Cancel = Callable[[], bool]
@@ -720,7 +721,7 @@ def _addresses(conn, object_ids) -> dict[int, str]:
         house = f"{number or ''}{letter or ''}" + (f"-{addition}" if addition else "")
         parts = [
             " ".join(p for p in (street or "", house) if p),
-            " ".join(p for p in (postcode or "", place or "") if p),
+            " ".join(p for p in (postcode_text(postcode), place or "") if p),
         ]
         out[int(oid)] = ", ".join(p for p in parts if p)
     return out

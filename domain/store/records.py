@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from domain.errors import DomainError
 from domain.i18n import register, tr
+from domain.text_format import postcode
 
 register(
     {
@@ -40,7 +41,7 @@ class AddressRecord:
         number = f"{self.house_number or ''}{self.house_letter or ''}"
         if self.addition:
             number += f"-{self.addition}"
-        pc = f"{self.postcode[:4]} {self.postcode[4:]}" if self.postcode else ""
+        pc = postcode(self.postcode)
         return " ".join(p for p in (self.street, number + ",", pc, self.place or "") if p).strip()
 
 

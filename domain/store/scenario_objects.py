@@ -26,6 +26,7 @@ class AffectedObject:
     reopen: bool
     nulmeting: bool
     new_in_effect_area: bool
+    pc4: str = ""
 
 
 @dataclass
@@ -90,6 +91,7 @@ def scenario_with_objects(
             reopen=bool(result.reopen[k]),
             nulmeting=bool(result.nulmeting[k]),
             new_in_effect_area=bool(result.new_in_effect_area[k]),
+            pc4=str(rows[i][6] or ""),
         )
         for k, i in enumerate(result.index.tolist())
     ]
@@ -107,5 +109,19 @@ def scenario_with_objects(
             }
             for m in result.per_municipality
         ],
+        "per_pc4": _per_pc4(affected),
     }
     return ScenarioOutcome(summary, affected)
+
+
+def _per_pc4(affected: list[AffectedObject]) -> list[dict]:
+    """The same counts per four-digit postcode, from the same affected objects."""
+    per: dict[str, dict] = {}
+    for o in affected:
+        row = per.setdefault(
+            o.pc4, {"pc4": o.pc4, "reopen": 0, "nulmeting": 0, "new_in_effect_area": 0}
+        )
+        row["reopen"] += o.reopen
+        row["nulmeting"] += o.nulmeting
+        row["new_in_effect_area"] += o.new_in_effect_area
+    return [per[k] for k in sorted(per)]

@@ -191,6 +191,21 @@ class CatalogUpdateDock(QgsDockWidget):
             top.setExpanded(True)
         self._enable(bool(update.changes))
 
+    def follow_store(self, reason: str, why: str) -> None:
+        """The list belongs to one store: emptied when another opens or it closes; with the
+        objects layer removed it stays, but cannot select on the map any more."""
+        if reason == "layers_removed":
+            if self.catalog_update is not None:
+                self.select_button.setEnabled(False)
+                self.summary.setText(self.summary.text() + "\n" + why)
+            return
+        if self.catalog_update is None and self.tree.topLevelItemCount() == 0:
+            return
+        self.catalog_update = None
+        self.tree.clear()
+        self._enable(False)
+        self.summary.setText(why)
+
     def group_items(self) -> dict[str, list[int]]:
         """Per group (by name) the object ids listed, as the tree shows them."""
         out = {}

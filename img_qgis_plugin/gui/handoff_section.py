@@ -17,7 +17,15 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from domain.handoff import next_statuses, reason_label, status_label, submitter_label, target_label
+from domain.handoff import (
+    INITIAL_STATUS,
+    answers_suggestion,
+    next_statuses,
+    reason_label,
+    status_label,
+    submitter_label,
+    target_label,
+)
 from img_qgis_plugin.gui.i18n import NO_VALUE, day_text, html_text, tr, ui_language
 
 
@@ -66,10 +74,16 @@ class HandOffSection(QWidget):
         layout.addLayout(self.list_layout)
         layout.addStretch(1)
         self.boxes: list[QGroupBox] = []
+        self.claims: dict = {}
         self.status_buttons: dict[object, list[QPushButton]] = {}
 
-    def fill(self, handoffs: list[dict], suggestion: dict | None) -> None:
-        text = suggestion_text(suggestion)
+    def fill(
+        self, handoffs: list[dict], suggestion: dict | None, claims: list[dict] | None = None
+    ) -> None:
+        """``claims`` (the view's) name the linked claims by number and scheme."""
+        # once a hand-off exists (not closed or returned) the suggestion has been answered
+        answered = answers_suggestion(h.get("status", "") for h in handoffs)
+        text = "" if answered else suggestion_text(suggestion)
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
         for box in self.boxes:
@@ -78,6 +92,7 @@ class HandOffSection(QWidget):
         self.boxes = []
         self.status_buttons = {}
         self.empty.setVisible(not handoffs)
+        self.claims = {c.get("id"): c for c in claims or []}
         for handoff in handoffs:
             box = self._box(handoff)
             self.list_layout.addWidget(box)
@@ -110,6 +125,21 @@ class HandOffSection(QWidget):
         )
         facts.setWordWrap(True)
         layout.addWidget(facts)
+        if status == INITIAL_STATUS:
+            # a concept has not gone out: say so, so nobody reads it as running
+            draft = QLabel(tr("Concept: nog niet ingediend, dus nog niet lopend."), box)
+            draft.setObjectName("concept_note")
+            draft.setWordWrap(True)
+            draft.setStyleSheet("color:#6b6b6b; font-style:italic;")
+            layout.addWidget(draft)
+        narrative = QLabel(self._narrative_html(handoff), box)
+        narrative.setObjectName("narrative")
+        narrative.setWordWrap(True)
+        layout.addWidget(narrative)
+        linked = QLabel(self._linked_html(handoff.get("linked_claim_ids") or []), box)
+        linked.setObjectName("linked_claims")
+        linked.setWordWrap(True)
+        layout.addWidget(linked)
         history = QLabel(self._history_html(handoff.get("history", []), lang), box)
         history.setObjectName("history")
         history.setWordWrap(True)
@@ -132,6 +162,28 @@ class HandOffSection(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         return box
+
+    @staticmethod
+    def _narrative_html(handoff: dict) -> str:
+        text = str(handoff.get("narrative") or "").strip()
+        if not text:
+            return tr("Toelichting: {text}").format(text=NO_VALUE)
+        body = html_text(text).replace("\n", "<br>")
+        return tr("Toelichting:") + "<br><i>" + body + "</i>"
+
+    def _linked_html(self, claim_ids: list) -> str:
+        if not claim_ids:
+            return tr("Gekoppelde meldingen: {claims}").format(claims=tr("geen"))
+        from img_qgis_plugin.gui.panel_tables import scheme_label
+
+        names = []
+        for claim_id in claim_ids:
+            claim = self.claims.get(claim_id)
+            name = str(claim_id)
+            if claim:
+                name += f" ({scheme_label(claim.get('scheme', ''))})"
+            names.append(html_text(name))
+        return tr("Gekoppelde meldingen: {claims}").format(claims=", ".join(names))
 
     @staticmethod
     def _history_html(history: list[dict], lang: str) -> str:

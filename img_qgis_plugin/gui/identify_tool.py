@@ -24,7 +24,15 @@ class ObjectIdentifyTool(QgsMapToolIdentifyFeature):
 
     def canvasReleaseEvent(self, event) -> None:  # noqa: N802
         layers = [lyr for lyr in (self.objects_layer, self.parcels_layer) if lyr is not None]
-        if not layers:
+        if not layers:  # the store closed or its layers were removed
+            from img_qgis_plugin.gui.i18n import tr
+            from img_qgis_plugin.toolbelt.log_handler import log
+
+            log(
+                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
+                "warning",
+                push=True,
+            )
             return
         results = self.identify(
             event.x(), event.y(), layers, QgsMapToolIdentify.IdentifyMode.TopDownStopAtFirst

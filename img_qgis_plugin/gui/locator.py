@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsLocatorFilter
 from qgis.PyQt.QtCore import QCoreApplication
 
-from img_qgis_plugin.controller import result_object_id
+from img_qgis_plugin.controller import result_generation, result_object_id
 
 
 class ObjectLocatorFilter(QgsLocatorFilter):
@@ -38,5 +38,19 @@ class ObjectLocatorFilter(QgsLocatorFilter):
             self.resultFetched.emit(result)
 
     def triggerResult(self, result) -> None:  # noqa: N802
-        if self.plugin is not None:
-            self.plugin.show_object(result_object_id(result), zoom=True)
+        if self.plugin is None:
+            return
+        controller = getattr(self.plugin, "controller", None)
+        made_in = result_generation(result)
+        if controller is not None and made_in is not None and made_in != controller.generation:
+            # found in a store no longer open: the same id would be another object now
+            from img_qgis_plugin.gui.i18n import tr
+            from img_qgis_plugin.toolbelt.log_handler import log
+
+            log(
+                tr("Dit zoekresultaat hoort bij een eerder geopende opslag; zoek opnieuw."),
+                "warning",
+                push=True,
+            )
+            return
+        self.plugin.show_object(result_object_id(result), zoom=True)

@@ -95,6 +95,27 @@ def motion_text(motion: dict | None) -> str:
     return text
 
 
+def reopening_quake_text(event, quakes: dict) -> str:
+    """A reopening quake as the reader knows it: place, Dutch date, ML and PGV (the event id
+    only when the view does not hold the quake)."""
+    event_id = event.get("event_id") if isinstance(event, dict) else event
+    quake = quakes.get(event_id) or (event if isinstance(event, dict) else None)
+    if not quake or not quake.get("time"):
+        return str(event_id)
+    from domain import text_format
+    from domain.rules.verdict import render
+
+    lang = ui_language()
+    day = quake_day(quake.get("time"))  # the Dutch calendar date, as the rules compare it
+    pgv = quake.get("pgv_mm_s")
+    return tr("{place}, {date}, ML {ml}, {pgv}").format(
+        place=quake.get("place") or NO_VALUE,
+        date=render(day, lang) if day else NO_VALUE,
+        ml=number_text(quake.get("ml"), 1, lang),
+        pgv=text_format.speed(pgv, lang) if pgv is not None else NO_VALUE,
+    )
+
+
 def _scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
@@ -241,7 +262,17 @@ class ObjectPanel(QgsDockWidget):
         self._fill_verdicts(view.get("verdicts", {}))
         self.motion_label.setText(motion_text(view.get("motion")))
         self.motion_label.setVisible(bool(view.get("motion")))
-        self.handoffs.fill(view.get("handoffs", []), view.get("handoff_suggestion"))
+        self.handoffs.fill(
+            view.get("handoffs", []), view.get("handoff_suggestion"), view.get("claims", [])
+        )
+
+    def clear(self, why: str) -> None:
+        """Show no object, and why (the store it came from was closed or replaced)."""
+        self.view = None
+        self.dossier_button.setEnabled(False)
+        self.tabs.setVisible(False)
+        self.placeholder.setText(why)
+        self.placeholder.setVisible(True)
 
     def _fill_header(self, obj: dict) -> None:
         addresses = obj.get("addresses") or []
@@ -296,7 +327,13 @@ class ObjectPanel(QgsDockWidget):
                 }.get(required, tr("Onbepaald"))
                 # a needed survey is an action to take, shown as attention, not as failure
                 state = {True: "unknown", False: "pass"}.get(required, "unknown")
-                card.set_verdict(state, answer, self._verdict_extra(key, verdict), conditions)
+                card.set_verdict(
+                    state,
+                    answer,
+                    self._verdict_extra(key, verdict),
+                    conditions,
+                    verdict.get("deciding"),
+                )
                 continue
             eligible = verdict.get("eligible")
             answer = {
@@ -304,21 +341,23 @@ class ObjectPanel(QgsDockWidget):
                 False: tr("Komt niet in aanmerking"),
             }.get(eligible, tr("Onbepaald: gegevens ontbreken"))
             card.set_verdict(
-                state_of(eligible), answer, self._verdict_extra(key, verdict), conditions
+                state_of(eligible),
+                answer,
+                self._verdict_extra(key, verdict),
+                conditions,
+                verdict.get("deciding"),
             )
 
-    @staticmethod
-    def _verdict_extra(key: str, verdict: dict) -> list[str]:
+    def _verdict_extra(self, key: str, verdict: dict) -> list[str]:
         extra = []
         if verdict.get("amount_eur") is not None and verdict.get("eligible") is not False:
             extra.append(tr("Bedrag: {amount}").format(amount=euro_text(verdict["amount_eur"])))
         if key == "new_claim":
             events = verdict.get("reopening_events") or []
-            names = [
-                html_text(str(e.get("event_id", e) if isinstance(e, dict) else e)) for e in events
-            ]
+            quakes = {q.get("event_id"): q for q in (self.view or {}).get("quakes", [])}
+            names = [html_text(reopening_quake_text(e, quakes)) for e in events]
             if names:
-                extra.append(tr("Heropend door: {events}").format(events=", ".join(names)))
+                extra.append(tr("Heropend door: {events}").format(events="; ".join(names)))
             blocked = verdict.get("blocked_by")
             if blocked:
                 blocked_text = blocked if isinstance(blocked, str) else ", ".join(map(str, blocked))
@@ -355,7 +394,24 @@ class ObjectPanel(QgsDockWidget):
     def open_handoff_dialog(self) -> None:
         if self.view is None:
             return
+        from img_qgis_plugin.toolbelt.log_handler import log
+
+        shown = self.view
         dialog = self.make_handoff_dialog()
-        if dialog.exec():
+        try:
+            if not dialog.exec():
+                return
+            if self.view is not shown:  # another store or object came while it was open
+                log(
+                    tr(
+                        "De opslag of het object is gewisseld terwijl het overdrachtvenster "
+                        "open stond; de overdracht is niet vastgelegd."
+                    ),
+                    "warning",
+                    push=True,
+                    duration=0,
+                )
+                return
             self.handoff_requested.emit(dialog.draft())
-        dialog.deleteLater()
+        finally:
+            dialog.deleteLater()

@@ -104,6 +104,7 @@ class OverviewDialog(QDialog):
         self.overview = None
         self.layer = None
         self.task = None
+        self._discard_task = False  # the running count is of a store no longer open
         layout = QVBoxLayout(self)
         form = QFormLayout()
         as_of = plugin.controller.as_of_date() if plugin.controller else None
@@ -227,6 +228,9 @@ class OverviewDialog(QDialog):
         if self.plugin is None:  # closed with the plugin while counting
             return
         self.compute_button.setEnabled(True)
+        discard, self._discard_task = self._discard_task, False
+        if discard:  # counted on the previous store: the status already says why
+            return
         if isinstance(error, Cancelled):
             self.status.setText(tr("Tellen gestopt op verzoek."))
             return
@@ -340,6 +344,21 @@ class OverviewDialog(QDialog):
             return ""
         log(tr("Overzicht opgeslagen: {0}").format(written), "success", push=True)
         return written
+
+    def follow_store(self, why: str) -> None:
+        """Another store was opened or the store closed: its numbers and map are gone; say why.
+        A count still running on the old store is stopped and never shown."""
+        if self.task is not None:
+            self._discard_task = True
+            self.task.cancel()
+        self.overview = None
+        self.layer = None  # it was in the store's layer group, removed with it
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
+        self._fill_counts(False)
+        self.csv_button.setEnabled(False)
+        self.status.setText(why)
 
     def shutdown(self) -> None:
         """The plugin unloads: stop a running count and forget the plugin."""

@@ -7,6 +7,7 @@ table and the rules can never disagree about what "≥ 5 mm/s" means.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
@@ -19,6 +20,7 @@ from img_qgis_plugin.gui.i18n import (
     day_text,
     euro_text,
     number_text,
+    parse_day,
     quake_day,
     tr,
     ui_language,
@@ -26,6 +28,9 @@ from img_qgis_plugin.gui.i18n import (
 )
 
 SIZE_BY_ROWS = 60  # columns are sized on the first rows only: enough, and fast for long tables
+#: the value a cell sorts by (a number, an ISO date, a natural key), so that "€ 10.000" sorts
+#: after "€ 8.450" and C-2022-900 before C-2022-10877, whatever the text looks like
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REOPEN_BACKGROUND = QColor("#f8d7da")
 STRONG_BACKGROUND = QColor("#fff3cd")
 
@@ -87,7 +92,9 @@ def mark_text(mark: str) -> str:
     )
 
 
-def _table(parent, object_name: str, headers: list[str]) -> QTableWidget:
+def _table(
+    parent, object_name: str, headers: list[str], sort_column: int, descending: bool
+) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(object_name)
     table.setHorizontalHeaderLabels(headers)
@@ -97,6 +104,10 @@ def _table(parent, object_name: str, headers: list[str]) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    # the first order is the reader's usual one; a header click re-sorts
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    table.horizontalHeader().setSortIndicator(sort_column, order)
+    table.setSortingEnabled(True)
     return table
 
 
@@ -109,6 +120,8 @@ class _Filling:
 
     def __enter__(self) -> QTableWidget:
         self.table.setUpdatesEnabled(False)
+        # rows would move while they are filled; the user's sort is applied again on exit
+        self.table.setSortingEnabled(False)
         self.table.clearContents()
         self.table.setRowCount(self.rows)
         return self.table
@@ -116,11 +129,35 @@ class _Filling:
     def __exit__(self, *exc) -> None:
         self.table.horizontalHeader().setResizeContentsPrecision(SIZE_BY_ROWS)
         self.table.resizeColumnsToContents()
+        self.table.setSortingEnabled(True)
         self.table.setUpdatesEnabled(True)
 
 
-def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
+def natural_key(value) -> tuple:
+    """Sort key for codes with numbers in them: digits compare as numbers."""
+    parts = re.split(r"(\d+)", str(value or ""))
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in parts if p)
+
+
+class SortItem(QTableWidgetItem):
+    """A cell that sorts by its :data:`SORT_ROLE` value; empty values sort first."""
+
+    def __lt__(self, other) -> bool:
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if mine is None or theirs is None:
+            if mine is None and theirs is None:
+                return super().__lt__(other)
+            return mine is None
+        try:
+            return mine < theirs
+        except TypeError:  # mixed kinds in one column: fall back to the text
+            return super().__lt__(other)
+
+
+def _item(text: str, align_right: bool = False, sort=None) -> QTableWidgetItem:
+    item = SortItem(text)
+    if sort is not None:
+        item.setData(SORT_ROLE, sort)
     if align_right:
         item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
     return item
@@ -132,11 +169,13 @@ class ClaimTable:
     @staticmethod
     def headers() -> list[str]:
         return [
+            tr("Meldingsnummer"),
             tr("Regeling"),
             tr("Ingediend"),
             tr("Besluit"),
             tr("Uitkomst"),
             tr("Bedrag"),
+            tr("Behandelaar"),
             tr("Finaal"),
             tr("Bezwaar"),
             tr("Langlopend"),
@@ -144,7 +183,7 @@ class ClaimTable:
 
     @classmethod
     def create(cls, parent) -> QTableWidget:
-        return _table(parent, "ImgClaimTable", cls.headers())
+        return _table(parent, "ImgClaimTable", cls.headers(), 2, descending=False)
 
     @staticmethod
     def fill(table: QTableWidget, claims: list[dict]) -> None:
@@ -154,17 +193,24 @@ class ClaimTable:
 
     @staticmethod
     def _fill_row(table: QTableWidget, row: int, claim: dict) -> None:
-        scheme = _item(scheme_label(claim.get("scheme", "")))
+        number = claim.get("id")  # the claim number the Taskforce refers to
+        number_item = _item(str(number) if number else NO_VALUE, sort=natural_key(number))
+        number_item.setData(Qt.ItemDataRole.UserRole, number)
         handler = claim.get("handler")  # NAM, CVW, TCMG or IMG: who handled and paid
-        scheme.setToolTip(str(claim.get("id", "")) + (f" ({handler})" if handler else ""))
-        scheme.setData(Qt.ItemDataRole.UserRole, claim.get("id"))
         overdue = bool(claim.get("overdue"))
+        amount = claim.get("amount")
         cells = [
-            scheme,
-            _item(day_text(claim.get("submitted"))),
-            _item(day_text(claim.get("decided"))),
+            number_item,
+            _item(scheme_label(claim.get("scheme", ""))),
+            _item(day_text(claim.get("submitted")), sort=_day_key(claim.get("submitted"))),
+            _item(day_text(claim.get("decided")), sort=_day_key(claim.get("decided"))),
             _item(outcome_label(claim.get("outcome"))),
-            _item(euro_text(claim.get("amount")), align_right=True),
+            _item(
+                euro_text(amount),
+                align_right=True,
+                sort=float(amount) if amount is not None else None,
+            ),
+            _item(str(handler) if handler else NO_VALUE),
             _item(yes_no(claim.get("final"))),
             _item(objection_text(claim.get("objection"))),
             _item(("⚠ " + tr("ja")) if overdue else tr("nee")),
@@ -173,6 +219,18 @@ class ClaimTable:
             if overdue:
                 cell.setBackground(QBrush(STRONG_BACKGROUND))
             table.setItem(row, column, cell)
+
+
+def _day_key(value) -> str | None:
+    day = parse_day(value)
+    return day.isoformat() if day else None
+
+
+def _number_key(value) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 class QuakeTable:
@@ -191,7 +249,7 @@ class QuakeTable:
 
     @classmethod
     def create(cls, parent) -> QTableWidget:
-        return _table(parent, "ImgQuakeTable", cls.headers())
+        return _table(parent, "ImgQuakeTable", cls.headers(), 0, descending=True)
 
     @staticmethod
     def fill(
@@ -218,13 +276,16 @@ class QuakeTable:
         day = quake_day(quake.get("time"))  # Dutch date, as the rules compare it
         pgv = quake.get("pgv_mm_s")
         marks = quake_marks(pgv, day, last_final_decision)
+        lang = look["lang"]
+        km = quake.get("epicentral_km")
         cells = [
-            _item(day.isoformat() if day else NO_VALUE),
+            # sorted by the UTC time: two quakes on one day keep their order
+            _item(day.isoformat() if day else NO_VALUE, sort=str(quake.get("time") or "") or None),
             _item(str(quake.get("place") or NO_VALUE)),
-            _item(number_text(quake.get("ml"), 1, look["lang"]), align_right=True),
-            _item(number_text(quake.get("epicentral_km"), 1, look["lang"]), align_right=True),
-            _item(number_text(pgv, 2, look["lang"]), align_right=True),
-            _item("; ".join(look["texts"][m] for m in marks)),
+            _item(number_text(quake.get("ml"), 1, lang), True, _number_key(quake.get("ml"))),
+            _item(number_text(km, 1, lang), True, _number_key(km)),
+            _item(number_text(pgv, 2, lang), True, _number_key(pgv)),
+            _item("; ".join(look["texts"][m] for m in marks), sort=len(marks)),
         ]
         cells[0].setData(Qt.ItemDataRole.UserRole, quake.get("event_id"))
         cells[0].setToolTip(str(quake.get("event_id", "")))

@@ -5,11 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QDate
-from qgis.PyQt.QtWidgets import QDialog
+from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from domain import policy
-from img_qgis_plugin.gui.i18n import tr
+from img_qgis_plugin.gui.i18n import number_text, tr
 from img_qgis_plugin.paths import ui_file
 
 FORM_CLASS, _ = uic.loadUiType(ui_file("scenario_dialog.ui"))
@@ -41,3 +49,84 @@ class ScenarioDialog(QDialog, FORM_CLASS):
             round(self.depthSpin.value(), 1),
             dt.date(day.year(), day.month(), day.day()),
         )
+
+
+# the counts of the "what changes" table, in column order after the area column
+CHANGE_KEYS = ("reopen", "nulmeting", "new_in_effect_area")
+
+
+class CountItem(QTableWidgetItem):
+    """A count that sorts as a number, shown the way the reader writes numbers."""
+
+    def __init__(self, value: int) -> None:
+        super().__init__(number_text(value))
+        self.setData(Qt.ItemDataRole.UserRole, int(value))
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other) -> bool:
+        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        if isinstance(mine, int) and isinstance(theirs, int):
+            return mine < theirs
+        return super().__lt__(other)
+
+
+class ScenarioChangesDialog(QDialog):
+    """ "Wat verandert er": the scenario's counts per municipality or PC4, changed rows first.
+
+    Every column sorts (numbers as numbers); the order on opening is most changes first."""
+
+    def __init__(self, title: str, summary: dict, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Wat verandert er – {title}").format(title=title))
+        self.summary = summary
+        layout = QVBoxLayout(self)
+        totals = summary["totals"]
+        self.totals_label = QLabel(
+            tr("Heropenen: {reopen}, nulmeting: {nulmeting}, nieuw in effectgebied: {new}").format(
+                reopen=number_text(totals["reopen"]),
+                nulmeting=number_text(totals["nulmeting"]),
+                new=number_text(totals["new_in_effect_area"]),
+            ),
+            self,
+        )
+        layout.addWidget(self.totals_label)
+        self.by_combo = QComboBox(self)
+        self.by_combo.addItem(tr("Per gemeente"), "per_municipality")
+        if "per_pc4" in summary:
+            self.by_combo.addItem(tr("Per postcode (PC4)"), "per_pc4")
+        layout.addWidget(self.by_combo)
+        self.table = QTableWidget(self)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.by_combo.currentIndexChanged.connect(self.fill)
+        self.resize(560, 420)
+        self.fill()
+
+    def fill(self, _index=None) -> None:
+        key = self.by_combo.currentData()
+        area_key = "municipality" if key == "per_municipality" else "pc4"
+        header = tr("Gemeente") if key == "per_municipality" else tr("Postcode (PC4)")
+        rows = sorted(
+            self.summary.get(key, []),
+            key=lambda r: (-sum(int(r[k]) for k in CHANGE_KEYS), str(r[area_key])),
+        )
+        table = self.table
+        table.setSortingEnabled(False)  # filling a sorting table reorders rows mid-way
+        table.clear()
+        table.setColumnCount(2 + len(CHANGE_KEYS))
+        table.setHorizontalHeaderLabels(
+            [header, tr("Heropenen"), tr("Nulmeting"), tr("Nieuw in effectgebied"), tr("Totaal")]
+        )
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(str(row[area_key]) or "—"))
+            for c, count_key in enumerate(CHANGE_KEYS, start=1):
+                table.setItem(r, c, CountItem(row[count_key]))
+            table.setItem(r, 1 + len(CHANGE_KEYS), CountItem(sum(row[k] for k in CHANGE_KEYS)))
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(
+            1 + len(CHANGE_KEYS), Qt.SortOrder.DescendingOrder
+        )
+        table.resizeColumnsToContents()

@@ -146,8 +146,26 @@ class StartAreaDock(QgsDockWidget):
         if start_areas_layer is not None:
             start_areas_layer.selectionChanged.connect(self._area_selected)
 
+    def follow_store(self, controller, why: str) -> None:
+        """The open store changed or its layers went: bind to what is open now (or to
+        nothing) and say why the list is empty. A dock never used stays as it is."""
+        if self.store is None:
+            return
+        self.stop_drawing()
+        store = controller.store if controller is not None else None
+        layers = controller.layers if store is not None else {}
+        self.set_store(
+            store,
+            layers.get("objects"),
+            controller if store is not None else None,
+            layers.get("areas_start_area"),
+        )
+        self.summary.setText(why)
+
     def _area_selected(self, *args) -> None:
         """One start area selected on the map: pick it and make its list."""
+        if self.start_areas_layer is None:
+            return
         selected = self.start_areas_layer.selectedFeatureIds()
         if self.store is None or len(selected) != 1:
             return
@@ -228,6 +246,11 @@ class StartAreaDock(QgsDockWidget):
     def use_drawn_area(self, wkt: str) -> None:
         """The drawn polygon becomes the entry "Getekend gebied" and its list is made."""
         self._restore_map_tool()
+        if self.store is None:  # the store closed while drawing
+            self.summary.setText(
+                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…).")
+            )
+            return
         self.drawn_wkt = wkt
         index = self.drawn_index()
         if index < 0:
@@ -273,6 +296,8 @@ class StartAreaDock(QgsDockWidget):
                 self.objects_layer.selectByExpression(f'"id" IN ({",".join(map(str, ids))})')
             else:
                 self.objects_layer.removeSelection()
+        except RuntimeError:  # the layer went without a word (deleted): no map to follow
+            self.objects_layer = None
         finally:
             self._syncing = False
 

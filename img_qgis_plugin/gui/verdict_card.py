@@ -71,6 +71,7 @@ class VerdictCard(QFrame):
         self.details.setVisible(False)
         self.condition_labels: list[QLabel] = []
         self.state = "unknown"
+        self.deciding_reason = ""
 
     def set_expanded(self, expanded: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
@@ -79,12 +80,26 @@ class VerdictCard(QFrame):
             self.toggle.setChecked(expanded)
 
     def set_verdict(
-        self, state: str, answer: str, extra: list[str], conditions: list[dict]
+        self,
+        state: str,
+        answer: str,
+        extra: list[str],
+        conditions: list[dict],
+        deciding: str | None = None,
     ) -> None:
-        """``state`` pass/fail/unknown decides icon and colour; ``answer`` is the words for it."""
+        """``state`` pass/fail/unknown decides icon and colour; ``answer`` is the words for it;
+        ``deciding`` the id of the condition that gives the answer (shown first, unfolded);
+        ``extra`` lines (amounts, notes) follow it."""
         self.state = state_of(state)
         icon, colour = STATE_LOOK[self.state]
         text = f"<span style='color:{colour}'><b>{icon} {answer}</b></span>"
+        reason = next(
+            (c.get("reason") for c in conditions if deciding and c.get("id") == deciding), None
+        )
+        # the deciding reason right under the answer, visible on the folded card
+        self.deciding_reason = str(reason) if reason else ""
+        if reason:
+            text += f"<br>{html_text(self.deciding_reason)}"
         for line in extra:
             text += f"<br>{line}"
         self.answer.setText(text)

@@ -14,15 +14,21 @@ import datetime as dt
 
 import shapely
 from qgis.core import (
-    QgsClassificationEqualInterval,
-    QgsClassificationQuantile,
+    Qgis,
     QgsFeature,
     QgsField,
     QgsGeometry,
     QgsGraduatedSymbolRenderer,
+    QgsLayerTreeLayer,
+    QgsPalLayerSettings,
     QgsProject,
+    QgsRendererRange,
     QgsStyle,
+    QgsSymbol,
+    QgsTextBufferSettings,
+    QgsTextFormat,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from sqlalchemy import text
 
@@ -30,12 +36,13 @@ from domain.planning.overview import COLUMNS, regional_overview
 from img_qgis_plugin.gui.i18n import tr, ui_language
 from img_qgis_plugin.reports import layout_kit as kit
 from img_qgis_plugin.reports.sources import resolve_store
-from img_qgis_plugin.store_layers import GROUP_NAME, RD_NEW
+from img_qgis_plugin.store_layers import GROUP_NAME, RD_NEW, RESULT_LAYERS
 
 HULL_BUFFER_M = 100.0
 DEFAULT_COUNT = "never_claimed"
 CLASSES = 5
 LAYER_PROPERTY = "img_qgis_plugin/report"
+TITLE_PROPERTY = "img_qgis_plugin/title"
 AFTER = "after_"
 DELTA = "delta_"
 
@@ -196,23 +203,83 @@ def overview_layer(
     return layer
 
 
-def style_on(layer: QgsVectorLayer, count: str) -> None:
-    """Graduated fill on one count field, a red ramp, half transparent. Quantile classes for
-    counts; equal intervals for a change, which is mostly 0 and would collapse quantiles."""
-    renderer = QgsGraduatedSymbolRenderer(count)
-    if count.startswith(DELTA):
-        renderer.setClassificationMethod(QgsClassificationEqualInterval())
+def integer_breaks(values, classes: int = CLASSES, equal: bool = False) -> list[tuple[int, int]]:
+    """Class bounds ``(low, high)`` for whole counts: quantiles (or equal intervals for a
+    change) rounded to integers, each class starting one above the last, none empty or double.
+    A class that holds a single value is ``(v, v)`` and is labelled as that value alone."""
+    import numpy as np
+
+    data = np.sort(np.asarray([int(v) for v in values if v is not None], dtype=np.int64))
+    if data.size == 0:
+        return []
+    low, high = int(data[0]), int(data[-1])
+    if equal:
+        cuts = np.linspace(low, high, classes + 1)[1:]
     else:
-        renderer.setClassificationMethod(QgsClassificationQuantile())
-    renderer.updateClasses(layer, CLASSES)
+        cuts = np.quantile(data, np.linspace(0, 1, classes + 1)[1:])
+    uppers = sorted({min(high, int(np.ceil(c))) for c in cuts} | {high})
+    bounds, start = [], low
+    for upper in uppers:
+        if upper < start:
+            continue
+        bounds.append((start, upper))
+        start = upper + 1
+    return bounds
+
+
+def class_label(low: int, high: int) -> str:
+    from domain.text_format import number
+
+    if low == high:
+        return number(low, lang=ui_language())
+    return f"{number(low, lang=ui_language())} – {number(high, lang=ui_language())}"
+
+
+def style_on(layer: QgsVectorLayer, count: str) -> None:
+    """Graduated fill on one count field, a red ramp, half transparent, with whole-number
+    classes (quantiles for counts; equal intervals for a change, which is mostly 0 and would
+    collapse quantiles). The layer's name, its legend title, says what is counted, and each
+    area is labelled with its name and count."""
+    idx = layer.fields().indexOf(count)
+    values = [f[idx] for f in layer.getFeatures()] if idx >= 0 else []
     ramp = QgsStyle.defaultStyle().colorRamp("Reds")
-    if ramp is not None:
-        renderer.updateColorRamp(ramp)
+    bounds = integer_breaks(values, equal=count.startswith(DELTA))
+    ranges = []
+    for i, (low, high) in enumerate(bounds):
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        if ramp is not None:
+            symbol.setColor(ramp.color(i / max(1, len(bounds) - 1)))
+        ranges.append(QgsRendererRange(low, high, symbol, class_label(low, high)))
+    renderer = QgsGraduatedSymbolRenderer(count, ranges)
     layer.setRenderer(renderer)
     layer.setOpacity(0.75)
+    base = layer.customProperty(TITLE_PROPERTY) or layer.name()
+    layer.setCustomProperty(TITLE_PROPERTY, base)
+    layer.setName(f"{base}: {field_label(count)}")
+    _label_with_count(layer, count)
+
+
+def _label_with_count(layer: QgsVectorLayer, count: str) -> None:
+    """Each area's name and its count on the map, so the choropleth reads without the legend."""
+    settings = QgsPalLayerSettings()
+    group = layer.fields().field(0).name()
+    settings.fieldName = f"\"{group}\" || '\\n' || format_number(\"{count}\", 0, '{ui_language()}')"
+    settings.isExpression = True
+    settings.placement = Qgis.LabelPlacement.OverPoint
+    text_format = QgsTextFormat()
+    text_format.setSize(8)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    text_format.setBuffer(buffer)
+    settings.setFormat(text_format)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
 
 
 def add_to_group(layer: QgsVectorLayer) -> None:
+    """Into the store group, above the area fills and below the results (objects, quakes),
+    so neither hides the other."""
     project = QgsProject.instance()
     root = project.layerTreeRoot()
     group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
@@ -220,7 +287,19 @@ def add_to_group(layer: QgsVectorLayer) -> None:
         if node.layer() is not None and node.layer().customProperty(LAYER_PROPERTY) == "overview":
             project.removeMapLayer(node.layerId())
     if project.addMapLayer(layer, False) is not None:
-        group.addLayer(layer)
+        group.insertLayer(fill_position(group), layer)
+
+
+def fill_position(group) -> int:
+    """The index in ``group`` of its first area fill: the first store layer that is not a
+    result layer (objects, quakes); the end when there is none."""
+    for index, node in enumerate(group.children()):
+        if not isinstance(node, QgsLayerTreeLayer) or node.layer() is None:
+            continue
+        key = node.layer().customProperty("img_qgis_plugin/layer")
+        if key and key not in RESULT_LAYERS:
+            return index
+    return len(group.children())
 
 
 def overview_table_csv(overview, path) -> str:

@@ -4,6 +4,36 @@
 <context>
     <name>@default</name>
     <message>
+        <location filename="../../img_qgis_plugin/controller.py" line="1"/>
+        <source>Er is een andere opslag geopend; wat hier stond hoorde bij de vorige en is leeggemaakt.</source>
+        <translation>Another store was opened; what was shown here belonged to the previous one and has been cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/controller.py" line="1"/>
+        <source>De opslag is gesloten; wat hier stond is leeggemaakt.</source>
+        <translation>The store was closed; what was shown here has been cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/controller.py" line="1"/>
+        <source>De kaartlagen van de opslag zijn uit het project verwijderd; wat hier stond is leeggemaakt. Open de opslag opnieuw om weer op de kaart te werken.</source>
+        <translation>The store's map layers were removed from the project; what was shown here has been cleared. Open the store again to work on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/controller.py" line="1"/>
+        <source>Een venster kon de opslag niet volgen</source>
+        <translation>A window could not follow the store</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="1"/>
+        <source>De opslag of het object is gewisseld terwijl het overdrachtvenster open stond; de overdracht is niet vastgelegd.</source>
+        <translation>The store or the object changed while the hand-off window was open; the hand-off was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/locator.py" line="1"/>
+        <source>Dit zoekresultaat hoort bij een eerder geopende opslag; zoek opnieuw.</source>
+        <translation>This search result belongs to a store opened earlier; search again.</translation>
+    </message>
+    <message>
         <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="132"/>
         <source>Coördinatenstelsel, alleen als het kaartbestand er geen (juist) noemt</source>
         <translation>Coordinate reference system, only when the map file names none (or a wrong one)</translation>
@@ -1284,6 +1314,56 @@
         <translation>Consequences in the regional overview</translation>
     </message>
     <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="1"/>
+        <source>Scenario-epicentrum ML {ml:.1f} ({day})</source>
+        <translation>Scenario epicentre ML {ml:.1f} ({day})</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="1"/>
+        <source>scenario ML {ml}</source>
+        <translation>scenario ML {ml}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="1"/>
+        <source>Scenario-contouren ML {ml:.1f} ({day})</source>
+        <translation>Scenario contours ML {ml:.1f} ({day})</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="1"/>
+        <source>scenario {pgv} mm/s</source>
+        <translation>scenario {pgv} mm/s</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="1"/>
+        <source>{title}: heropenen {reopen}, nulmeting {nulmeting}, nieuw {new}</source>
+        <translation>{title}: reopen {reopen}, baseline inspection {nulmeting}, new {new}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="1"/>
+        <source>Wat verandert er</source>
+        <translation>What changes</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_dialog.py" line="1"/>
+        <source>Wat verandert er – {title}</source>
+        <translation>What changes – {title}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_dialog.py" line="1"/>
+        <source>Per postcode (PC4)</source>
+        <translation>Per postcode (PC4)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_dialog.py" line="1"/>
+        <source>Postcode (PC4)</source>
+        <translation>Postcode (PC4)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_dialog.py" line="1"/>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
         <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="73"/>
         <source>Gebied tekenen</source>
         <translation>Draw area</translation>
@@ -1681,6 +1761,46 @@ Event service: {0}</translation>
     <message>
         <source>Geëxporteerd: {0}</source>
         <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="172"/>
+        <source>Meldingsnummer</source>
+        <translation>Claim number</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="178"/>
+        <source>Behandelaar</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="111"/>
+        <source>{place}, {date}, ML {ml}, {pgv}</source>
+        <translation>{place}, {date}, ML {ml}, {pgv}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/handoff_section.py" line="130"/>
+        <source>Concept: nog niet ingediend, dus nog niet lopend.</source>
+        <translation>Draft: not submitted yet, so not running.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/handoff_section.py" line="170"/>
+        <source>Toelichting: {text}</source>
+        <translation>Narrative: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/handoff_section.py" line="172"/>
+        <source>Toelichting:</source>
+        <translation>Narrative:</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/handoff_section.py" line="176"/>
+        <source>Gekoppelde meldingen: {claims}</source>
+        <translation>Linked claims: {claims}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/handoff_section.py" line="176"/>
+        <source>geen</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>

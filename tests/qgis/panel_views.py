@@ -19,6 +19,7 @@ LOPPERSUM_VIEW = {
     "claims": [
         {
             "id": "C-2019-00412",
+            "handler": "CVW",
             "scheme": "maatwerk",
             "submitted": "2019-04-02",
             "decided": "2020-01-15",
@@ -30,6 +31,7 @@ LOPPERSUM_VIEW = {
         },
         {
             "id": "C-2022-10877",
+            "handler": "IMG",
             "scheme": "vaste_vergoeding",
             "submitted": "2022-03-01",
             "decided": "2022-04-12",

@@ -8,6 +8,7 @@ import pytest
 from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtWidgets import QLabel, QPushButton
 
+from img_qgis_plugin.gui.i18n import html_text
 from img_qgis_plugin.gui.object_panel import PANEL_OBJECT_NAME, ObjectPanel
 from img_qgis_plugin.gui.panel_tables import quake_marks
 from tests.qgis.panel_views import loppersum_view
@@ -49,22 +50,69 @@ def test_header_shows_the_object(panel):
     assert "Badweg 12" in panel.windowTitle()
 
 
+def _header(table) -> list[str]:
+    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+
+
 def test_claims_table_rows_and_texts(panel):
     table = panel.claim_table
     assert table.rowCount() == 3
-    assert _column(table, 0) == [
+    assert _header(table)[:7] == [
+        "Meldingsnummer",
+        "Regeling",
+        "Ingediend",
+        "Besluit",
+        "Uitkomst",
+        "Bedrag",
+        "Behandelaar",
+    ]
+    assert _column(table, 0) == ["C-2019-00412", "C-2022-10877", "C-2025-03310"]
+    assert _column(table, 1) == [
         "Maatwerk",
         "Vaste vergoeding",
         "Herstel met eigen aannemer (HEA)",
     ]
-    assert _column(table, 1) == ["2019-04-02", "2022-03-01", "2025-02-10"]
-    assert _column(table, 2) == ["2020-01-15", "2022-04-12", "—"]
-    assert _column(table, 4) == ["€ 8.450", "€ 10.000", "—"]
-    assert _column(table, 5) == ["nee", "ja", "nee"]
-    assert _column(table, 6) == ["nee", "nee", "ja"]
-    assert _column(table, 7)[2].endswith("ja") and "⚠" in _column(table, 7)[2]
-    assert _column(table, 7)[:2] == ["nee", "nee"]
+    assert _column(table, 2) == ["2019-04-02", "2022-03-01", "2025-02-10"]
+    assert _column(table, 3) == ["2020-01-15", "2022-04-12", "—"]
+    assert _column(table, 5) == ["€ 8.450", "€ 10.000", "—"]
+    assert _column(table, 6) == ["CVW", "IMG", "—"]
+    assert _column(table, 7) == ["nee", "ja", "nee"]
+    assert _column(table, 8) == ["nee", "nee", "ja"]
+    assert _column(table, 9)[2].endswith("ja") and "⚠" in _column(table, 9)[2]
+    assert _column(table, 9)[:2] == ["nee", "nee"]
     assert table.item(1, 0).data(Qt.ItemDataRole.UserRole) == "C-2022-10877"
+
+
+def test_claim_table_sorts_by_value_not_by_text(qgis_app, qtbot):
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    view = loppersum_view()
+    # numbers where text order differs from value order: 900 < 10877, € 9.000 < € 10.000
+    view["claims"][0].update(id="C-2022-900", amount=9000, submitted="2022-02-01")
+    view["claims"][2].update(id="C-2022-1200", amount=950)
+    widget.show_object(view)
+    table = widget.claim_table
+    assert table.isSortingEnabled()
+    table.sortItems(0, Qt.SortOrder.AscendingOrder)
+    assert _column(table, 0) == ["C-2022-900", "C-2022-1200", "C-2022-10877"]
+    table.sortItems(5, Qt.SortOrder.AscendingOrder)
+    assert _column(table, 5) == ["€ 950", "€ 9.000", "€ 10.000"]
+    table.sortItems(3, Qt.SortOrder.DescendingOrder)
+    assert _column(table, 3) == ["2022-04-12", "2020-01-15", "—"]
+    # the next object keeps the reader's chosen order
+    widget.show_object(loppersum_view())
+    assert _column(table, 0) == ["C-2022-10877", "C-2019-00412", "C-2025-03310"]
+
+
+def test_quake_table_sorts_numbers_as_numbers(panel):
+    table = panel.quake_table
+    assert table.isSortingEnabled()
+    table.sortItems(4, Qt.SortOrder.DescendingOrder)  # PGV: 31,9 above 9,8 (text would not)
+    assert _column(table, 4) == ["31,90", "27,40", "9,80", "5,02", "5,00", "1,99"]
+    table.sortItems(3, Qt.SortOrder.AscendingOrder)  # distance
+    assert _column(table, 3)[:2] == ["1,4", "2,0"]
+    table.sortItems(0, Qt.SortOrder.AscendingOrder)
+    assert _column(table, 0)[0] == "2012-08-16"
 
 
 def test_quake_table_marks_thresholds_and_reopening(panel):
@@ -140,7 +188,9 @@ def test_ineligible_verdict_card_shows_the_failing_reason(panel, qtbot):
 def test_other_verdict_cards(panel):
     new_claim = panel.verdict_cards["new_claim"]
     assert new_claim.state == "pass"
-    assert "knmi2023cczz" in new_claim.answer.text()
+    # the reopening quake by place, Dutch date, ML and PGV, not by its event id
+    assert "Heropend door: Loppersum, 20 mei 2023, ML 2,4, 5,02 mm/s" in new_claim.answer.text()
+    assert "knmi2023cczz" not in new_claim.answer.text()
     dh = panel.verdict_cards["duurzaam_herstel"]
     assert dh.state == "unknown" and "Onbepaald" in dh.answer.text()
     assert [label.property("result") for label in dh.condition_labels] == ["pass", "unknown"]
@@ -189,13 +239,57 @@ def test_handoffs_with_history_and_only_allowed_status_buttons(panel, qtbot):
     assert blocker.args == [17, 3, "returned"]
 
 
-def test_suggestion_is_a_hint_listing_the_signals(panel):
+def test_suggestion_is_a_hint_listing_the_signals(qgis_app, qtbot):
+    panel = ObjectPanel()
+    qtbot.addWidget(panel)
+    view = loppersum_view()
+    view["handoffs"] = [h for h in view["handoffs"] if h["status"] == "closed"]
+    panel.show_object(view)
     hint = panel.handoffs.hint
     assert hint.isVisibleTo(panel.handoffs)
     assert "overdracht aan IVS" in hint.text()
     assert "loopt langer dan 26 weken" in hint.text()
     assert "de beslissing ligt bij u" in hint.text()
     assert "het IVS past het best" in hint.text()
+
+
+@pytest.mark.parametrize("status", ["concept", "in_progress", "carried_out"])
+def test_suggestion_gone_once_a_handoff_exists(qgis_app, qtbot, status):
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    view = loppersum_view()
+    view["handoffs"][0]["status"] = status
+    widget.show_object(view)
+    assert not widget.handoffs.hint.isVisibleTo(widget.handoffs)
+    # only closed or returned ones: the suggestion is back
+    view["handoffs"][0]["status"] = "returned"
+    widget.show_object(view)
+    assert widget.handoffs.hint.isVisibleTo(widget.handoffs)
+
+
+def test_saved_handoff_shows_narrative_claims_history_and_concept(qgis_app, qtbot):
+    widget = ObjectPanel()
+    qtbot.addWidget(widget)
+    view = loppersum_view()
+    view["handoffs"][0].update(
+        status="concept",
+        narrative="Bewoners wachten al twee jaar.\nZie bijlage.",
+        linked_claim_ids=["C-2025-03310", "C-2019-00412"],
+    )
+    widget.show_object(view)
+    box = widget.handoffs.boxes[0]
+    assert "Concept" in box.title() and "In behandeling" not in box.title()
+    assert "nog niet ingediend" in box.findChild(QLabel, "concept_note").text()
+    narrative = box.findChild(QLabel, "narrative").text()
+    assert "Bewoners wachten al twee jaar.<br>Zie bijlage." in narrative
+    linked = box.findChild(QLabel, "linked_claims").text()
+    assert "C-2025-03310 (Herstel met eigen aannemer (HEA))" in linked
+    assert "C-2019-00412 (Maatwerk)" in linked
+    assert "Aangeleverd met dossieroverzicht" in box.findChild(QLabel, "history").text()
+    assert [b.objectName() for b in widget.handoffs.status_buttons[17]] == ["to_submitted"]
+    closed = widget.handoffs.boxes[1]
+    assert closed.findChild(QLabel, "concept_note") is None
+    assert "geen" in closed.findChild(QLabel, "linked_claims").text()
 
 
 def test_no_suggestion_no_hint(qgis_app, qtbot):
@@ -274,7 +368,19 @@ def test_panel_shows_the_rules_engines_own_verdicts(qgis_app, qtbot):
         assert any(reason in text and "niet voldaan" in text for text in shown)
     new_claim = widget.verdict_cards["new_claim"]
     assert new_claim.state == "pass"
-    assert "knmi2023cczz" in new_claim.answer.text()
+    assert "Heropend door: Loppersum, 20 mei 2023" in new_claim.answer.text()
+    # the engine names the deciding condition; the folded card shows it first
+    deciding = {c["id"]: c["reason"] for c in verdicts["new_claim"]["conditions"]}[
+        verdicts["new_claim"]["deciding"]
+    ]
+    assert verdicts["new_claim"]["deciding"] == "reopening_quake"
+    assert new_claim.deciding_reason == deciding
+    lines = new_claim.answer.text().split("<br>")
+    assert html_text(deciding) == lines[1]
+    vv = verdicts["vaste_vergoeding"]
+    first_fail = next(c for c in vv["conditions"] if c["result"] == "fail")
+    assert vv["deciding"] == first_fail["id"]
+    assert card.answer.text().split("<br>")[1] == html_text(first_fail["reason"])
 
 
 def test_panel_shows_the_map_status_its_verdicts_give(qgis_app, qtbot, tmp_path):

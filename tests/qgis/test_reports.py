@@ -290,3 +290,44 @@ def test_long_cells_are_split_at_words_and_nothing_is_lost():
     assert " ".join(r[1] for r in rows) == text_.strip()
     unbroken = split_long_cells([["z" * 1201]], 600)
     assert [len(r[0]) for r in unbroken] == [600, 600, 1]
+
+
+def test_visit_rows_and_their_csv_write_postcodes_as_9919_ak(plugin, tmp_path):
+    from domain.planning.export import visit_rows
+
+    store = plugin.controller.store
+    with store.engine.connect() as conn:
+        stored = {r[0] for r in conn.execute(text("SELECT postcode FROM addresses"))}
+    assert any(p and " " not in p for p in stored)  # the store keeps "9919AK"
+    visits = visit_list(store, _box_around_many_objects(store, 20), as_of=AS_OF)
+    postcodes = [row.postcode for row in visits.rows if row.postcode]
+    assert postcodes
+    assert all(re.fullmatch(r"\d{4} [A-Z]{2}", p) for p in postcodes), postcodes[:5]
+    assert [r[2] for r in visit_rows(visits) if r[2]] == postcodes
+
+
+def test_overview_classes_are_whole_numbers_and_the_legend_says_what_is_counted(plugin):
+    from img_qgis_plugin.reports.overview_layer import field_label, integer_breaks, overview_layer
+
+    layer = overview_layer(plugin, "never_claimed", as_of=AS_OF)
+    ranges = layer.renderer().ranges()
+    assert ranges
+    values = sorted(f["never_claimed"] for f in layer.getFeatures())
+    previous = None
+    for r in ranges:
+        assert r.lowerValue() == int(r.lowerValue()) and r.upperValue() == int(r.upperValue())
+        assert r.lowerValue() <= r.upperValue()
+        assert not re.fullmatch(r"(\d+) [-–] \1", r.label()), r.label()  # no "0 - 0"
+        if previous is not None:
+            assert r.lowerValue() == previous + 1  # contiguous, no gap, no overlap
+        previous = r.upperValue()
+    assert ranges[0].lowerValue() == values[0] and ranges[-1].upperValue() == values[-1]
+    # every area falls in exactly one class
+    for v in values:
+        assert sum(r.lowerValue() <= v <= r.upperValue() for r in ranges) == 1
+    assert layer.name().endswith(field_label("never_claimed"))
+    assert layer.labelsEnabled() and "never_claimed" in layer.labeling().settings().fieldName
+    # mostly zeros (a change column): one "0" class, not five "0 - 0"
+    assert integer_breaks([0, 0, 0, 0, 0, 0, 3], equal=False) == [(0, 0), (1, 3)]
+    assert integer_breaks([0, 0, 0, 0], equal=True) == [(0, 0)]
+    assert integer_breaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], equal=True)[-1][1] == 10

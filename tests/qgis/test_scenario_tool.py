@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QDate, Qt
 
 import img_qgis_plugin
 from domain.demo import build_demo
@@ -134,3 +134,149 @@ def test_a_click_in_wgs84_reaches_the_handler_in_rd(plugin, demo_store, monkeypa
         layer.name().startswith("Scenario ML 3.0")
         for layer in QgsProject.instance().mapLayers().values()
     )
+
+
+def _footprint(plugin, ml=3.6, day=dt.date(2025, 1, 1)):
+    """The layers of one run as (group, epicentre, contours, objects) from the layer tree."""
+    layer, summary = plugin.scenario.run(*EPICENTRE, ml, 3.0, day)
+    group = QgsProject.instance().layerTreeRoot().findGroup(GROUP_NAME)
+    scenario_group = group.findGroup(f"Scenario ML {ml:.1f} ({day.isoformat()})")
+    assert scenario_group is not None
+    layers = [node.layer() for node in scenario_group.findLayers()]
+    return scenario_group, layers, layer, summary
+
+
+def _colours(layer):
+    """Fill and stroke colours of every symbol the layer's renderer can draw."""
+    from qgis.core import QgsRenderContext
+
+    out = set()
+    for symbol in layer.renderer().symbols(QgsRenderContext()):
+        for i in range(symbol.symbolLayerCount()):
+            sl = symbol.symbolLayer(i)
+            for getter in ("fillColor", "strokeColor", "color"):
+                colour = getattr(sl, getter)()
+                if colour.alpha() > 0:
+                    out.add(colour.name())
+    return out - {"#ffffff", "#000000", "#9e9e9e"}  # halos and "other" grey are shared
+
+
+def test_the_scenario_is_a_footprint_of_epicentre_contours_and_objects(plugin, demo_store):
+    from qgis.core import QgsWkbTypes
+
+    from domain import policy
+    from domain.groundmotion.gmpe import distance_for_pgv
+    from domain.store.motion_settings import store_motion_settings
+
+    assert plugin.open_store(str(demo_store))
+    _group, layers, objects, _summary = _footprint(plugin)
+    epicentre, contours = layers[0], layers[1]
+    assert layers[2] is objects  # epicentre and contours drawn above the objects
+    assert epicentre.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
+    assert contours.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
+    assert {lyr.crs().authid() for lyr in layers} == {"EPSG:28992"}
+    (mark,) = list(epicentre.getFeatures())
+    assert mark.geometry().asPoint() == QgsPointXY(*EPICENTRE)
+
+    motion = plugin.controller.wanted_motion() or store_motion_settings(plugin.controller.store)
+    rings = {f["threshold_mm_s"]: f for f in contours.getFeatures()}
+    assert set(rings) == {2.0, 5.0}
+    for threshold, feature in rings.items():
+        # the domain's inverse of the ground-motion model, at the policy VS30
+        radius = distance_for_pgv(
+            3.6,
+            3.0,
+            policy.pgv_lowest_shown_as(threshold),
+            policy.DEFAULT_VS30_M_S,
+            motion.ground_motion(),
+        )
+        assert feature["radius_km"] == pytest.approx(radius)
+        geometry = feature.geometry()
+        assert geometry.area() == pytest.approx(3.14159265 * (radius * 1000) ** 2, rel=0.005)
+        far = max(QgsPointXY(v).distance(QgsPointXY(*EPICENTRE)) for v in geometry.vertices())
+        assert far == pytest.approx(radius * 1000, abs=1.0)
+        assert "scenario" in feature["label"]
+    assert rings[5.0]["radius_km"] < rings[2.0]["radius_km"]
+    assert epicentre.labelsEnabled() and contours.labelsEnabled()
+    assert "scenario" in mark["label"]
+
+    plugin.scenario.remove_layers()
+    assert (
+        QgsProject.instance()
+        .layerTreeRoot()
+        .findGroup(GROUP_NAME)
+        .findGroup("Scenario ML 3.6 (2025-01-01)")
+        is None
+    )
+
+
+def test_the_scenario_palette_is_not_the_historic_quakes_one(plugin, demo_store):
+    from qgis.core import QgsRenderContext, QgsVectorLayer
+
+    from img_qgis_plugin.paths import resource
+
+    assert plugin.open_store(str(demo_store))
+    _group, layers, _objects, _summary = _footprint(plugin)
+    quakes = QgsVectorLayer("Point?crs=EPSG:28992&field=counting:boolean", "q", "memory")
+    ok = quakes.loadNamedStyle(resource("styles", "quakes.qml"))
+    assert ok[1]
+    historic = _colours(quakes)
+    assert len(historic) >= 3
+    for layer in layers:
+        mine = _colours(layer)
+        assert mine and not (mine & historic), layer.name()
+    for symbol in layers[1].renderer().symbols(QgsRenderContext()):
+        assert symbol.symbolLayer(0).brushStyle() == Qt.BrushStyle.NoBrush  # outlines only
+        assert symbol.symbolLayer(0).strokeStyle() == Qt.PenStyle.DashLine
+
+
+def test_what_changes_table_puts_changed_rows_first_and_sorts_numbers(qgis_app):
+    from qgis.PyQt.QtCore import Qt
+
+    from img_qgis_plugin.gui.scenario_dialog import ScenarioChangesDialog
+
+    rows = [("Aa", 0, 0, 0), ("Bb", 9, 0, 0), ("Cc", 0, 0, 0), ("Dd", 10, 2, 1)]
+    summary = {
+        "totals": {"reopen": 19, "nulmeting": 2, "new_in_effect_area": 1},
+        "per_municipality": [
+            {"municipality": m, "reopen": r, "nulmeting": n, "new_in_effect_area": e}
+            for m, r, n, e in rows
+        ],
+        "per_pc4": [{"pc4": "9919", "reopen": 1, "nulmeting": 0, "new_in_effect_area": 0}],
+    }
+    dialog = ScenarioChangesDialog("Scenario ML 3.6 (2025-01-01)", summary)
+    try:
+        table = dialog.table
+
+        def column(c):
+            return [table.item(r, c).text() for r in range(table.rowCount())]
+
+        assert column(0)[:2] == ["Dd", "Bb"]  # changed rows first, most changes first
+        assert set(column(0)[2:]) == {"Aa", "Cc"}
+        table.sortItems(1, Qt.SortOrder.AscendingOrder)
+        assert column(1) == ["0", "0", "9", "10"]  # numbers, not text ("10" < "9")
+        table.sortItems(1, Qt.SortOrder.DescendingOrder)
+        assert column(0)[:2] == ["Dd", "Bb"]
+        dialog.by_combo.setCurrentIndex(dialog.by_combo.findData("per_pc4"))
+        assert table.rowCount() == 1 and column(0) == ["9919"]
+    finally:
+        dialog.deleteLater()
+
+
+def test_message_bar_opens_the_table_of_the_run(plugin, demo_store):
+    assert plugin.open_store(str(demo_store))
+    _group, _layers, _objects, summary = _footprint(plugin)
+    runner = plugin.scenario
+    assert runner.changes_button is not None
+    runner.changes_button.click()
+    dialog = runner.changes_dialog
+    assert dialog is not None and dialog.table.rowCount() == len(summary["per_municipality"])
+    shown = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
+    assert shown == {m["municipality"] or "—" for m in summary["per_municipality"]}
+    total_column = dialog.table.columnCount() - 1
+    totals = [
+        dialog.table.item(r, total_column).data(Qt.ItemDataRole.UserRole)
+        for r in range(dialog.table.rowCount())
+    ]
+    assert totals == sorted(totals, reverse=True)
+    assert sum(totals) == sum(summary["totals"].values())

@@ -115,3 +115,70 @@ def test_handoff_saved_and_concurrent_status_change_refused(plugin, demo_store):
     final = plugin.controller.store.read_object(object_id).handoffs[0]
     assert final.status == "submitted" and final.version == after.version
     assert [h.status for h in final.history][-1] == "submitted"
+
+
+def _keys(group):
+    return [node.layer().customProperty("img_qgis_plugin/layer") for node in group.findLayers()]
+
+
+def test_results_sit_above_the_area_fills_and_the_overview_between_them(plugin):
+    from img_qgis_plugin.reports.overview_layer import LAYER_PROPERTY, overview_layer
+
+    group = QgsProject.instance().layerTreeRoot().findGroup(GROUP_NAME)
+    keys = _keys(group)
+    assert keys[:2] == ["objects", "quakes"]
+    fills = [k for k in keys if k.startswith("areas_") or k == "parcels"]
+    assert fills and keys[2:] == fills
+    layer = overview_layer(plugin, "objects")
+    nodes = group.findLayers()
+    position = [n.layerId() for n in nodes].index(layer.id())
+    kinds = [
+        n.layer().customProperty(LAYER_PROPERTY)
+        or n.layer().customProperty("img_qgis_plugin/layer")
+        for n in nodes
+    ]
+    # drawn top to bottom: objects, quakes, the choropleth, then every fill
+    assert kinds[:position] == ["objects", "quakes"] and kinds[position] == "overview"
+    assert kinds[position + 1 :] == fills
+
+
+def test_object_legend_has_a_class_for_each_status_the_store_holds_and_no_other(plugin):
+    from sqlalchemy import text
+
+    from domain.rules.status import MAP_STATUSES, status_label
+
+    with plugin.controller.store.engine.connect() as conn:
+        held = {r[0] for r in conn.execute(text("SELECT DISTINCT status FROM objects"))}
+    categories = plugin.controller.layers["objects"].renderer().categories()
+    assert [c.value() for c in categories] == [s for s in MAP_STATUSES if s in held]
+    assert [c.label() for c in categories] == [status_label(c.value(), "nl") for c in categories]
+
+
+def test_toolbar_actions_have_distinct_icons(plugin):
+    from qgis.PyQt.QtCore import QBuffer, QByteArray
+
+    def png(action):
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+        assert action.icon().pixmap(32, 32).save(buffer, "PNG")
+        return bytes(data)
+
+    on_toolbar = plugin.toolbar.actions()
+    assert len(on_toolbar) >= 4
+    images = [png(a) for a in on_toolbar]
+    assert len(set(images)) == len(images)
+    # the menu-only actions too: no two actions look alike
+    every = [png(a) for a in plugin.actions.values()]
+    assert len(set(every)) == len(every)
+
+
+def test_panel_writes_postcodes_as_9919_ak(plugin, demo_store):
+    import re
+
+    view = plugin.show_object(_samples(demo_store)["overdue_claim"])
+    addresses = view["object"]["addresses"]
+    assert addresses
+    for address in addresses:
+        assert re.search(r"\b\d{4} [A-Z]{2}\b", address), address
+        assert not re.search(r"\b\d{4}[A-Z]{2}\b", address), address

@@ -119,3 +119,38 @@ def test_parcels_style_loads(qgis_app):
     )
     assert list(_categories(layer).values()) == ["Kadastraal perceel"]
     assert layer.hasScaleBasedVisibility()
+
+
+def _objects_with(statuses):
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:28992&field=id:integer&field=status:string", "objects", "memory"
+    )
+    features = []
+    for i, status in enumerate(statuses):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([i, status])
+        feature.setGeometry(QgsGeometry.fromWkt(f"POINT({240000 + i} 590000)"))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_object_legend_lists_only_statuses_present_in_domain_order(qgis_app):
+    from img_qgis_plugin.store_layers import restyle_objects
+
+    layer = _objects_with(["final", "no_claim", "final", "dh_eligible"])
+    restyle_objects(layer)
+    values = [c.value() for c in layer.renderer().categories()]
+    assert values == ["no_claim", "final", "dh_eligible"]  # MAP_STATUSES order, no absentees
+    assert [c.label() for c in layer.renderer().categories()] == [
+        status_label(s, "nl") for s in values
+    ]
+    # each kept class keeps its own marker from the style
+    assert len({c.symbol().symbolLayer(0).shape() for c in layer.renderer().categories()}) == 3
+    # a new status appears (a hand-off started): restyling brings its class back
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes([9, "handoff_running"])
+    feature.setGeometry(QgsGeometry.fromWkt("POINT(240100 590000)"))
+    layer.dataProvider().addFeatures([feature])
+    restyle_objects(layer)
+    assert [c.value() for c in layer.renderer().categories()][-1] == "handoff_running"

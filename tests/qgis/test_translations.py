@@ -85,11 +85,13 @@ def test_panel_texts_switch_to_english(english, qtbot):
         for i in range(panel.claim_table.columnCount())
     ]
     assert claim_headers == [
+        "Claim number",
         "Scheme",
         "Submitted",
         "Decision",
         "Outcome",
         "Amount",
+        "Handler",
         "Final",
         "Objection",
         "Overdue",
@@ -104,7 +106,7 @@ def test_panel_texts_switch_to_english(english, qtbot):
     assert buttons == ["→ Proposal to residents", "→ Returned"]  # domain labels follow
     assert panel.as_of_label.text() == "As of:"
     assert "Not eligible" in panel.verdict_cards["vaste_vergoeding"].answer.text()
-    assert panel.claim_table.item(0, 0).text() == "Custom assessment (maatwerk)"
+    assert panel.claim_table.item(0, 1).text() == "Custom assessment (maatwerk)"
     assert panel.header["woz_value"].text() == "€212,000"  # one euro format per language
 
 

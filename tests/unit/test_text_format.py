@@ -35,3 +35,13 @@ def test_quake_text_per_language():
         text_format.quake_text(label, 6.06, "nl") == "2019-05-22 Westerwijtwerd ML 3,4 (6,06 mm/s)"
     )
     assert text_format.quake_text(label, None, "en") == "2019-05-22 Westerwijtwerd ML 3.4"
+
+
+def test_one_postcode_form_whatever_the_source_wrote():
+    for written in ("9919AK", "9919 ak", " 9919-AK ", "9919ak"):
+        assert text_format.postcode(written) == "9919 AK"
+    # not a postcode: shown as given, never hidden or mangled
+    assert text_format.postcode("B-1000") == "B-1000"
+    assert text_format.postcode("+9919AB") == "+9919AB"  # a formula stays visible as such
+    assert text_format.postcode("\u0669\u0669\u0661\u0669AB") == "\u0669\u0669\u0661\u0669AB"
+    assert text_format.postcode(None) == ""
