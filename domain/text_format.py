@@ -57,10 +57,17 @@ def euro(value, lang: str | None = None) -> str:
     return f"€ {whole}" if lang == "nl" else f"€{whole}"
 
 
+def pgv_number(mm_s, lang: str | None = None) -> str:
+    """A ground velocity without its unit, rounded as every threshold comparison rounds it
+    (``policy.pgv_rounded``): ``5,02`` in Dutch, ``5.02`` in English."""
+    if mm_s is None:
+        return NO_VALUE
+    return number(policy.pgv_rounded(mm_s), policy.PGV_DECIMALS, lang)
+
+
 def speed(mm_s, lang: str | None = None) -> str:
-    """A ground velocity with its unit: ``5,02 mm/s`` in Dutch, ``5.02 mm/s`` in English,
-    rounded as every threshold comparison rounds it (``policy.pgv_rounded``)."""
-    return f"{number(policy.pgv_rounded(mm_s), policy.PGV_DECIMALS, lang)} mm/s"
+    """A ground velocity with its unit: ``5,02 mm/s`` in Dutch, ``5.02 mm/s`` in English."""
+    return f"{pgv_number(mm_s, lang)} mm/s"
 
 
 def distance_km(km, lang: str | None = None, decimals: int = 1) -> str:

@@ -32,6 +32,7 @@ from domain.groundmotion.catalog import Catalog, Quake
 from domain.i18n import register, tr
 from domain.store.bulk import insert_rows, is_gpkg
 from domain.store.catalog_update_report import GROUPS, CatalogUpdate, ObjectChange
+from domain.store.engine import SRID
 from domain.store.exposure import (
     QUAKE_COLUMNS,
     SUMMARY_COLUMNS,
@@ -41,6 +42,7 @@ from domain.store.exposure import (
     update_summaries,
 )
 from domain.store.faults import raw_faults
+from domain.store.motion_settings import store_motion_settings
 from domain.text_format import postcode as postcode_text
 
 Progress = Callable[[float], None]
@@ -52,8 +54,10 @@ _ID_CHUNK = 5000
 register(
     {
         "update.no_quakes": (
-            "het bestand bevat geen enkele beving; er is niets bijgewerkt",
-            "the file holds no quake at all; nothing was updated",
+            "het bestand bevat geen enkele beving; er is niets bijgewerkt. Kies het "
+            "catalogusbestand met de nieuwe bevingen (KNMI CSV, FDSN-tekst of QuakeML)",
+            "the file holds no quake at all; nothing was updated. Choose the catalogue file "
+            "with the new quakes (KNMI CSV, FDSN text or QuakeML)",
         ),
         "update.cancelled": (
             "bijwerken gestopt; de opslag is niet gewijzigd",
@@ -126,7 +130,7 @@ def update_catalog(
             progress(pct)
 
     with store.engine.begin() as conn, _page_cache(conn):
-        motion = _motion_settings(conn)
+        motion = store_motion_settings(conn)  # what a full recompute of this store uses
         stored = catalog_from_store(conn)
         known = {q.event_id for q in stored.quakes} | {q.event_id for q, _ in stored.excluded}
         new_counting = _new(catalog.quakes, known)
@@ -185,17 +189,6 @@ def _page_cache(conn):
         yield
     finally:
         raw.execute(f"PRAGMA cache_size = {int(before)}")
-
-
-def _motion_settings(conn):
-    """The settings the store's figures were computed with (those a full recompute uses),
-    read on this transaction's own connection."""
-    from domain.store.motion_settings import KEYS, motion_from_facts
-
-    sql = text("SELECT key, value FROM store_info WHERE key IN :keys").bindparams(
-        bindparam("keys", expanding=True)
-    )
-    return motion_from_facts(dict(conn.execute(sql, {"keys": list(KEYS)}).all()))
 
 
 class _Clock:
@@ -469,19 +462,13 @@ def _in_reach(conn, x: float, y: float, m: float, with_pc4: bool) -> tuple[np.nd
         return found, pc4
     sql = (
         f"SELECT {_candidate_sql()}, pc4 FROM objects WHERE geom && "
-        f"ST_MakeEnvelope(:x0, :y0, :x1, :y1, {policy_srid()}) AND {circle} ORDER BY id"
+        f"ST_MakeEnvelope(:x0, :y0, :x1, :y1, {SRID}) AND {circle} ORDER BY id"
     )
     rows = conn.execute(text(sql), values).all()
     found = np.array(
         [tuple(np.nan if v is None else v for v in r[:-1]) for r in rows], dtype=_CANDIDATE_DTYPE
     )
     return found, [r[-1] for r in rows]
-
-
-def policy_srid() -> int:
-    from domain.store.engine import SRID
-
-    return int(SRID)
 
 
 def _chunks(ids):

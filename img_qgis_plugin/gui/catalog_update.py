@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from img_qgis_plugin.gui.i18n import number_text, tr, ui_language
+from img_qgis_plugin.gui.i18n import pgv_text, tr, ui_language
 from img_qgis_plugin.toolbelt.log_handler import log
 from img_qgis_plugin.toolbelt.preferences import Preferences
 
@@ -178,7 +178,7 @@ class CatalogUpdateDock(QgsDockWidget):
                         where,
                         f"{change.event_id} {change.quake_date.isoformat()}",
                         # two decimals, as the panel and the export show a PGV
-                        number_text(change.pgv_mm_s, 2, lang),
+                        pgv_text(change.pgv_mm_s, lang),
                     ]
                 )
                 child.setData(0, OBJECT_ROLE, change.object_id)

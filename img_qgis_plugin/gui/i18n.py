@@ -86,6 +86,11 @@ def number_text(value, decimals: int = 0, lang: str | None = None) -> str:
     return text_format.number(value, decimals, lang or ui_language())
 
 
+def pgv_text(value, lang: str | None = None) -> str:
+    """A PGV the reader's way, rounded as the rules compare it (5,02 in Dutch)."""
+    return text_format.pgv_number(value, lang or ui_language())
+
+
 def euro_text(value, lang: str | None = None) -> str:
     """A euro amount the reader's way (€ 10.000 in Dutch, €10,000 in English)."""
     return text_format.euro(value, lang or ui_language())

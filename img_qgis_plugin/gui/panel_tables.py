@@ -21,6 +21,7 @@ from img_qgis_plugin.gui.i18n import (
     euro_text,
     number_text,
     parse_day,
+    pgv_text,
     quake_day,
     tr,
     ui_language,
@@ -284,7 +285,7 @@ class QuakeTable:
             _item(str(quake.get("place") or NO_VALUE)),
             _item(number_text(quake.get("ml"), 1, lang), True, _number_key(quake.get("ml"))),
             _item(number_text(km, 1, lang), True, _number_key(km)),
-            _item(number_text(pgv, 2, lang), True, _number_key(pgv)),
+            _item(pgv_text(pgv, lang), True, _number_key(pgv)),
             _item("; ".join(look["texts"][m] for m in marks), sort=len(marks)),
         ]
         cells[0].setData(Qt.ItemDataRole.UserRole, quake.get("event_id"))

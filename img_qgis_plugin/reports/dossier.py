@@ -15,7 +15,15 @@ from qgis.PyQt.QtGui import QColor, QImage
 
 from domain.object_view import object_view
 from domain.store.motion_settings import store_motion_settings
-from img_qgis_plugin.gui.i18n import NO_VALUE, euro_text, number_text, tr, ui_language, yes_no
+from img_qgis_plugin.gui.i18n import (
+    NO_VALUE,
+    euro_text,
+    number_text,
+    pgv_text,
+    tr,
+    ui_language,
+    yes_no,
+)
 from img_qgis_plugin.gui.object_panel import catalog_end_text
 from img_qgis_plugin.gui.panel_tables import outcome_label, scheme_label, use_label
 from img_qgis_plugin.reports import layout_kit as kit
@@ -249,7 +257,7 @@ def quake_rows(view: dict) -> list[list[str]]:
             q.get("place") or NO_VALUE,
             number_text(q.get("ml"), 1),
             number_text(q.get("epicentral_km"), 1),
-            number_text(q.get("pgv_mm_s"), 2),
+            pgv_text(q.get("pgv_mm_s")),
         ]
         for q in ordered
     ]
