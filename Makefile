@@ -18,11 +18,11 @@ QM_FILES    := $(TS_FILES:.ts=.qm)
 
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup vendor demo test test-unit test-qgis test-e2e lint format package deploy bench \
-	translations translations-update clean
+.PHONY: help setup vendor demo test test-unit test-integration test-qgis test-e2e lint format \
+	package deploy bench translations translations-update clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
 
 setup: $(SETUP_STAMP) $(VENDOR_STAMP) ## install missing Debian packages (QGIS 3.40), the .venv and vendor/
 
@@ -63,8 +63,17 @@ format: setup ## apply ruff's formatting and safe fixes
 	$(PY) -m ruff check --fix domain img_qgis_plugin tests tools
 	$(PY) -m ruff format domain img_qgis_plugin tests tools
 
-test-unit: setup translations ## domain tests, no QGIS loaded
-	$(PYTEST) -p no:pytest_qgis -p no:pytestqt tests/unit
+# two test processes (pytest-xdist), each test file whole in one of them (its module fixtures
+# are built once); the domain tests load no QGIS
+PYTEST_DOMAIN := $(PYTEST) -p no:pytest_qgis -p no:pytestqt -n 2 --dist loadfile
+
+test-unit: setup translations ## domain tests: no QGIS, no database server (about a minute)
+	$(PYTEST_DOMAIN) -m "not postgis" tests/unit
+
+test-integration: setup translations ## a real PostgreSQL/PostGIS server, kill -9, busy stores
+	$(PYTEST_DOMAIN) tests/integration
+	@# the PostGIS half of the store tests in tests/unit (marked postgis)
+	$(PYTEST_DOMAIN) -m postgis tests/unit
 
 test-qgis: setup translations ## QGIS adapter tests, offscreen
 	QT_QPA_PLATFORM=offscreen $(PYTEST) tests/qgis
@@ -72,7 +81,7 @@ test-qgis: setup translations ## QGIS adapter tests, offscreen
 test-e2e: setup package ## the real QGIS desktop under a virtual display
 	$(PYTEST) -p no:pytest_qgis -p no:pytestqt tests/e2e
 
-test: lint test-unit test-qgis test-e2e ## everything CI runs
+test: lint test-unit test-integration test-qgis test-e2e ## everything CI runs
 
 package: setup translations ## build/img_qgis_plugin-<version>.zip for "Install from ZIP"
 	$(PY) tools/package.py --out $(PACKAGE_ZIP)
@@ -85,8 +94,8 @@ demo: package ## open QGIS with the plugin on the demo store (headless: screensh
 	mkdir -p build/demo
 	$(PY) -m domain demo --out build/demo/demo.gpkg --objects $(DEMO_OBJECTS) --seed 7 --json \
 		> build/demo/summary.json.tmp && mv build/demo/summary.json.tmp build/demo/summary.json
-	$(PY) tests/tools/qgis_desktop.py --zip $(PACKAGE_ZIP) --profile build/demo/profile \
-		--code tests/tools/demo_startup.py --out build/demo \
+	$(PY) tools/qgis_desktop.py --zip $(PACKAGE_ZIP) --profile build/demo/profile \
+		--code tools/demo_startup.py --out build/demo \
 		--env IMG_DEMO_SUMMARY=$(CURDIR)/build/demo/summary.json
 
 bench: setup ## benchmarks → build/bench/results.json and results.md

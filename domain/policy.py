@@ -310,6 +310,20 @@ FDSN_EVENT_URL = _p(
 FDSN_PAGE_SIZE = _p("fdsn_page_size", 1000, "events", "productkeuze: pagina-grootte (limit)")
 FDSN_TIMEOUT_S = _p("fdsn_timeout", 60.0, "s", "productkeuze: een koude vraag duurt ~15 s")
 FDSN_RETRIES = _p("fdsn_retries", 3, "count", "productkeuze: herhaalpogingen bij netwerkfouten")
+
+# --- map background ---------------------------------------------------------------------------
+BACKGROUND_WMTS_URL = _p(
+    "background_wmts_url",
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0?request=GetCapabilities&service=WMTS",
+    "",
+    "PDOK, BRT-Achtergrondkaart WMTS v2_0 (capabilities; laag 'grijs', EPSG:28992)",
+)
+BACKGROUND_TIMEOUT_S = _p(
+    "background_timeout",
+    5.0,
+    "s",
+    "productkeuze: zo lang wacht de bereikbaarheidscheck; daarna geen achtergrond",
+)
 CATALOG_UPDATE_OVERLAP_DAYS = _p(
     "catalog_update_overlap",
     7,
@@ -460,6 +474,26 @@ BAG_YEAR_AHEAD = _p(
     5,
     "years",
     "productkeuze: een bouwjaar ligt hoogstens zoveel jaar na vandaag (vergunde nieuwbouw)",
+)
+
+# --- official boundaries (CBS gebiedsindelingen, PC4) --------------------------------------
+BOUNDARY_REGION_BBOX_M = _p(
+    "boundary_region_bbox",
+    (200000.0, 535000.0, 285000.0, 620000.0),
+    "m (x min, y min, x max, y max in EPSG:28992)",
+    "productkeuze: ruim vak om de provincie Groningen en de gasopslag Norg (Drenthe), op 5 km "
+    "afgerond; bevat het Groningenveld (TNO-omtrek: x 233-268 km, y 568-613 km)",
+    note="Een landelijk grenzenbestand houdt alleen de vlakken die dit vak raken (of, als de "
+    "opslag een geïmporteerde veldomtrek heeft, die omtrek plus de marge hieronder), plus het "
+    "vak om de objecten van de opslag; zo blijft de opslag klein.",
+)
+BOUNDARY_REGION_MARGIN_M = _p(
+    "boundary_region_margin",
+    10000.0,
+    "m",
+    "productkeuze: ruim boven de 6 km-zone rond de bronnen",
+    note="Marge om de geïmporteerde omtrekken van de bronnen bij het kiezen van de grenzen die "
+    "een import bewaart.",
 )
 
 # --- scenario quake (what-if) --------------------------------------------------------------

@@ -19,7 +19,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
 from domain import policy
-from domain.geopackage import Layer, write_geopackage
+from domain.exports.ogr_writer import Layer, write_geopackage
 from domain.groundmotion.catalog import Catalog
 from domain.groundmotion.exposure import grid_counts
 from domain.groundmotion.gmpe import DEFAULT_SETTINGS, GroundMotionSettings, distance_for_pgv

@@ -71,6 +71,7 @@ class ImgPlugin:
         self.options_factory: SettingsOptionsFactory | None = None
         self.catalog_update = None
         self.catalog_update_dock = None
+        self.background = None
         self._install_translator()
 
     # --- translations --------------------------------------------------------------------
@@ -177,10 +178,12 @@ class ImgPlugin:
         self._on_unload(self._remove_scenario_tool)
         self._on_unload(self._remove_overview_dialog)
         self.controller.add_store_listener(self._follow_store)
+        self._add_background()
         QgsProject.instance().readProject.connect(self._on_project_read)
         self._on_unload(lambda: QgsProject.instance().readProject.disconnect(self._on_project_read))
 
         self.initProcessing()
+        self.controller.add_store_listener(self.provider.store_listener(self.controller))
 
         self.locator = ObjectLocatorFilter(self)
         self.iface.registerLocatorFilter(self.locator)
@@ -229,6 +232,20 @@ class ImgPlugin:
             self.start_area_dock.setParent(None)
             self.start_area_dock.deleteLater()
             self.start_area_dock = None
+
+    def _add_background(self) -> None:
+        """The PDOK background map follows the open store and the settings."""
+        from img_qgis_plugin.background import BackgroundMap
+
+        self.background = BackgroundMap()
+        self.controller.add_store_listener(self.background.follow_store)
+
+        def remove() -> None:
+            self.background.shutdown()
+            self.background.deleteLater()
+            self.background = None
+
+        self._on_unload(remove)
 
     def _remove_controller(self) -> None:
         if self.controller is not None:
@@ -290,6 +307,8 @@ class ImgPlugin:
         """Other ground-motion settings than the open store's figures: offer to recompute."""
         if self.controller is not None:
             self.controller.offer_recompute(prefs)
+        if self.background is not None:
+            self.background.apply(prefs)  # switched off: removed; switched on: added if reachable
 
     def show_about(self) -> None:
         from qgis.PyQt.QtWidgets import QMessageBox

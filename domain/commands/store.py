@@ -75,6 +75,20 @@ register(
             "import the outlines of the Groningen field and the Norg and Grijpskerk storages "
             "(NLOG gas fields: shapefile, GeoJSON or GeoPackage); the 6 km zones follow",
         ),
+        "store.cmd.import_boundaries": (
+            "importeer officiële gebiedsgrenzen (CBS-gebiedsindelingen van PDOK, CBS-postcode-4, "
+            "Wijk- en Buurtkaart: GeoPackage); het overzicht telt daarna per grens",
+            "import official boundaries (CBS gebiedsindelingen from PDOK, CBS postcode-4, Wijk- "
+            "en Buurtkaart: GeoPackage); the overview then counts per boundary",
+        ),
+        "store.cmd.boundary_kinds": (
+            "welke soorten (standaard: alle in het bestand)",
+            "which kinds (default: all in the file)",
+        ),
+        "store.cmd.boundary_year": (
+            "jaar van de indeling als het bestand er meer heeft (standaard: het nieuwste)",
+            "year of the division where the file holds several (default: the newest)",
+        ),
         "store.cmd.field_name_column": (
             "kolom met de veldnaam (standaard: field_name, veldnaam, name of naam)",
             "column with the field name (default: field_name, veldnaam, name or naam)",
@@ -231,6 +245,17 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
     p.add_argument("--layer", help=tr("store.cmd.layer"))
     p.add_argument("--crs", help=tr("store.cmd.crs"))
     p.set_defaults(handler=_import_outlines)
+
+    from domain.store.schema import BOUNDARY_KINDS
+
+    p = add("import-boundaries", "store.cmd.import_boundaries")
+    _common(p, with_file=True, dry=True)
+    p.add_argument(
+        "--kinds", nargs="+", choices=BOUNDARY_KINDS, help=tr("store.cmd.boundary_kinds")
+    )
+    p.add_argument("--year", type=int, help=tr("store.cmd.boundary_year"))
+    p.add_argument("--crs", help=tr("store.cmd.crs"))
+    p.set_defaults(handler=_import_boundaries)
 
     p = add("exposure", "store.cmd.exposure")
     _common(p)
@@ -407,6 +432,12 @@ def _import_outlines(args) -> int:
         layer=args.layer,
         crs=args.crs,
     )
+
+
+def _import_boundaries(args) -> int:
+    from domain.importers.boundaries import import_boundaries
+
+    return _run_import(args, import_boundaries, kinds=args.kinds, year=args.year, crs=args.crs)
 
 
 def _exposure(args) -> int:

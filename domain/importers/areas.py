@@ -14,10 +14,10 @@ from pathlib import Path
 import shapely
 
 from domain.i18n import register, tr
-from domain.importers.common import ImportReport, Problems, fail
+from domain.importers.common import ImportReport, Problems, enter_stage, fail
 from domain.importers.vector import POLYGON, check_length, column_limit, open_vector
 from domain.store import schema
-from domain.store.areas import as_multipolygon, replace_areas
+from domain.store.areas import DRAWN_ORIGIN, as_multipolygon, replace_areas
 from domain.store.schema import AREA_KINDS, AREA_ORIGINS
 
 register(
@@ -68,14 +68,19 @@ def import_areas(
     layer: str | None = None,
     dry_run: bool = False,
     crs: str | None = None,
+    stage=None,
 ) -> ImportReport:
+    """``stage(key)``: told as ``read`` and ``write`` start (see ``enter_stage``)."""
     path = Path(path)
+    enter_stage(stage, "read")
     if kind not in AREA_KINDS:
         raise fail(path.name, tr("areas.bad_kind", kind=kind, kinds=", ".join(AREA_KINDS)), "kind")
-    if origin not in AREA_ORIGINS:
+    # "drawn" belongs to areas drawn on the map, which an import of the kind keeps
+    file_origins = [o for o in AREA_ORIGINS if o != DRAWN_ORIGIN]
+    if origin not in file_origins:
         raise fail(
             path.name,
-            tr("areas.bad_origin", origin=origin, origins=", ".join(AREA_ORIGINS)),
+            tr("areas.bad_origin", origin=origin, origins=", ".join(file_origins)),
             "origin",
         )
     source_limit = column_limit(schema.areas, "source")
@@ -108,6 +113,7 @@ def import_areas(
     report.counts = {kind: len(areas)}
     if dry_run:
         return report
+    enter_stage(stage, "write")
     with store.engine.begin() as conn:
         replace_areas(conn, [kind], areas)
         from domain.store.bulk import fix_sequences

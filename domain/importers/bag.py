@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 from domain import policy
 from domain.i18n import register, tr
-from domain.importers.common import ImportReport, Problems
+from domain.importers.common import ImportReport, Problems, enter_stage
 from domain.importers.vector import (
     POINT,
     XY,
@@ -137,8 +137,12 @@ def _bag_id(value) -> str | None:
     return textual.zfill(16) if _DIGITS.fullmatch(textual) else None
 
 
-def import_bag(store, path, dry_run: bool = False, crs: str | None = None) -> ImportReport:
+def import_bag(
+    store, path, dry_run: bool = False, crs: str | None = None, stage=None
+) -> ImportReport:
+    """``stage(key)``: told as ``read`` and ``write`` start (see ``enter_stage``)."""
     path = Path(path)
+    enter_stage(stage, "read")
     problems = Problems(path.name)
     report = ImportReport(str(path), dry_run)
     with store.engine.connect() as db:
@@ -171,6 +175,7 @@ def import_bag(store, path, dry_run: bool = False, crs: str | None = None) -> Im
     report.counts = {"objects": len(accepted), "addresses": len(accepted)}
     if dry_run or not accepted:
         return report
+    enter_stage(stage, "write")
     points = shapely.points(np.array([a["geom"] for a in accepted], dtype=float))
     with store.engine.begin() as db:
         first = next_id(db, "objects")

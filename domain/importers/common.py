@@ -103,6 +103,16 @@ def fail(file: str, message: str, field_name: str = "", line: int | None = None)
     )
 
 
+def enter_stage(stage, key: str) -> None:
+    """Tell an optional ``stage(key)`` callback that the stage ``key`` starts.
+
+    Long jobs name their stages (``read``, ``write``, ``exposure``, …) so a caller can show
+    one step per stage; the callback may raise to stop, and because every job writes in one
+    transaction, stopping there leaves the store as it was."""
+    if stage is not None:
+        stage(key)
+
+
 def expanding(sql: str, name: str):
     """``sql`` with ``IN :name`` taking a list (SQLAlchemy's expanding bind parameter)."""
     from sqlalchemy import bindparam, text

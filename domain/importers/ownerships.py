@@ -19,7 +19,7 @@ from domain import policy
 from domain.i18n import register, tr
 from domain.importers import csvfile
 from domain.importers.claims import kind_label
-from domain.importers.common import ImportReport, PersonBook, Problems, expanding
+from domain.importers.common import ImportReport, PersonBook, Problems, enter_stage, expanding
 from domain.importers.objects_ref import CHUNK, REF_COLUMNS, REF_FIELDS, SYNONYMS, ObjectIndex
 from domain.store.bulk import analyze, fix_sequences, insert_rows
 from domain.store.schema import persons as persons_table
@@ -232,16 +232,18 @@ def open_ownerships_file(path) -> csvfile.CsvFile:
     )
 
 
-def import_ownerships(store, path, dry_run: bool = False) -> ImportReport:
+def import_ownerships(store, path, dry_run: bool = False, stage=None) -> ImportReport:
     """Check the whole file and, unless ``dry_run``, store its new ownerships in one
     transaction: written chunk by chunk while nothing is wrong, rolled back as a whole when
     anything is (the first problem stops the writing; the rest of the file is still checked
-    so every problem is listed)."""
+    so every problem is listed); ``stage(key)`` is told as ``read`` and ``write`` start."""
     path = Path(path)
+    enter_stage(stage, "read")
     source = open_ownerships_file(path)
     if dry_run:
         with store.engine.connect() as conn:
             return _report(str(path), True, _Pass(conn, source, write=False).run(), source)
+    enter_stage(stage, "write")
     with store.engine.begin() as conn:
         done = _Pass(conn, source, write=True).run()
         if done.new:

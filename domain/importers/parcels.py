@@ -19,7 +19,7 @@ from sqlalchemy import text
 
 from domain import policy
 from domain.i18n import register, tr
-from domain.importers.common import ImportReport, Problems
+from domain.importers.common import ImportReport, Problems, enter_stage
 from domain.importers.vector import POLYGON, decimal_number, open_vector, whole_number
 from domain.store.areas import as_multipolygon
 from domain.store.bulk import analyze, fix_sequences, insert_rows, is_gpkg
@@ -82,8 +82,12 @@ _SECTION = re.compile(r"[A-Z]{1,2}", re.ASCII)
 _CHUNK = 500
 
 
-def import_parcels(store, path, dry_run: bool = False, crs: str | None = None) -> ImportReport:
+def import_parcels(
+    store, path, dry_run: bool = False, crs: str | None = None, stage=None
+) -> ImportReport:
+    """``stage(key)``: told as ``read`` and ``write`` start (see ``enter_stage``)."""
     path = Path(path)
+    enter_stage(stage, "read")
     problems = Problems(path.name)
     report = ImportReport(str(path), dry_run)
     seen: dict[str, int] = {}
@@ -134,6 +138,7 @@ def import_parcels(store, path, dry_run: bool = False, crs: str | None = None) -
         report.skipped["already_in_store"] = unchanged
     if dry_run or not (new or replaced or linked):
         return report
+    enter_stage(stage, "write")
     with store.engine.begin() as conn:
         if replaced:
             ids = [pid for before, _r, _g in replaced for pid, *_ in before]

@@ -478,6 +478,12 @@ class VectorFile:
         shown = ", ".join(lyr.GetName() for lyr in fitting)
         raise fail(self.label, tr("vector.ambiguous_layer", kind=kind, present=shown), "layer")
 
+    def layer_names(self) -> list[str]:
+        """The names of the file's layers, in file order (to pick layers by name pattern)."""
+        names = [self._ds.GetLayer(i).GetName() for i in range(self._ds.GetLayerCount())]
+        self.raise_failures()
+        return names
+
     def find_layer(self, name: str) -> VectorLayer | None:
         """A layer read for its attributes only (BAG's ``pand``), or None when absent."""
         for i in range(self._ds.GetLayerCount()):

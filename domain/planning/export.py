@@ -33,7 +33,6 @@ register(
 )
 
 _COLUMNS = ("order", "address", "postcode", "place", "object", "situations", "reason", "x", "y")
-_WIDTHS = (9, 32, 10, 18, 10, 40, 80, 12, 12)
 
 
 def visit_header(lang: str | None = None) -> list[str]:
@@ -97,22 +96,18 @@ def visits_csv(visits, path, lang: str | None = None) -> Path:
 
 
 def visits_xlsx(visits, path, lang: str | None = None) -> Path:
-    from domain.xlsx import write_xlsx
+    """One sheet named after the list, the Dutch (or English) headers in the CSV's order."""
+    from domain.exports.ogr_writer import write_spreadsheet
 
-    return write_xlsx(
-        path,
-        visit_header(lang),
-        visit_rows(visits),
-        widths=_WIDTHS,
-        sheet_name=tr("plan.sheet", lang),
-        wrap_columns=(5, 6),
+    return write_spreadsheet(
+        path, visit_header(lang), visit_rows(visits), sheet_name=tr("plan.sheet", lang)
     )
 
 
 def route_geopackage(visits, path, lang: str | None = None) -> Path:
     """Two layers in EPSG:28992: the walking route (one line from the start point) and the
     numbered stops (one point per address, in walking order)."""
-    from domain.geopackage import Layer, write_geopackage
+    from domain.exports.ogr_writer import Layer, write_geopackage
 
     coords = [(r.x, r.y) for r in visits.rows]
     if visits.start is not None:
@@ -126,7 +121,7 @@ def route_geopackage(visits, path, lang: str | None = None) -> Path:
             "adressen": [len(visits.rows)],
             "lengte_m": [round(visits.route_length_m, 1)],
             "lengte_adresvolgorde_m": [round(visits.address_order_length_m, 1)],
-            "peildatum": [visits.as_of.isoformat() if visits.as_of else None],
+            "peildatum": [visits.as_of],
         },
         geometry_type="LINESTRING",
         description=tr("plan.layer.route", lang),

@@ -1,10 +1,13 @@
 """Regional overview for planners: counts per municipality or PC4, and what a quake would change.
 
 All objects are assessed at once with the batch rules; counting is ``np.bincount`` per group,
-so half a million objects take seconds. Only exposure pairs at or above the lowest threshold
-the counted columns need (reopening, Duurzaam herstel) are read; the effect area comes from
-the stored per-object flag. The scenario adds one hypothetical quake to the same columns and
-assesses again on the same date, so the delta shows only what the quake changes.
+so half a million objects take seconds. Which group an object is in comes from
+``domain.store.boundaries.group_of_objects``: the official boundary its point lies in when the
+store has boundaries of that kind (``import-boundaries``), else its municipality / PC4 text.
+Only exposure pairs at or above the lowest threshold the counted columns need (reopening,
+Duurzaam herstel) are read; the effect area comes from the stored per-object flag. The
+scenario adds one hypothetical quake to the same columns and assesses again on the same date,
+so the delta shows only what the quake changes.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ COLUMNS = (
     "ncg_without_claim",
     "overdue",
 )
+# the object column each grouping falls back on without official boundaries
 GROUPINGS = {"gemeente": "municipality", "pc4": "pc4"}
 
 register(
@@ -80,6 +84,9 @@ class Overview:
     after: list[dict] | None = None  # the same table after the quake
     delta: list[dict] | None = None  # after - before, only groups with a change
     delta_totals: dict[str, int] = field(default_factory=dict)
+    #: the official boundaries the groups are (kind, count, files, years, objects outside);
+    #: None: grouped by the objects' own municipality / PC4 text
+    boundaries: dict | None = None
 
 
 def _flags(inp, in_effect: np.ndarray, as_of: dt.date) -> dict[str, np.ndarray]:
@@ -132,6 +139,7 @@ def regional_overview(
     from domain.errors import DomainError
     from domain.planning.tables import read_rule_input
     from domain.planning.visits import step
+    from domain.store.boundaries import group_of_objects
 
     if by not in GROUPINGS:
         raise DomainError(tr("ov.bad_grouping", lang, value=by))
@@ -153,20 +161,22 @@ def regional_overview(
             lean=True,
         )
         motion = store_motion_settings(conn)  # the scenario adds to the stored figures alike
+        cols = list(inp.extra.values())
+        grouping = group_of_objects(conn, by, np.column_stack([inp.xs, inp.ys]), cols[0])
     step(progress, cancel, 60)
-    cols = list(inp.extra.values())
-    groups = np.array([g or "" for g in cols[0]], dtype=object)
-    names, inverse = np.unique(groups.astype(str), return_inverse=True)
+    names, inverse = np.unique(grouping.labels.astype(str), return_inverse=True)
     inverse = inverse.reshape(-1)
     in_effect = np.array([bool(v) for v in cols[1]], dtype=bool)
-    unknown = tr("ov.unknown_group", lang)
-    before = _table(names, inverse, _flags(inp, in_effect, as_of), unknown)
+    empty = grouping.label_of_empty(lang, unknown=tr("ov.unknown_group", lang))
+    before = _table(names, inverse, _flags(inp, in_effect, as_of), empty)
     out = Overview(by, as_of, before, _totals(before))
+    if grouping.official:
+        out.boundaries = {**grouping.source, "outside": grouping.outside}
     step(progress, cancel, 80 if scenario else 100)
     if scenario is None:
         return out
     after_flags, quake = _after(inp, cols, in_effect, scenario, as_of, motion)
-    after = _table(names, inverse, after_flags, unknown)
+    after = _table(names, inverse, after_flags, empty)
     delta = []
     for b, a in zip(before, after):
         change = {c: a[c] - b[c] for c in COLUMNS}

@@ -2,7 +2,9 @@
 
 Two kinds: compiled packages that every QGIS installer ships with its Python (numpy, pyproj,
 GDAL's ``osgeo``, scipy, shapely 2; psycopg2 for PostGIS stores), and the pure-Python packages
-bundled in ``vendor/``. ``pyproject.toml`` holds the same list; a test keeps the two equal.
+bundled in ``vendor/``. ``pyproject.toml`` is the dependency list; the lists here are its copy
+for a plugin that has no ``pyproject.toml`` (plus what it cannot say: import names, Debian and
+OSGeo4W packages), and ``tests/unit/runtime/test_requirements_list.py`` fails on any difference.
 For each compiled package there is one quoted command per platform, safe to paste.
 """
 
@@ -107,7 +109,8 @@ VENDORED = {
     "tomli": "2.2.1",
     "tzdata": "2026.6",
 }
-VENDORED_MODULES = ("sqlalchemy", "geoalchemy2", "alembic", "mako", "markupsafe", "tzdata")
+# what ``missing_vendored`` imports: every bundled package, by its import name ("-" becomes "_")
+VENDORED_MODULES = tuple(name.replace("-", "_") for name in VENDORED)
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,8 @@ def missing_compiled() -> list[Problem]:
 
 
 def missing_vendored() -> list[str]:
-    """Bundled packages that do not import (a damaged or incomplete install)."""
+    """Bundled packages that do not import (a damaged or incomplete install), each by its import
+    name: checked before anything imports them, so a missing one gets the stand-in, not a crash."""
     missing = []
     for name in VENDORED_MODULES:
         try:

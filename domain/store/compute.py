@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from domain import policy
 from domain.i18n import register, tr
-from domain.importers.common import ImportReport, fail
+from domain.importers.common import ImportReport, enter_stage, fail
 from domain.store.areas import computed_zone_areas, replace_areas, zone_6km_areas
 from domain.store.bulk import analyze
 from domain.store.exposure import (
@@ -107,17 +107,21 @@ def recompute_exposure(store, catalog=None, progress=None, cancel=None, motion=N
     return result
 
 
-def recompute_zones(store, outlines=None, motion=None) -> dict[str, int]:
+def recompute_zones(
+    store, outlines=None, motion=None, progress=None, cancel=None
+) -> dict[str, int]:
     """The 6 km zones and the effect/DH polygons from the stored quakes, as stored areas."""
     with store.engine.begin() as conn:
-        return _zones_in(conn, catalog_from_store(conn), outlines, motion=motion)
+        return _zones_in(conn, catalog_from_store(conn), outlines, progress, cancel, motion)
 
 
-def recompute_with_settings(store, motion, progress=None, cancel=None) -> dict:
+def recompute_with_settings(store, motion, progress=None, cancel=None, stage=None) -> dict:
     """Exposure, statuses and the effect/DH areas recomputed with ``motion``, in ONE
     transaction, and ``motion`` recorded (a cancel or failure leaves the store as it was).
 
-    The 6 km zones do not depend on the settings; the stored ones are kept."""
+    The 6 km zones do not depend on the settings; the stored ones are kept. ``progress`` runs
+    over the whole job (exposure up to 75 %, areas from 75 %); ``stage(key)`` is told as
+    ``exposure``, ``status`` and ``areas`` start."""
     from domain.store.status import assess_in
 
     def part(lo, hi):
@@ -127,8 +131,11 @@ def recompute_with_settings(store, motion, progress=None, cancel=None) -> dict:
 
     with store.engine.begin() as conn:
         catalog = catalog_from_store(conn)
+        enter_stage(stage, "exposure")
         result = _exposure_in(conn, catalog, part(0, 75), cancel, motion)
+        enter_stage(stage, "status")
         result["object_status"] = assess_in(conn)
+        enter_stage(stage, "areas")
         areas = computed_zone_areas(catalog, part(75, 99), cancel, settings=motion.ground_motion())
         kinds = ("effect_area", "dh_area")
         replace_areas(conn, kinds, [a for a in areas if a[0] in kinds])
@@ -147,13 +154,16 @@ def import_catalog(
     motion=None,
     time_zone: str | None = None,
     catalog_end=None,
+    stage=None,
 ) -> ImportReport:
     """A KNMI catalogue file into the store: quakes, exposure, statuses and zones recomputed,
     all in one transaction (a failure or kill at any moment leaves the store as it was).
 
     ``time_zone``: zone of the clock times in layouts that declare none (default UTC);
     ``catalog_end``: a declared coverage end (default: the latest quake's Dutch date), stored
-    in ``store_info`` as ``catalog_end``."""
+    in ``store_info`` as ``catalog_end``. ``stage(key)`` is told as each stage starts: ``read``,
+    then (unless ``dry_run``) ``quakes``, ``exposure``, ``status`` and ``zones``; ``progress``
+    runs from 0 to 100 within the exposure and again within the zones."""
     from pathlib import Path
 
     from domain.groundmotion.catalog import load_catalog
@@ -162,6 +172,7 @@ def import_catalog(
     from domain.store.coverage import record_catalog_end
     from domain.store.status import assess_in
 
+    enter_stage(stage, "read")
     with store.engine.connect() as conn:  # imported source outlines decide what counts
         outlines = stored_outlines(conn)
     catalog = load_catalog(path, outlines, time_zone=time_zone, catalog_end=catalog_end)
@@ -177,10 +188,14 @@ def import_catalog(
     if dry_run:
         return report
     with store.engine.begin() as conn:
+        enter_stage(stage, "quakes")
         write_quakes(conn, catalog)
         record_catalog_end(conn, catalog.declared_end)
+        enter_stage(stage, "exposure")
         result = _exposure_in(conn, catalog, progress, cancel, motion)
+        enter_stage(stage, "status")
         assess_in(conn)
+        enter_stage(stage, "zones")
         # zones from the quakes as stored (the same ones, read back in this transaction)
         zones = _zones_in(conn, catalog_from_store(conn), None, progress, cancel, motion)
     report.counts.update({k: v for k, v in result.items() if isinstance(v, int)})

@@ -2,7 +2,8 @@
 
 ``run_scenario`` answers "how many, per municipality"; a map needs which objects and why. This
 runs the same ground-motion rule (``scenario_quake``) once and returns both, so the counts on
-the map and in the table can never disagree.
+the map and in the table can never disagree. The municipality and PC4 each object is counted
+in come from ``domain.store.boundaries.group_of_objects``, as in the regional overview.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ class ScenarioOutcome:
 
 
 def _rows(store):
+    """Objects (id, x, y, vs30, municipality, in effect area, pc4), the last final decision
+    per object, and the groupings (gemeente, pc4) the overview counts them in."""
+    from domain.store.boundaries import group_of_objects
+
     with store.engine.connect() as conn:
         rows = conn.execute(
             text(
@@ -50,7 +55,10 @@ def _rows(store):
             text("SELECT object_id, MAX(decided) FROM claims WHERE final = :t GROUP BY object_id"),
             {"t": True},
         ).all()
-    return rows, finals
+        xy = np.array([(r[1], r[2]) for r in rows], dtype=float).reshape(-1, 2)
+        gemeente = group_of_objects(conn, "gemeente", xy, [r[4] for r in rows])
+        pc4 = group_of_objects(conn, "pc4", xy, [r[6] for r in rows])
+    return rows, finals, (gemeente, pc4)
 
 
 def scenario_with_objects(
@@ -65,7 +73,7 @@ def scenario_with_objects(
     motion = motion or store_motion_settings(store)
 
     day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
-    rows, finals = _rows(store)
+    rows, finals, (gemeente, pc4) = _rows(store)
     index = {r[0]: i for i, r in enumerate(rows)}
     last_final = np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[D]")
     for oid, decided in finals:
@@ -77,7 +85,7 @@ def scenario_with_objects(
         [r[2] for r in rows],
         vs30,
         last_final,
-        [r[4] or "" for r in rows],
+        gemeente.labels,  # counted per municipality as the overview counts
         [bool(r[5]) for r in rows],
     )
     result = scenario_quake(x, y, ml, depth_km, day, columns, settings=motion.ground_motion())
@@ -86,12 +94,12 @@ def scenario_with_objects(
             object_id=int(rows[i][0]),
             x=float(rows[i][1]),
             y=float(rows[i][2]),
-            municipality=rows[i][4] or "",
+            municipality=gemeente.labels[i],
             pgv_mm_s=float(result.pgv_mm_s[k]),
             reopen=bool(result.reopen[k]),
             nulmeting=bool(result.nulmeting[k]),
             new_in_effect_area=bool(result.new_in_effect_area[k]),
-            pc4=str(rows[i][6] or ""),
+            pc4=pc4.labels[i],
         )
         for k, i in enumerate(result.index.tolist())
     ]
@@ -110,6 +118,8 @@ def scenario_with_objects(
             for m in result.per_municipality
         ],
         "per_pc4": _per_pc4(affected),
+        # per table: True where its areas are official boundaries ("" is then: outside them)
+        "official_boundaries": {"per_municipality": gemeente.official, "per_pc4": pc4.official},
     }
     return ScenarioOutcome(summary, affected)
 

@@ -29,9 +29,12 @@ from domain.store.engine import SRID
 
 OBJECT_STATUSES = MAP_STATUSES  # the map classes, defined with their mapping from the verdicts
 AREA_KINDS = ("effect_area", "dh_area", "subsidence", "zone_6km", "start_area")
-AREA_ORIGINS = ("computed", "imported", "illustrative")
+# "drawn": a start area a user drew on the map (kept when start areas are imported again)
+AREA_ORIGINS = ("computed", "imported", "illustrative", "drawn")
 RIGHTS = ("eigendom", "beklemrecht", "opstal", "erfpacht")
 USES = ("woning", "niet-woning")
+#: official boundaries (CBS gebiedsindelingen via PDOK, CBS postcode-4 areas)
+BOUNDARY_KINDS = ("gemeente", "pc4", "wijk", "buurt")
 
 metadata = MetaData()
 
@@ -136,6 +139,10 @@ claims = Table(
     Column("final", Boolean, nullable=False, default=False),
     Column("objection", Boolean, nullable=False, default=False),
     Column("status", _text(20), nullable=False),
+    # added in revision 0004: optimistic locking, as on hand-offs
+    Column(
+        "version", Integer, nullable=False, server_default="1", info={"since": "0004_shared_use"}
+    ),
     # added in revision 0006: who handled and paid (NAM, CVW, TCMG, IMG; the top-up needs it)
     Column("handler", _text(4), info={"since": "0006_claim_handler"}),
     # added in revision 0002: lists of open claims (overdue cases) read by status
@@ -178,6 +185,22 @@ areas = Table(
     Column("name", _text(120), nullable=False),
     Column("origin", _text(20), nullable=False),
     Column("source", _text(200)),
+)
+
+# public reference data (revision 0008): one polygon per municipality, PC4, district or
+# neighbourhood, as CBS publishes them; the overview counts objects by the polygon they lie in
+boundaries = Table(
+    "boundaries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _geom("MULTIPOLYGON"),
+    Column("kind", _text(10), nullable=False),
+    Column("code", _text(12), nullable=False),  # GM0014, WK001400, BU00140000, 9919
+    Column("name", _text(120), nullable=False),
+    Column("year", Integer),
+    Column("source", _text(200)),  # the file name
+    Index("ix_boundaries_kind_code", "kind", "code"),
+    info={"since": "0008_boundaries"},
 )
 
 handoffs = Table(
@@ -230,36 +253,6 @@ store_info = Table(
 )
 
 
-def create_at_revision(bind, revision: str, order: tuple[str, ...]) -> None:
-    """Create the tables as they were at ``revision``: indexes and columns added by later
-    revisions (marked ``info["since"]``) are left to those revisions' migrations.
-
-    GeoAlchemy2's GeoPackage hooks drop the (GiST) spatial index objects from the shared
-    metadata while creating R-trees; every table's index set is restored afterwards so a
-    PostGIS store created later in the same process still gets its GiST indexes.
-    """
-    later = set(order[order.index(revision) + 1 :])
-    saved = {table: set(table.indexes) for table in metadata.tables.values()}
-    held_back = []  # (table, column): SQLAlchemy has no public "remove column", so the
-    # column collection itself is edited and restored (later columns come last anyway)
-    for table in metadata.tables.values():
-        for index in list(table.indexes):
-            if index.info.get("since") in later:
-                table.indexes.discard(index)
-        for column in list(table.columns):
-            if column.info.get("since") in later:
-                table._columns.remove(column)
-                held_back.append((table, column))
-    try:
-        metadata.create_all(bind)
-    finally:
-        for table, indexes in saved.items():
-            table.indexes.clear()
-            table.indexes.update(indexes)
-        for table, column in held_back:
-            table._columns.add(column)
-
-
 #: every revision in order (the migrations folder holds one file per entry)
 REVISIONS = (
     "0001_initial",
@@ -269,9 +262,11 @@ REVISIONS = (
     "0005_hardened_shared_use",  # PostGIS: fixed search paths, column rights, audit triggers
     "0006_claim_handler",  # claims.handler (NAM, CVW, TCMG, IMG) for the top-up
     "0007_planner_dh_to_check",  # PostGIS: the planner aggregates count dh_to_check
+    "0008_boundaries",  # official boundaries (gemeente, PC4, wijk, buurt), public reference data
+    "0009_planner_views_by_boundary",  # PostGIS: planner aggregates count by official boundaries
 )
 
-SPATIAL_TABLES = ("objects", "parcels", "quakes", "areas")
+SPATIAL_TABLES = ("objects", "parcels", "quakes", "areas", "boundaries")
 #: insertion order that respects foreign keys (reverse to clear)
 TABLE_ORDER = (
     "store_info",
@@ -284,6 +279,7 @@ TABLE_ORDER = (
     "quakes",
     "exposure_events",
     "areas",
+    "boundaries",
     "handoffs",
     "handoff_status",
     "audit_log",

@@ -14,21 +14,25 @@ from sqlalchemy import text
 from domain.store.bulk import insert_rows, is_gpkg
 
 
-def recompute_statuses(conn, as_of: dt.date | None = None, object_ids=None):
+def recompute_statuses(conn, as_of: dt.date | None = None, object_ids=None, stage=None):
     """Assess and write ``objects.status`` inside the caller's transaction; returns the
-    object ids (sorted) and the batch result the statuses come from."""
+    object ids (sorted) and the batch result the statuses come from. ``stage(key)`` is told
+    as ``assess`` and ``write`` start."""
+    from domain.importers.common import enter_stage
     from domain.store.assess_rules import assess_stored
 
+    enter_stage(stage, "assess")
     inp, result = assess_stored(conn, as_of, object_ids)
+    enter_stage(stage, "write")
     write_statuses(conn, inp.ids, [str(s) for s in result.status])
     return inp.ids, result
 
 
-def assess_in(conn, as_of: dt.date | None = None, object_ids=None) -> dict[str, int]:
+def assess_in(conn, as_of: dt.date | None = None, object_ids=None, stage=None) -> dict[str, int]:
     """Recompute and write ``objects.status`` inside the caller's transaction, as of ``as_of``
     (default today), for every object or only for ``object_ids`` (reading only their rows);
     returns counts per status of the objects recomputed."""
-    _, result = recompute_statuses(conn, as_of, object_ids)
+    _, result = recompute_statuses(conn, as_of, object_ids, stage)
     statuses = [str(s) for s in result.status]
     counts: dict[str, int] = {}
     for s in statuses:
@@ -36,10 +40,13 @@ def assess_in(conn, as_of: dt.date | None = None, object_ids=None) -> dict[str, 
     return counts
 
 
-def assess_store(store, as_of: dt.date | None = None, object_ids=None) -> dict[str, int]:
-    """Recompute and write ``objects.status`` in a transaction of its own; counts per status."""
+def assess_store(
+    store, as_of: dt.date | None = None, object_ids=None, stage=None
+) -> dict[str, int]:
+    """Recompute and write ``objects.status`` in a transaction of its own; counts per status
+    (``stage``: see :func:`recompute_statuses`)."""
     with store.engine.begin() as conn:
-        return assess_in(conn, as_of, object_ids)
+        return assess_in(conn, as_of, object_ids, stage)
 
 
 def write_statuses(conn, ids, statuses, chunk: int = 50_000) -> None:

@@ -7,10 +7,9 @@ change made on an outdated view instead of overwriting someone else's work.
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
+    QFrame,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -48,6 +47,29 @@ def suggestion_text(suggestion: dict | None) -> str:
     return f"<b>{html_text(head)}</b><ul>{lines}</ul><i>{html_text(note)}</i>"
 
 
+class HandOffBox(QFrame):
+    """One hand-off: a framed box whose heading (target, status, version) wraps, unlike a
+    group box title, which would widen the narrow panel."""
+
+    def __init__(self, heading: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.heading = QLabel(heading, self)
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.heading.font()
+        bold.setBold(True)
+        self.heading.setFont(bold)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.heading)
+
+    def title(self) -> str:
+        """The heading, as a group box names its title."""
+        return self.heading.text()
+
+
 class HandOffSection(QWidget):
     """Lists the object's hand-offs; emits :attr:`status_change_requested` on a status button."""
 
@@ -57,6 +79,7 @@ class HandOffSection(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 4, 2, 4)  # the page is narrow: room for the buttons
         self.hint = QLabel(self)
         self.hint.setObjectName("ImgHandOffHint")
         self.hint.setWordWrap(True)
@@ -73,7 +96,7 @@ class HandOffSection(QWidget):
         self.list_layout = QVBoxLayout()
         layout.addLayout(self.list_layout)
         layout.addStretch(1)
-        self.boxes: list[QGroupBox] = []
+        self.boxes: list[HandOffBox] = []
         self.claims: dict = {}
         self.status_buttons: dict[object, list[QPushButton]] = {}
 
@@ -98,7 +121,7 @@ class HandOffSection(QWidget):
             self.list_layout.addWidget(box)
             self.boxes.append(box)
 
-    def _box(self, handoff: dict) -> QGroupBox:
+    def _box(self, handoff: dict) -> HandOffBox:
         lang = ui_language()
         status = handoff.get("status", "")
         title = tr("{target} – {status} (versie {version})").format(
@@ -106,9 +129,9 @@ class HandOffSection(QWidget):
             status=status_label(status, lang),
             version=handoff.get("version", NO_VALUE),
         )
-        box = QGroupBox(title, self)
+        box = HandOffBox(title, self)
         box.setObjectName(f"handoff_{handoff.get('id')}")
-        layout = QVBoxLayout(box)
+        layout = box.layout()
         facts = QLabel(
             "<br>".join(
                 [
@@ -144,7 +167,8 @@ class HandOffSection(QWidget):
         history.setObjectName("history")
         history.setWordWrap(True)
         layout.addWidget(history)
-        buttons = QHBoxLayout()
+        # one under the other: two status names side by side do not fit the default width
+        buttons = QVBoxLayout()
         self.status_buttons[handoff.get("id")] = []
         for new_status in next_statuses(status):
             button = QPushButton("→ " + status_label(new_status, lang), box)
@@ -157,9 +181,8 @@ class HandOffSection(QWidget):
                     h.get("id"), int(h.get("version") or 0), s
                 )
             )
-            buttons.addWidget(button)
+            buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.status_buttons[handoff.get("id")].append(button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         return box
 

@@ -4,6 +4,10 @@ is eligible for as of a date, and its hand-offs.
 The panel shows a *view* (a plain dict assembled from the store and the rules engine) and
 reports what the user asks for through signals; re-evaluation and writing are the plugin's job,
 so no rule lives here.
+
+It reads at QGIS's default dock width (``DEFAULT_DOCK_WIDTH``): texts wrap, the title (the
+object's address) wraps with every address in its tooltip, the tabs move to the side with their
+full texts when they do not fit on top, and only tables scroll sideways.
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QDate, QSize, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QDateEdit,
-    QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -42,6 +48,15 @@ from img_qgis_plugin.gui.pgv_chart import PgvChart
 from img_qgis_plugin.gui.verdict_card import VerdictCard, state_of
 
 PANEL_OBJECT_NAME = "ImgObjectPanel"
+#: the width (logical px) the panels must read at: QMainWindow gives a dock added to the right
+#: area its size hint, or the width of the dock already there; QGIS's own right-hand panels
+#: (Processing Toolbox, Identify Results: a tree view) open at about 270-300 px, so a new dock
+#: beside or below them gets no more than that
+DEFAULT_DOCK_WIDTH = 300
+#: at most this share of the width goes to the labels of the object's facts
+LABEL_SHARE = 0.5
+#: the object facts that can be long (several addresses, a status or catalogue sentence)
+WRAPPED_HEADER_VALUES = ("addresses", "status", "catalog_end")
 VERDICT_KEYS = (
     "vaste_vergoeding",
     "aanvullende_vaste_vergoeding",
@@ -117,10 +132,128 @@ def reopening_quake_text(event, quakes: dict) -> str:
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
+    """A page that scrolls up and down only: its texts wrap to the width instead."""
     area = QScrollArea()
     area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(widget)
     return area
+
+
+def _one_line(label: QLabel) -> int:
+    """Width of a plain-text label's text on one line, with its margins."""
+    margins = label.contentsMargins()
+    extra = margins.left() + margins.right() + 2 * label.margin()
+    return label.fontMetrics().horizontalAdvance(label.text()) + extra + 1
+
+
+class FactRows(QWidget):
+    """Label–value rows, like a form: side by side where the value fits beside the labels,
+    else the value under its label. The label column is as wide as the widest label but at
+    most ``LABEL_SHARE`` of the width (labels wrap within it). Unlike QFormLayout's
+    WrapLongRows, which checks each row against its own label while the column takes the
+    widest, no short value is cut off ("€ 212.00") in a narrow dock."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        # the widget's minimum is the stacked one (minimumSizeHint), not this placement's
+        self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.grid.setColumnStretch(1, 1)
+        self.rows: list[tuple[QLabel, QLabel]] = []
+        self._placed: tuple | None = None
+        self._unlimited = self.maximumWidth()  # Qt's "no maximum"
+
+    def add_row(self, label: QLabel, value: QLabel) -> None:
+        label.setWordWrap(True)  # "Overlap with strengthening (NCG)" is wider than the dock
+        label.setParent(self)
+        value.setParent(self)
+        self.rows.append((label, value))
+        self.replan()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # every row stacked: the widest single label or value
+        widths = [w.minimumSizeHint().width() for row in self.rows for w in row]
+        return QSize(max(widths, default=0), super().minimumSizeHint().height())
+
+    def plan(self, width: int) -> tuple:
+        """(label column width, the rows whose value goes under the label)."""
+        spacing = max(0, self.grid.horizontalSpacing())
+        labels = [label for label, _value in self.rows]
+        # a wrapping label's size hint is already wrapped: measure its text on one line
+        column = max((_one_line(label) for label in labels), default=0)
+        # no wider than the share, never narrower than the longest word of a label
+        floor = max((label.minimumSizeHint().width() for label in labels), default=0)
+        column = max(floor, min(column, int(width * LABEL_SHARE)))
+        room = width - column - spacing
+        stacked = tuple(
+            i for i, (_l, value) in enumerate(self.rows) if value.sizeHint().width() > room
+        )
+        return column, stacked
+
+    def replan(self) -> None:
+        """Place the rows for the current width (again: values change with each object)."""
+        column, stacked = self.plan(self.width())
+        if self._placed == (column, stacked):
+            return
+        self._placed = (column, stacked)
+        for label, value in self.rows:
+            self.grid.removeWidget(label)
+            self.grid.removeWidget(value)
+        line = 0
+        for index, (label, value) in enumerate(self.rows):
+            if index in stacked:
+                label.setMaximumWidth(self._unlimited)
+                self.grid.addWidget(label, line, 0, 1, 2)
+                self.grid.addWidget(value, line + 1, 0, 1, 2)
+                line += 2
+            else:
+                label.setMaximumWidth(column)
+                self.grid.addWidget(label, line, 0)
+                self.grid.addWidget(value, line, 1)
+                line += 1
+        self.grid.setColumnMinimumWidth(0, column)
+        self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.replan()
+
+
+class FittingTabs(QTabWidget):
+    """Tabs on top while all their texts fit there; on the left side (texts whole, read
+    upwards) in a narrow dock, instead of eliding them ("Overdr…") or hiding the last ones
+    behind scroll arrows."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabBar().setExpanding(False)
+
+    def tabs_length(self) -> int:
+        """Length of the tab bar with every tab whole, laid out on top."""
+        bar = self.tabBar()
+        # a tab's long side is its text side, whichever side the bar is on; tabs are never
+        # squeezed (no eliding), so the laid-out rectangles are their full sizes
+        return sum(max(bar.tabRect(i).width(), bar.tabRect(i).height()) for i in range(bar.count()))
+
+    def fit_tabs(self) -> None:
+        # on top the bar spans the whole widget; the side position leaves the width unchanged,
+        # so the choice cannot flip back and forth
+        fits = self.tabs_length() <= self.width()
+        wanted = QTabWidget.TabPosition.North if fits else QTabWidget.TabPosition.West
+        if self.tabPosition() != wanted:
+            self.setTabPosition(wanted)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_tabs()
+
+    def tabInserted(self, index: int) -> None:  # noqa: N802
+        super().tabInserted(index)
+        self.fit_tabs()
 
 
 class ObjectPanel(QgsDockWidget):
@@ -143,6 +276,27 @@ class ObjectPanel(QgsDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
 
+        # the object's name and what to do with it; the name wraps (the dock title bar would
+        # cut it), every address in the tooltip
+        title_row = QHBoxLayout()
+        self.title_label = QLabel("", body)
+        self.title_label.setObjectName("ImgObjectTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bold = self.title_label.font()
+        bold.setBold(True)
+        self.title_label.setFont(bold)
+        self.title_label.setVisible(False)
+        title_row.addWidget(self.title_label, 1)
+        self.dossier_button = QPushButton(tr("Dossier (PDF)…"), body)
+        self.dossier_button.setObjectName("ImgDossierButton")
+        self.dossier_button.setToolTip(tr("Dossier van dit object als PDF opslaan"))
+        self.dossier_button.setEnabled(False)
+        self.dossier_button.clicked.connect(self._emit_dossier)
+        title_row.addWidget(self.dossier_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(title_row)
+
         top = QHBoxLayout()
         self.as_of_label = QLabel(tr("Peildatum:"), body)
         self.as_of_edit = QDateEdit(QDate.currentDate(), body)
@@ -152,13 +306,8 @@ class ObjectPanel(QgsDockWidget):
         self.as_of_edit.setToolTip(tr("Oordelen gelden op deze datum; latere feiten tellen niet."))
         self.as_of_edit.dateChanged.connect(self._emit_as_of)
         top.addWidget(self.as_of_label)
-        top.addWidget(self.as_of_edit, 1)
-        self.dossier_button = QPushButton(tr("Dossier (PDF)…"), body)
-        self.dossier_button.setObjectName("ImgDossierButton")
-        self.dossier_button.setToolTip(tr("Dossier van dit object als PDF opslaan"))
-        self.dossier_button.setEnabled(False)
-        self.dossier_button.clicked.connect(self._emit_dossier)
-        top.addWidget(self.dossier_button)
+        top.addWidget(self.as_of_edit)
+        top.addStretch(1)
         layout.addLayout(top)
 
         self.placeholder = QLabel(
@@ -167,7 +316,7 @@ class ObjectPanel(QgsDockWidget):
         self.placeholder.setWordWrap(True)
         layout.addWidget(self.placeholder)
 
-        self.tabs = QTabWidget(body)
+        self.tabs = FittingTabs(body)
         self.tabs.setObjectName("ImgPanelTabs")
         self.tabs.addTab(self._build_object_tab(), tr("Object"))
         self.claim_table = ClaimTable.create(self)
@@ -180,14 +329,12 @@ class ObjectPanel(QgsDockWidget):
         self.tabs.setVisible(False)
         layout.addWidget(self.tabs, 1)
         self.setWidget(body)
-        self.setMinimumWidth(320)
 
     # --- building -----------------------------------------------------------------------
     def _build_object_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.facts = FactRows(page)
         self.header: dict[str, QLabel] = {}
         rows = [
             ("addresses", tr("Adres(sen)")),
@@ -206,11 +353,13 @@ class ObjectPanel(QgsDockWidget):
         for key, title in rows:
             value = QLabel(NO_VALUE, page)
             value.setObjectName(f"header_{key}")
-            value.setWordWrap(key == "addresses")
+            # long texts wrap; a short value stays whole and goes under its label when the
+            # two do not fit side by side
+            value.setWordWrap(key in WRAPPED_HEADER_VALUES)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(title, value)
+            self.facts.add_row(QLabel(title, page), value)
             self.header[key] = value
-        layout.addLayout(form)
+        layout.addWidget(self.facts)
         self.motion_label = QLabel("", page)
         self.motion_label.setObjectName("ImgMotionSettings")
         self.motion_label.setWordWrap(True)
@@ -270,6 +419,9 @@ class ObjectPanel(QgsDockWidget):
         """Show no object, and why (the store it came from was closed or replaced)."""
         self.view = None
         self.dossier_button.setEnabled(False)
+        self.title_label.clear()
+        self.title_label.setToolTip("")
+        self.title_label.setVisible(False)
         self.tabs.setVisible(False)
         self.placeholder.setText(why)
         self.placeholder.setVisible(True)
@@ -289,11 +441,12 @@ class ObjectPanel(QgsDockWidget):
         }
         for key, text in values.items():
             self.header[key].setText(text)
-        self.setWindowTitle(
-            tr("Mijnbouwschade – {address}").format(
-                address=addresses[0] if addresses else values["id"]
-            )
-        )
+        name = addresses[0] if addresses else tr("Object {id}").format(id=values["id"])
+        self.setWindowTitle(tr("Mijnbouwschade – {address}").format(address=name))
+        self.title_label.setText(name)
+        self.title_label.setToolTip("\n".join(addresses) if addresses else name)
+        self.title_label.setVisible(True)
+        self.facts.replan()  # the new values may fit beside their labels, or no longer
 
     def _fill_chart(self, quakes, claims, last_final, marks) -> None:
         ordered = sorted(quakes, key=lambda q: str(q.get("time") or ""), reverse=True)

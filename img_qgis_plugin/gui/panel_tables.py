@@ -105,6 +105,9 @@ def _table(
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    # a table is the one thing that scrolls sideways in the narrow panel: smoothly, not by
+    # whole columns wider than the view
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     # the first order is the reader's usual one; a header click re-sorts
     order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
     table.horizontalHeader().setSortIndicator(sort_column, order)

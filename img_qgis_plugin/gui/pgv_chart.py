@@ -37,7 +37,11 @@ class PgvChart(QWidget):
         self.setToolTip(tr("PGV per beving (mm/s, logaritmische schaal)"))
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(380, 200)
+        return QSize(280, 200)  # fits the panel at the default dock width; it grows with it
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # axis labels plus a plot a few years wide still read; narrower would squash the dots
+        return QSize(MARGIN_LEFT + MARGIN_RIGHT + 100, 160)
 
     def set_data(
         self,

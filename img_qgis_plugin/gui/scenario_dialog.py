@@ -119,9 +119,13 @@ class ScenarioChangesDialog(QDialog):
         table.setHorizontalHeaderLabels(
             [header, tr("Heropenen"), tr("Nulmeting"), tr("Nieuw in effectgebied"), tr("Totaal")]
         )
+        # the domain counts per official boundary where the store has them ("" is then
+        # outside them), else per the objects' own municipality / PC4 ("" unknown)
+        official = self.summary.get("official_boundaries", {}).get(key, False)
+        empty = tr("buiten de grenzen") if official else "—"
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            table.setItem(r, 0, QTableWidgetItem(str(row[area_key]) or "—"))
+            table.setItem(r, 0, QTableWidgetItem(str(row[area_key]) or empty))
             for c, count_key in enumerate(CHANGE_KEYS, start=1):
                 table.setItem(r, c, CountItem(row[count_key]))
             table.setItem(r, 1 + len(CHANGE_KEYS), CountItem(sum(row[k] for k in CHANGE_KEYS)))

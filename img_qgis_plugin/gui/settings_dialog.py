@@ -6,12 +6,14 @@ object is injectable so tests never touch the user's profile.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from qgis.core import QgsSettings
 from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QCheckBox, QDialog, QVBoxLayout, QWidget
 
 from domain import policy
 from img_qgis_plugin.__about__ import __icon_path__
@@ -74,6 +76,16 @@ class SettingsWidget(QWidget, FORM_CLASS):
         self.vs30TableWidget.setToolTip(tr("Tabel met kolommen pc4,vs30_m_s"))
         self.groundMotionLayout.addRow(tr("PC4-tabel"), self.vs30TableWidget)
         self.vs30Combo.currentIndexChanged.connect(self._show_table_choice)
+        # the map background, a row of its own under the general settings
+        self.backgroundCheck = QCheckBox(tr("Achtergrondkaart (PDOK BRT, grijs)"), self)
+        self.backgroundCheck.setObjectName("backgroundCheck")
+        self.backgroundCheck.setToolTip(
+            tr(
+                "Toont de grijze BRT-Achtergrondkaart van PDOK onder de kaartlagen, als de dienst "
+                "bereikbaar is (via de netwerk- en proxy-instellingen van QGIS)."
+            )
+        )
+        self.generalLayout.addRow(self.backgroundCheck)
         self.asOfTodayCheck.toggled.connect(lambda today: self.asOfDate.setEnabled(not today))
         self.reportButton.clicked.connect(self.copy_report)
         self.loaded = Preferences.load(self.settings)
@@ -89,6 +101,7 @@ class SettingsWidget(QWidget, FORM_CLASS):
             combo.setCurrentIndex(max(0, index))
         self.exceedanceSpin.setValue(prefs.exceedance * 100)
         self.vs30TableWidget.setFilePath(prefs.vs30_table)
+        self.backgroundCheck.setChecked(bool(prefs.background_map))
         self._show_table_choice()
         day = parse_day(prefs.as_of)
         self.asOfTodayCheck.setChecked(day is None)
@@ -106,14 +119,15 @@ class SettingsWidget(QWidget, FORM_CLASS):
         as_of = ""
         if not self.asOfTodayCheck.isChecked():
             as_of = self.asOfDate.date().toString("yyyy-MM-dd")
-        return Preferences(
+        return replace(
+            self.loaded,
             language=self.languageCombo.currentData(),
             component=self.componentCombo.currentData(),
             exceedance=round(self.exceedanceSpin.value() / 100, 6),
             vs30_source=self.vs30Combo.currentData(),
             vs30_table=self.vs30TableWidget.filePath(),
             as_of=as_of,
-            last_store=self.loaded.last_store,
+            background_map=self.backgroundCheck.isChecked(),
         )
 
     def save(self) -> Preferences:

@@ -123,5 +123,6 @@ class VerdictCard(QFrame):
             self.condition_labels.append(label)
         if not conditions:
             label = QLabel(tr("Geen voorwaarden bekend."), self.details)
+            label.setWordWrap(True)
             self.details_layout.addWidget(label)
             self.condition_labels.append(label)

@@ -13,6 +13,7 @@ PROVIDER_ID = "mijnbouwschade"
 
 def algorithm_classes() -> list:
     """Algorithms are added per capability; imported here so the provider stays one list."""
+    from img_qgis_plugin.processing.boundaries_algorithm import ImportBoundariesAlgorithm
     from img_qgis_plugin.processing.demo_algorithm import DemoAlgorithm
     from img_qgis_plugin.processing.scenario_algorithm import ScenarioAlgorithm
     from img_qgis_plugin.processing.store_algorithms import (
@@ -26,6 +27,7 @@ def algorithm_classes() -> list:
     return [
         ImportCatalogAlgorithm,
         ImportDataAlgorithm,
+        ImportBoundariesAlgorithm,
         ExposureAlgorithm,
         ZonesAlgorithm,
         AssessAlgorithm,
@@ -50,3 +52,17 @@ class ImgProcessingProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+
+    @staticmethod
+    def store_listener(controller):
+        """A store listener that keeps every form's STORE default at the plugin's open store."""
+        from img_qgis_plugin.processing.open_store import follow
+
+        return follow(controller)
+
+    def unload(self) -> None:
+        """The plugin unloads: no store is open any more, so no form defaults to one."""
+        from img_qgis_plugin.processing.open_store import set_open_store
+
+        set_open_store("")
+        super().unload()

@@ -1,14 +1,21 @@
-"""Scenario quake as an algorithm: counts per municipality and a layer of affected objects."""
+"""Scenario quake as an algorithm: counts per municipality and its footprint as layers.
+
+The footprint is what the map tool draws: the affected objects, the 2 and 5 mm/s contours and
+the epicentre, each a feature sink that loads in QGIS styled as the map tool styles it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeatureSink,
+    QgsProcessing,
     QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -18,11 +25,36 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from domain import policy
-from img_qgis_plugin.processing.base import ImgAlgorithm, tr
+from img_qgis_plugin.processing.base import ImgAlgorithm, Steps, kept_post_processor, tr
 from img_qgis_plugin.processing.scenario_features import affected_features, scenario_fields
-from img_qgis_plugin.processing.store_algorithms import COMPUTE_GROUP, parse_date
+from img_qgis_plugin.processing.store_algorithms import COMPUTE_GROUP, parse_date, translated
 
 RD_NEW = "EPSG:28992"
+SCENARIO_STEPS = {
+    "compute": QT_TRANSLATE_NOOP("@default", "Trillingen van de scenario-beving berekenen"),
+    "layers": QT_TRANSLATE_NOOP("@default", "Lagen van de voetafdruk schrijven"),
+}
+
+
+class _StyledLike(QgsProcessingLayerPostProcessorInterface):
+    """Gives a loaded sink the name, symbols and labels of the map tool's own layer.
+
+    ``template()`` builds that layer (empty) on the main thread, where Processing calls this."""
+
+    def __init__(self, template) -> None:
+        super().__init__()
+        self.template = template
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802
+        if layer is None or not layer.isValid():
+            return
+        model = self.template()
+        layer.setName(model.name())
+        layer.setRenderer(model.renderer().clone())
+        if model.labeling() is not None:
+            layer.setLabeling(model.labeling().clone())
+            layer.setLabelsEnabled(model.labelsEnabled())
+        layer.triggerRepaint()
 
 
 class ScenarioAlgorithm(ImgAlgorithm):
@@ -34,7 +66,8 @@ class ScenarioAlgorithm(ImgAlgorithm):
         "Wat als er op dit punt een beving van magnitude ML komt? Telt per gemeente de objecten "
         "die heropend worden (besluit vóór de datum en PGV > 5 mm/s), een nulmeting nodig "
         "hebben (PGV ≥ 5 mm/s) of nieuw in het effectgebied komen (PGV ≥ 2 mm/s), en maakt "
-        "een puntlaag (RD New) van die objecten. Het epicentrum mag in elk CRS.",
+        "een puntlaag (RD New) van die objecten, met de contouren van 2 en 5 mm/s en het "
+        "epicentrum als eigen lagen. Het epicentrum mag in elk CRS.",
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -66,6 +99,20 @@ class ScenarioAlgorithm(ImgAlgorithm):
             )
         )
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Getroffen objecten")))
+        # the rest of the footprint: optional, a temporary layer unless asked elsewhere
+        for key, label in (
+            ("CONTOURS", QT_TRANSLATE_NOOP("@default", "Contouren 2 en 5 mm/s")),
+            ("EPICENTRE_POINT", QT_TRANSLATE_NOOP("@default", "Epicentrum (punt)")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterFeatureSink(
+                    key,
+                    tr(label),
+                    optional=True,
+                    createByDefault=True,
+                    defaultValue=QgsProcessing.TEMPORARY_OUTPUT,
+                )
+            )
         self.add_report_output()
         for key, label in (
             ("REOPEN", QT_TRANSLATE_NOOP("@default", "Heropenen")),
@@ -73,10 +120,12 @@ class ScenarioAlgorithm(ImgAlgorithm):
             ("NEW_IN_EFFECT_AREA", QT_TRANSLATE_NOOP("@default", "Nieuw in effectgebied")),
             ("AFFECTED", QT_TRANSLATE_NOOP("@default", "Getroffen objecten (≥ 2 mm/s)")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(key, tr(label)))
+            self.addOutput(QgsProcessingOutputNumber(key, tr(label)))  # noqa: QGS201
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from domain.groundmotion.scenario import scenario_contours
         from domain.store.scenario_objects import scenario_with_objects
+        from img_qgis_plugin.gui import scenario_tool
         from img_qgis_plugin.processing.base import plugin_motion
 
         rd = QgsCoordinateReferenceSystem(RD_NEW)
@@ -87,21 +136,44 @@ class ScenarioAlgorithm(ImgAlgorithm):
         depth = self.parameterAsDouble(parameters, "DEPTH", context)
         day = parse_date(self.parameterAsString(parameters, "DATE", context), "DATE")
         day = day or dt.date.today()
+        x, y = point.x(), point.y()
+        steps = Steps(feedback, translated(SCENARIO_STEPS))
         with self.open_store(parameters, context) as store, self.domain_errors():
-            feedback.setProgress(10)
+            steps.stage("compute")
             motion = plugin_motion()
-            outcome = scenario_with_objects(store, point.x(), point.y(), ml, depth, day, motion)
-        feedback.setProgress(60)
+            outcome = scenario_with_objects(store, x, y, ml, depth, day, motion)
+            quake_depth = outcome.summary["quake"]["depth_km"]
+            contours = scenario_contours(x, y, ml, quake_depth, motion.ground_motion())
+        with self.domain_errors():
+            steps.stage("layers")
+        results = {}
         fields = scenario_fields()
-        sink, dest = self.parameterAsSink(
-            parameters, "OUTPUT", context, fields, Qgis.WkbType.Point, rd
+        results["OUTPUT"] = self._write(
+            parameters,
+            context,
+            "OUTPUT",
+            fields,
+            Qgis.WkbType.Point,
+            affected_features(outcome.objects, fields, feedback),
+            lambda: scenario_tool.scenario_layer(SimpleNamespace(objects=[]), ml, day),
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        features = affected_features(outcome.objects, fields, feedback)
-        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(self.writeFeatureError(sink, parameters, "OUTPUT"))
-        feedback.setProgress(100)
+        for key, made in (
+            ("CONTOURS", lambda: scenario_tool.contour_layer(contours, ml, day)),
+            ("EPICENTRE_POINT", lambda: scenario_tool.epicentre_layer(x, y, ml, day)),
+        ):
+            layer = made()
+            results[key] = self._write(
+                parameters,
+                context,
+                key,
+                layer.fields(),
+                layer.wkbType(),
+                list(layer.getFeatures()),
+                made,
+            )
+        with self.domain_errors():
+            steps.check()  # a cancel while writing leaves layers cut short: say so instead
+        steps.finish()
         summary = outcome.summary
         for m in summary["per_municipality"]:
             feedback.pushInfo(
@@ -109,8 +181,22 @@ class ScenarioAlgorithm(ImgAlgorithm):
                     m["municipality"] or "-", m["reopen"], m["nulmeting"], m["new_in_effect_area"]
                 )
             )
-        results = self.report({"counts": {}, **summary}, feedback)
-        results.update({k.upper(): v for k, v in summary["totals"].items()})
-        results["AFFECTED"] = summary["affected"]
-        results["OUTPUT"] = dest
-        return results
+        counts = {**summary["totals"], "affected": summary["affected"]}
+        results.update(self.report({**summary, "counts": counts}, feedback))
+        return {key: value for key, value in results.items() if value is not None}
+
+    def _write(self, parameters, context, key, fields, geometry_type, features, template):
+        """``features`` into the sink ``key`` (None when that optional sink is not wanted);
+        a layer loaded on completion is styled like ``template()``."""
+        rd = QgsCoordinateReferenceSystem(RD_NEW)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, geometry_type, rd)
+        if sink is None:
+            if key == "OUTPUT":
+                raise QgsProcessingException(self.invalidSinkError(parameters, key))
+            return None
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.writeFeatureError(sink, parameters, key))
+        if context.willLoadLayerOnCompletion(dest):
+            styler = kept_post_processor(_StyledLike(template))
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styler)
+        return dest

@@ -1,4 +1,10 @@
-"""Imports and recomputations on a store, as Processing algorithms (same functions as the CLI)."""
+"""Imports and recomputations on a store, as Processing algorithms (same functions as the CLI).
+
+Each reports progress one step per stage of the domain function (:class:`Steps`), honours
+Cancel at every stage and inside the long computations (the store is written in one
+transaction, so a cancelled run leaves it as it was), returns its counts as number outputs with
+a readable summary, and names the store layers it wrote as layer outputs.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,8 @@ import datetime as dt
 from qgis.core import (
     Qgis,
     QgsProcessingException,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
@@ -18,9 +26,8 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from img_qgis_plugin.processing.base import (
     ImgAlgorithm,
-    cancel_for,
+    Steps,
     plugin_motion,
-    progress_for,
     tr,
 )
 
@@ -45,6 +52,91 @@ AREA_KIND_LABELS = (
     QT_TRANSLATE_NOOP("@default", "6 km-zone"),
     QT_TRANSLATE_NOOP("@default", "Startgebied"),
 )
+#: the store layer each kind writes to (claims and ownerships are tables, not map layers)
+DATA_KIND_LAYERS = {"bag": "objects", "parcels": "parcels"}
+
+LAYER = "LAYER"
+LAYERS = "LAYERS"
+#: the store layers each recomputation writes to
+ZONE_LAYERS = ("areas_zone_6km", "areas_effect_area", "areas_dh_area")
+EXPOSURE_LAYERS = ("objects", "areas_effect_area", "areas_dh_area")
+CATALOG_LAYERS = ("quakes", "objects", *ZONE_LAYERS)
+
+# --- the stages the domain functions name, as the steps people see -----------------------
+READ_WRITE_STEPS = {
+    "read": QT_TRANSLATE_NOOP("@default", "Bestand lezen en controleren"),
+    "write": QT_TRANSLATE_NOOP("@default", "Opslaan in de opslag"),
+}
+CATALOG_STEPS = {
+    "read": QT_TRANSLATE_NOOP("@default", "Catalogus lezen en controleren"),
+    "quakes": QT_TRANSLATE_NOOP("@default", "Bevingen opslaan"),
+    "exposure": QT_TRANSLATE_NOOP("@default", "Trillingen per object berekenen"),
+    "status": QT_TRANSLATE_NOOP("@default", "Kaartstatus bepalen"),
+    "zones": QT_TRANSLATE_NOOP("@default", "Gebieden berekenen"),
+}
+EXPOSURE_STEPS = {
+    "exposure": CATALOG_STEPS["exposure"],
+    "status": CATALOG_STEPS["status"],
+    "areas": QT_TRANSLATE_NOOP("@default", "Effectgebied en Duurzaam herstel-gebied berekenen"),
+}
+#: ``recompute_with_settings`` reports progress over the whole job: exposure to 75 %, areas after
+EXPOSURE_SPANS = {"exposure": (0.0, 75.0), "areas": (75.0, 99.0)}
+ZONES_STEPS = {
+    "outlines": QT_TRANSLATE_NOOP("@default", "Omtrekken van de bronnen lezen"),
+    "zones": CATALOG_STEPS["zones"],
+}
+ASSESS_STEPS = {
+    "assess": QT_TRANSLATE_NOOP("@default", "Regels toepassen op elk object"),
+    "write": QT_TRANSLATE_NOOP("@default", "Kaartstatus opslaan"),
+}
+
+# --- the counts, as number outputs --------------------------------------------------------
+EXPOSURE_COUNTS = {
+    "OBJECTS": QT_TRANSLATE_NOOP("@default", "Objecten"),
+    "QUAKES": QT_TRANSLATE_NOOP("@default", "Bevingen"),
+    "EXCLUDED_QUAKES": QT_TRANSLATE_NOOP("@default", "Bevingen die niet meetellen (andere bron)"),
+    "EXPOSURE_EVENTS": QT_TRANSLATE_NOOP("@default", "Trillingen per object opgeslagen"),
+    "IN_EFFECT_AREA": QT_TRANSLATE_NOOP("@default", "Objecten in het effectgebied"),
+    "IN_DH_AREA": QT_TRANSLATE_NOOP("@default", "Objecten in het Duurzaam herstel-gebied"),
+}
+ZONE_COUNTS = {
+    "ZONE_6KM": QT_TRANSLATE_NOOP("@default", "6 km-zones"),
+    "EFFECT_AREA": QT_TRANSLATE_NOOP("@default", "Effectgebieden"),
+    "DH_AREA": QT_TRANSLATE_NOOP("@default", "Duurzaam herstel-gebieden"),
+}
+CATALOG_COUNTS = {
+    "QUAKES": EXPOSURE_COUNTS["QUAKES"],
+    "EXCLUDED": EXPOSURE_COUNTS["EXCLUDED_QUAKES"],
+    **{k: v for k, v in EXPOSURE_COUNTS.items() if k not in ("QUAKES", "EXCLUDED_QUAKES")},
+    **{f"AREAS_{k}": v for k, v in ZONE_COUNTS.items()},
+}
+DATA_COUNTS = {
+    "OBJECTS": EXPOSURE_COUNTS["OBJECTS"],
+    "ADDRESSES": QT_TRANSLATE_NOOP("@default", "Adressen"),
+    "PARCELS": QT_TRANSLATE_NOOP("@default", "Percelen"),
+    "PARCELS_UPDATED": QT_TRANSLATE_NOOP("@default", "Percelen bijgewerkt"),
+    "OBJECTS_LINKED": QT_TRANSLATE_NOOP("@default", "Objecten aan een perceel gekoppeld"),
+    "CLAIMS": QT_TRANSLATE_NOOP("@default", "Schademeldingen"),
+    "OWNERSHIPS": QT_TRANSLATE_NOOP("@default", "Eigendommen"),
+    "PERSONS": QT_TRANSLATE_NOOP("@default", "Personen (nieuw)"),
+    **{kind.upper(): label for kind, label in zip(AREA_KINDS, AREA_KIND_LABELS)},
+}
+
+
+def status_counts() -> dict[str, str]:
+    """One number output per map status (output name → label in the interface language)."""
+    from domain.rules.status import MAP_STATUSES, status_label
+    from img_qgis_plugin.gui.i18n import ui_language
+
+    lang = ui_language()
+    return {status.upper(): status_label(status, lang) for status in MAP_STATUSES}
+
+
+def with_every_status(counts: dict) -> dict:
+    """Counts per status with a 0 for each status no object has (every output is filled)."""
+    from domain.rules.status import MAP_STATUSES
+
+    return {status: int(counts.get(status, 0)) for status in MAP_STATUSES} | dict(counts)
 
 
 def _importer(kind: str):
@@ -67,6 +159,10 @@ def _importer(kind: str):
     from domain.importers.ownerships import import_ownerships
 
     return import_ownerships
+
+
+def translated(labels: dict[str, str]) -> dict[str, str]:
+    return {key: tr(text) for key, text in labels.items()}
 
 
 class ImportCatalogAlgorithm(ImgAlgorithm):
@@ -107,6 +203,10 @@ class ImportCatalogAlgorithm(ImgAlgorithm):
             )
         )
         self.add_report_output()
+        self.add_number_outputs(CATALOG_COUNTS)
+        self.addOutput(  # noqa: QGS201
+            QgsProcessingOutputMultipleLayers(LAYERS, tr("Bijgewerkte kaartlagen"))
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from pathlib import Path
@@ -118,19 +218,27 @@ class ImportCatalogAlgorithm(ImgAlgorithm):
         dry_run = self.parameterAsBool(parameters, "DRY_RUN", context)
         zone = self.parameterAsString(parameters, "TIME_ZONE", context).strip() or None
         end_text = self.parameterAsString(parameters, "CATALOG_END", context).strip() or None
+        labels = translated(CATALOG_STEPS)
+        steps = Steps(feedback, {"read": labels["read"]} if dry_run else labels)
         with self.open_store(parameters, context) as store, self.domain_errors():
-            feedback.setProgress(5)
             motion = plugin_motion()
             report = import_catalog(
                 store,
                 path,
                 dry_run=dry_run,
+                progress=steps.progress,
+                cancel=steps.cancel,
                 motion=motion,
                 time_zone=zone,
                 catalog_end=parse_catalog_end(end_text, Path(path).name),
+                stage=steps.stage,
             )
-        feedback.setProgress(100)
-        return self.report(report.as_dict() | {"motion": motion.as_dict()}, feedback)
+            written = () if dry_run else CATALOG_LAYERS
+            layers = self.store_layers(store, written, context, LAYERS)
+        steps.finish()
+        results = self.report(report.as_dict() | {"motion": motion.as_dict()}, feedback)
+        results[LAYERS] = layers
+        return results
 
 
 class ImportDataAlgorithm(ImgAlgorithm):
@@ -179,12 +287,19 @@ class ImportDataAlgorithm(ImgAlgorithm):
             )
         )
         self.add_report_output()
+        self.add_number_outputs(DATA_COUNTS)
+        self.addOutput(  # noqa: QGS201
+            QgsProcessingOutputVectorLayer(
+                LAYER, tr("Bijgewerkte kaartlaag"), Qgis.ProcessingSourceType.VectorAnyGeometry
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         kind = DATA_KINDS[self.parameterAsEnum(parameters, "KIND", context)]
         path = self.parameterAsFile(parameters, "FILE", context)
         dry_run = self.parameterAsBool(parameters, "DRY_RUN", context)
         extra = {}
+        layer_key = DATA_KIND_LAYERS.get(kind)
         if kind == "areas":
             if parameters.get("AREA_KIND") is None:
                 raise QgsProcessingException(
@@ -192,15 +307,22 @@ class ImportDataAlgorithm(ImgAlgorithm):
                 )
             extra["kind"] = AREA_KINDS[self.parameterAsEnum(parameters, "AREA_KIND", context)]
             extra["name_field"] = self.parameterAsString(parameters, "NAME_FIELD", context) or None
+            layer_key = f"areas_{extra['kind']}"
         crs = self.parameterAsCrs(parameters, "CRS", context)
         if kind in MAP_KINDS and crs.isValid():
             extra["crs"] = crs.authid() or crs.toWkt()
         importer = _importer(kind)
+        labels = translated(READ_WRITE_STEPS)
+        steps = Steps(feedback, {"read": labels["read"]} if dry_run else labels)
         with self.open_store(parameters, context) as store, self.domain_errors():
-            feedback.setProgress(5)
-            report = importer(store, path, dry_run=dry_run, **extra)
-        feedback.setProgress(100)
-        return self.report(report.as_dict(), feedback)
+            report = importer(store, path, dry_run=dry_run, stage=steps.stage, **extra)
+            layers = [] if dry_run or layer_key is None else [layer_key]
+            sources = self.store_layers(store, layers, context, LAYER)
+        steps.finish()
+        results = self.report(report.as_dict(), feedback)
+        if sources:
+            results[LAYER] = sources[0]
+        return results
 
 
 class ExposureAlgorithm(ImgAlgorithm):
@@ -216,17 +338,32 @@ class ExposureAlgorithm(ImgAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameter()
         self.add_report_output()
+        self.add_number_outputs(EXPOSURE_COUNTS)
+        self.add_number_outputs(
+            {f"AREAS_{k}": v for k, v in ZONE_COUNTS.items() if k != "ZONE_6KM"}
+        )
+        self.add_number_outputs(status_counts())
+        self.addOutput(  # noqa: QGS201
+            QgsProcessingOutputMultipleLayers(LAYERS, tr("Bijgewerkte kaartlagen"))
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from domain.store.compute import recompute_with_settings
 
+        steps = Steps(feedback, translated(EXPOSURE_STEPS), EXPOSURE_SPANS)
         with self.open_store(parameters, context) as store, self.domain_errors():
             motion = plugin_motion()  # the plugin's settings; the effect/DH areas follow them
             result = recompute_with_settings(
-                store, motion, progress=progress_for(feedback, 0, 90), cancel=cancel_for(feedback)
+                store, motion, progress=steps.progress, cancel=steps.cancel, stage=steps.stage
             )
-        feedback.setProgress(100)
-        return self.report({"counts": result, "motion": motion.as_dict()}, feedback)
+            layers = self.store_layers(store, EXPOSURE_LAYERS, context, LAYERS)
+        steps.finish()
+        counts = {k: v for k, v in result.items() if not isinstance(v, dict)}
+        counts |= {f"areas_{k}": v for k, v in result.get("areas", {}).items()}
+        counts |= with_every_status(result.get("object_status", {}))
+        results = self.report({"counts": counts, "motion": motion.as_dict()}, feedback)
+        results[LAYERS] = layers
+        return results
 
 
 class ZonesAlgorithm(ImgAlgorithm):
@@ -250,22 +387,32 @@ class ZonesAlgorithm(ImgAlgorithm):
             )
         )
         self.add_report_output()
+        self.add_number_outputs(ZONE_COUNTS)
+        self.addOutput(  # noqa: QGS201
+            QgsProcessingOutputMultipleLayers(LAYERS, tr("Bijgewerkte kaartlagen"))
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from domain.store.compute import recompute_zones
 
         paths = _file_list(parameters.get("OUTLINES"))
+        steps = Steps(feedback, translated(ZONES_STEPS))
         with self.domain_errors():
+            steps.stage("outlines")
             outlines = None
             if paths:
                 from domain.groundmotion.sources import load_outline, merge_outlines
 
                 outlines = merge_outlines([load_outline(p) for p in paths])
         with self.open_store(parameters, context) as store, self.domain_errors():
-            feedback.setProgress(10)
-            counts = recompute_zones(store, outlines)
-        feedback.setProgress(100)
-        return self.report({"counts": counts}, feedback)
+            steps.stage("zones")
+            counts = recompute_zones(store, outlines, progress=steps.progress, cancel=steps.cancel)
+            layers = self.store_layers(store, ZONE_LAYERS, context, LAYERS)
+        steps.finish()
+        every_kind = {key.lower(): 0 for key in ZONE_COUNTS}  # a kind no longer produced: 0
+        results = self.report({"counts": every_kind | counts}, feedback)
+        results[LAYERS] = layers
+        return results
 
 
 class AssessAlgorithm(ImgAlgorithm):
@@ -286,16 +433,26 @@ class AssessAlgorithm(ImgAlgorithm):
             )
         )
         self.add_report_output()
+        self.add_number_outputs(status_counts())
+        self.addOutput(  # noqa: QGS201
+            QgsProcessingOutputVectorLayer(
+                LAYER, tr("Bijgewerkte kaartlaag"), Qgis.ProcessingSourceType.VectorPoint
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from domain.store.status import assess_store
 
         as_of = parse_date(self.parameterAsString(parameters, "AS_OF", context), "AS_OF")
+        steps = Steps(feedback, translated(ASSESS_STEPS))
         with self.open_store(parameters, context) as store, self.domain_errors():
-            feedback.setProgress(5)
-            counts = assess_store(store, as_of)
-        feedback.setProgress(100)
-        return self.report({"counts": counts}, feedback)
+            counts = assess_store(store, as_of, stage=steps.stage)
+            sources = self.store_layers(store, ["objects"], context, LAYER)
+        steps.finish()
+        results = self.report({"counts": with_every_status(counts)}, feedback)
+        if sources:
+            results[LAYER] = sources[0]
+        return results
 
 
 def parse_date(text: str, name: str) -> dt.date | None:

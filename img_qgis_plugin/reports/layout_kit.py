@@ -1,36 +1,56 @@
 """Small builders for print layouts made in code: pages, labels, tables, maps, pictures, PDF.
 
 Reports are laid out in code (not by hand in the layout designer) so that the number of pages
-follows the data: a long claim history simply continues on the next page.
+follows the data: a long claim history simply continues on the next page. Because the data
+decide the lengths, every report is checked after it is built (:func:`layout_problems`: texts
+against their boxes, tables against their frames, items against their pages) and fitted
+(:func:`fit`) before it is written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
+import os
+
 from qgis.core import (
     Qgis,
+    QgsBasicNumericFormat,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
     QgsLayoutExporter,
     QgsLayoutFrame,
+    QgsLayoutItem,
     QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
     QgsLayoutItemTextTable,
     QgsLayoutMeasurement,
     QgsLayoutMultiFrame,
+    QgsLayoutObject,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
-    QgsPalLayerSettings,
+    QgsLayoutUtils,
+    QgsLegendStyle,
     QgsPrintLayout,
+    QgsProject,
     QgsRectangle,
+    QgsSymbolLayerUtils,
+    QgsTextBufferSettings,
     QgsTextFormat,
+    QgsTextRenderer,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QMetaType
-from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtCore import QMetaType, QSize
+from qgis.PyQt.QtGui import QColor, QFont, QTextDocument
+
+from img_qgis_plugin.gui.i18n import tr, ui_language
 
 MM = Qgis.LayoutUnit.Millimeters
 PAGE_W, PAGE_H = 210.0, 297.0  # A4 portrait
@@ -38,6 +58,7 @@ MARGIN = 15.0
 BODY_W = PAGE_W - 2 * MARGIN
 RD_NEW = "EPSG:28992"
 FONT_FAMILY = "Sans Serif"
+PDF_DPI = 150
 # field types for memory layers (QMetaType replaces these only from QGIS 3.38)
 INT = QMetaType.Type.Int
 TEXT = QMetaType.Type.QString
@@ -71,6 +92,15 @@ def _place(item, page: int, x: float, y: float, w: float, h: float) -> None:
     item.attemptMove(QgsLayoutPoint(x, y, MM), page=page)
 
 
+def text_format(size: float, bold: bool = False) -> QgsTextFormat:
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    fmt = QgsTextFormat.fromQFont(font)
+    fmt.setSize(size)
+    return fmt
+
+
 def add_label(
     layout,
     page: int,
@@ -84,15 +114,7 @@ def add_label(
 ) -> QgsLayoutItemLabel:
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
-    font = QFont(FONT_FAMILY)
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    if hasattr(label, "setTextFormat"):  # QGIS ≥ 3.24
-        fmt = QgsTextFormat.fromQFont(font)
-        fmt.setSize(size)
-        label.setTextFormat(fmt)
-    else:
-        label.setFont(font)
+    label.setTextFormat(text_format(size, bold))
     layout.addLayoutItem(label)
     _place(label, page, x, y, w, h)
     return label
@@ -110,9 +132,11 @@ def add_table(
     widths=None,
     size: float = 7.5,
     overflow: bool = False,
+    name: str = "",
 ) -> QgsLayoutItemTextTable:
     """A text table in one frame; ``widths`` in mm per column (0 = automatic); with
-    ``overflow`` the table adds pages until every row is shown."""
+    ``overflow`` the table adds pages until every row is shown; ``name`` names its frame in
+    :func:`layout_problems`."""
     table = QgsLayoutItemTextTable(layout)
     columns = []
     for i, heading in enumerate(headers):
@@ -121,7 +145,7 @@ def add_table(
             column.setWidth(widths[i])
         columns.append(column)
     table.setColumns(columns)
-    table.setContents([[str(cell) for cell in row] for row in rows])
+    # every setter lays the table out again: the contents come last, so that happens once
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     set_table_fonts(table, size)
     table.setCellMargin(0.8)
@@ -129,29 +153,16 @@ def add_table(
         table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
     layout.addMultiFrame(table)
     frame = QgsLayoutFrame(layout, table)
+    frame.setId(name)
     _place(frame, page, x, y, w, h)
     table.addFrame(frame)
-    table.refresh()
+    table.setContents([[str(cell) for cell in row] for row in rows])
     return table
 
 
 def set_table_fonts(table, size: float) -> None:
-    font = QFont(FONT_FAMILY)
-    font.setPointSizeF(size)
-    header = QFont(font)
-    header.setBold(True)
-    if hasattr(table, "setContentTextFormat"):  # QGIS ≥ 3.16 has both; text formats win
-        content_format, header_format = (
-            QgsTextFormat.fromQFont(font),
-            QgsTextFormat.fromQFont(header),
-        )
-        content_format.setSize(size)
-        header_format.setSize(size)
-        table.setContentTextFormat(content_format)
-        table.setHeaderTextFormat(header_format)
-    else:
-        table.setContentFont(font)
-        table.setHeaderFont(header)
+    table.setContentTextFormat(text_format(size))
+    table.setHeaderTextFormat(text_format(size, bold=True))
 
 
 def add_map(
@@ -191,7 +202,7 @@ def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
     settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
-    settings.dpi = 150
+    settings.dpi = PDF_DPI
     return settings
 
 
@@ -209,19 +220,6 @@ def export_pdf(layout: QgsPrintLayout, path: str) -> str:
     result = exporter.exportToPdf(str(path), pdf_settings())
     error = exporter.errorMessage() if hasattr(exporter, "errorMessage") else ""
     return check_export(result, error, str(path))
-
-
-def label_layer(layer: QgsVectorLayer, expression: str, size: float = 8.0) -> None:
-    """Show ``expression`` beside each feature (stop numbers on the route map)."""
-    settings = QgsPalLayerSettings()
-    settings.fieldName = expression
-    settings.isExpression = True
-    fmt = QgsTextFormat()
-    fmt.setFont(QFont(FONT_FAMILY))
-    fmt.setSize(size)
-    settings.setFormat(fmt)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
 
 
 def split_long_cells(rows: list, limit: int = 600) -> list[list]:
@@ -258,3 +256,532 @@ def _pieces(text: str, limit: int) -> list[str]:
 
 def chunks(rows: list, size: int) -> list[list]:
     return [rows[i : i + size] for i in range(0, len(rows), size)] or [[]]
+
+
+# --- map furniture: legend, scale bar, north arrow ------------------------------------------
+#: QGIS's own north arrow (the one the layout designer's "Add North Arrow" places)
+NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"
+
+
+def number_format() -> QgsBasicNumericFormat:
+    """Numbers the reader's way: ``1.000`` and ``0,5`` in Dutch, the other way round in English."""
+    fmt = QgsBasicNumericFormat()
+    dutch = ui_language() == "nl"
+    fmt.setShowThousandsSeparator(True)
+    fmt.setThousandsSeparator("." if dutch else ",")
+    fmt.setDecimalSeparator("," if dutch else ".")
+    fmt.setNumberDecimalPlaces(1)
+    fmt.setShowTrailingZeros(False)
+    return fmt
+
+
+def add_scalebar(
+    layout, page: int, x: float, y: float, map_item, max_width: float, kilometres: bool = False
+) -> QgsLayoutItemScaleBar:
+    """A metric scale bar for ``map_item``, at most ``max_width`` mm wide, in round steps."""
+    bar = QgsLayoutItemScaleBar(layout)
+    bar.setStyle("Single Box")
+    bar.setLinkedMap(map_item)
+    bar.setNumberOfSegmentsLeft(0)
+    bar.setNumberOfSegments(4)
+    bar.setMinimumBarWidth(max_width / 4)
+    bar.setMaximumBarWidth(max_width)
+    bar.setHeight(1.8)
+    bar.setLabelBarSpace(1.2)
+    bar.setBoxContentSpace(0.6)
+    bar.setTextFormat(text_format(7))
+    bar.setBackgroundEnabled(False)
+    layout.addLayoutItem(bar)
+    bar.attemptMove(QgsLayoutPoint(x, y, MM), page=page)
+    set_scalebar_units(bar, kilometres)
+    return bar
+
+
+def set_scalebar_units(bar: QgsLayoutItemScaleBar, kilometres: bool = False) -> None:
+    """Metres or kilometres, numbers the reader's way, steps of 1, 2 or 5 (see
+    :func:`round_segments`)."""
+    bar.setUnits(Qgis.DistanceUnit.Kilometers if kilometres else Qgis.DistanceUnit.Meters)
+    bar.setUnitLabel("km" if kilometres else "m")
+    bar.setMapUnitsPerScaleBarUnit(1.0)  # QGIS converts metres to the bar's unit itself
+    bar.setNumericFormat(number_format())
+    round_segments(bar)
+
+
+def round_segments(bar: QgsLayoutItemScaleBar) -> None:
+    """Segments of 1, 2 or 5 times a power of ten, as long as fits the bar's maximum width.
+    QGIS's own fit-to-width picks any first digit (0, 0.9, 1.8 km), which reads poorly; call
+    again when the linked map's extent changes (every atlas page)."""
+    map_item = bar.linkedMap()
+    if map_item is None or map_item.rect().width() <= 0 or map_item.extent().width() <= 0:
+        return
+    per_unit = 1000.0 if bar.units() == Qgis.DistanceUnit.Kilometers else 1.0
+    units_per_mm = map_item.extent().width() / map_item.rect().width() / per_unit
+    longest = bar.maximumBarWidth() * units_per_mm / max(1, bar.numberOfSegments())
+    step = 10 ** math.floor(math.log10(longest)) if longest > 0 else 1.0
+    segment = max((factor * step for factor in (1, 2, 5) if factor * step <= longest), default=step)
+    bar.setSegmentSizeMode(Qgis.ScaleBarSegmentSizeMode.Fixed)
+    bar.setUnitsPerSegment(segment)
+    # the item keeps the size of its default font until resized: ask for its smallest size
+    bar.attemptResize(QgsLayoutSize(1, 1, MM))
+
+
+def north_arrow_path() -> str:
+    """The north-arrow SVG from QGIS's SVG paths; empty when this QGIS ships none."""
+    path = QgsSymbolLayerUtils.svgSymbolNameToPath(
+        NORTH_ARROW_SVG, QgsProject.instance().pathResolver()
+    )
+    return path if path and os.path.isfile(path) else ""
+
+
+def add_north_arrow(layout, page: int, x: float, y: float, size: float, map_item):
+    """QGIS's north arrow in a picture item, turned with ``map_item``; None without the SVG."""
+    path = north_arrow_path()
+    if not path:
+        return None
+    picture = QgsLayoutItemPicture(layout)
+    picture.setPicturePath(path, Qgis.PictureFormat.SVG)
+    picture.setLinkedMap(map_item)
+    picture.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
+    picture.setSvgFillColor(QColor("black"))
+    picture.setSvgStrokeColor(QColor("black"))
+    picture.setBackgroundEnabled(True)
+    picture.setBackgroundColor(QColor(255, 255, 255, 200))
+    layout.addLayoutItem(picture)
+    _place(picture, page, x, y, size, size)
+    return picture
+
+
+def add_legend(
+    layout, page: int, x: float, y: float, map_item, layers, title: str
+) -> QgsLayoutItemLegend:
+    """A legend of ``layers`` only (top first), titled, its classes limited to what
+    ``map_item`` shows."""
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle(title)
+    legend.setAutoUpdateModel(False)
+    layout.addLayoutItem(legend)
+    set_legend_layers(legend, layers)
+    legend.setLinkedMap(map_item)
+    legend.setLegendFilterByMapEnabled(True)
+    legend.setResizeToContents(True)
+    style_legend(legend, 7.0)
+    legend.attemptMove(QgsLayoutPoint(x, y, MM), page=page)
+    size_legend(legend)
+    return legend
+
+
+def size_legend(legend: QgsLayoutItemLegend) -> None:
+    """Size the legend to its content now. QGIS sizes a legend only once it has been drawn
+    (before, it knows no output resolution), so it is drawn once into a tiny image first."""
+    if legend.rect().isEmpty():
+        legend.attemptResize(QgsLayoutSize(40, 40, MM))
+    exporter = QgsLayoutExporter(legend.layout())
+    exporter.renderRegionToImage(legend.mapRectToScene(legend.rect()), QSize(8, 8), PDF_DPI)
+    legend.adjustBoxSize()
+
+
+def set_legend_layers(legend: QgsLayoutItemLegend, layers) -> None:
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    for layer in layers:
+        if layer is not None:
+            root.addLayer(layer)
+    legend.updateLegend()
+
+
+def style_legend(legend: QgsLayoutItemLegend, size: float) -> None:
+    legend.rstyle(QgsLegendStyle.Style.Title).setTextFormat(text_format(size + 2, bold=True))
+    legend.rstyle(QgsLegendStyle.Style.Group).setTextFormat(text_format(size, bold=True))
+    legend.rstyle(QgsLegendStyle.Style.Subgroup).setTextFormat(text_format(size, bold=True))
+    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setTextFormat(text_format(size))
+    legend.setSymbolWidth(size * 0.7)
+    legend.setSymbolHeight(size * 0.5)
+    legend.setMaximumSymbolSize(size * 0.7)
+    legend.setBoxSpace(1.5)
+    legend.setBackgroundEnabled(True)
+    legend.setFrameEnabled(True)
+    legend.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, MM))
+
+
+def halo_format(size: float, bold: bool = True, color: str = "#202020") -> QgsTextFormat:
+    """Map label text with a white halo, readable over fills, hatches and the background."""
+    fmt = text_format(size, bold)
+    fmt.setColor(QColor(color))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor("white"))
+    fmt.setBuffer(buffer)
+    return fmt
+
+
+@contextlib.contextmanager
+def temporary_layers(project=None):
+    """Collect memory layers a report adds to ``project``; they are removed when it is done."""
+    project = project or QgsProject.instance()
+    made: list = []
+
+    def add(layer):
+        if project.addMapLayer(layer, False) is None:
+            raise LayoutError(
+                tr("Tijdelijke kaartlaag {0} kon niet worden gemaakt.").format(layer.name())
+            )
+        made.append(layer)
+        return layer
+
+    try:
+        yield add
+    finally:
+        project.removeMapLayers([layer.id() for layer in made])
+
+
+# --- the object a dossier map is about -----------------------------------------------------
+#: custom property of the memory layer that marks the dossier's own object
+HIGHLIGHT_PROPERTY = "img_qgis_plugin/highlight"
+
+
+def highlighted_object_in_map(layout) -> int | None:
+    """The object id of the highlight feature that lies inside a map's extent, else None."""
+    for item in layout.items():
+        if not isinstance(item, QgsLayoutItemMap):
+            continue
+        extent = QgsGeometry.fromQPolygonF(item.visibleExtentPolygon())
+        for layer in item.layers():
+            if not isinstance(layer, QgsVectorLayer) or not layer.customProperty(
+                HIGHLIGHT_PROPERTY
+            ):
+                continue
+            to_map = QgsCoordinateTransform(layer.crs(), item.crs(), layout.project())
+            for feature in layer.getFeatures():
+                geometry = QgsGeometry(feature.geometry())
+                moved = geometry.transform(to_map)
+                if moved != Qgis.GeometryOperationResult.Success or geometry.isEmpty():
+                    continue
+                if extent.contains(geometry):
+                    return int(feature["object_id"])
+    return None
+
+
+def highlight_label_shown(layout, exporter: QgsLayoutExporter) -> bool:
+    """After ``exporter`` has written ``layout``: whether a highlight's label was placed whole
+    inside its map (QGIS's own labelling results of that export)."""
+    results = exporter.labelingResults()
+    for item in layout.items():
+        if not isinstance(item, QgsLayoutItemMap) or item.uuid() not in results:
+            continue
+        marked = {layer.id() for layer in item.layers() if layer.customProperty(HIGHLIGHT_PROPERTY)}
+        for position in results[item.uuid()].allLabels():
+            placed = position.layerID in marked and not position.isUnplaced
+            if placed and item.extent().contains(position.labelRect):
+                return True
+    return False
+
+
+# --- layout checks: does every text fit, is everything on its page -------------------------
+#: what a measurement may exceed its box by before it counts (rounding, font hinting), mm
+TOLERANCE_MM = 0.3
+SMALLEST_FONT = 6.0
+#: items that carry text and so may not lie on one another
+TEXT_BOXES = (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutFrame, QgsLayoutItemScaleBar)
+
+
+class Problem(str):
+    """One thing that does not fit, in words; ``kind`` says which check found it: ``word``
+    (a word wider than its box or column), ``height`` (a label's text taller than its box),
+    ``rows`` (table rows cut off), ``width`` (columns wider than the frame), ``page`` (outside
+    its page) or ``overlap`` (text boxes on one another)."""
+
+    kind = ""
+
+    def __new__(cls, text: str, kind: str) -> Problem:
+        problem = super().__new__(cls, text)
+        problem.kind = kind
+        return problem
+
+
+def layout_problems(layout) -> list[str]:
+    """What does not fit, in words: labels whose text needs more than their box, table cells
+    with a word wider than the column, tables cut off or wider than the page, items outside
+    their page and text boxes on top of each other. Measured with the layout's own item
+    bounds and QGIS's text metrics; an empty list means the page prints as laid out."""
+    return _problems(layout, _render_context(layout), {})
+
+
+def _problems(layout, context, known: dict) -> list[Problem]:
+    """``known`` holds the problems of tables measured already (by :func:`fit`)."""
+    problems: list[Problem] = []
+    boxes = []
+    for item in _shown_items(layout):
+        if isinstance(item, QgsLayoutItemLabel):
+            problems += label_problems(item, context)
+        outside = _outside_page(layout, item)
+        if outside:
+            problems.append(outside)
+        if isinstance(item, TEXT_BOXES):
+            boxes.append(item)
+    for table in layout.multiFrames():
+        if isinstance(table, QgsLayoutTable):
+            found = known.get(id(table))
+            problems += table_problems(table, context) if found is None else found
+    problems += _overlaps(boxes)
+    return problems
+
+
+def _render_context(layout):
+    context = QgsLayoutUtils.createRenderContextForLayout(layout, None)
+    return context, context.convertToPainterUnits(1, Qgis.RenderUnit.Millimeters)
+
+
+def item_name(item) -> str:
+    if isinstance(item, QgsLayoutFrame) and item.multiFrame() is not None:
+        frames = item.multiFrame().frames()
+        number = frames.index(item) + 1 if item in frames else 1
+        frame = tr("kader")
+        return f"{table_name(item.multiFrame())} ({frame} {number})"
+    return item.id() or item.displayName()
+
+
+def table_name(table) -> str:
+    """A table by the id of its first frame (set by :func:`add_table`), else QGIS's name."""
+    frames = table.frames()
+    return (frames[0].id() if frames else "") or table.displayName()
+
+
+def _excluded(item) -> bool:
+    """Left out of the export: by its own flag or by an expression (e.g. per atlas page)."""
+    value, _ok = item.dataDefinedProperties().valueAsBool(
+        QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
+        item.createExpressionContext(),
+        item.excludeFromExports(),
+    )
+    return bool(value)
+
+
+def _shown_items(layout):
+    for item in layout.items():
+        if not isinstance(item, QgsLayoutItem) or isinstance(item, QgsLayoutItemPage):
+            continue
+        if not item.isVisible() or _excluded(item):
+            continue
+        if isinstance(item, QgsLayoutFrame) and item.isEmpty():
+            continue
+        yield item
+
+
+def _words_in(text: str) -> list[str]:
+    return [word for word in str(text).split() if word]
+
+
+def _text_width(context, fmt, text: str) -> float:
+    render, per_mm = context
+    return QgsTextRenderer.textWidth(render, fmt, [text]) / per_mm
+
+
+def label_problems(label: QgsLayoutItemLabel, context=None) -> list[Problem]:
+    """A label's text against its box: no word wider than the box, wrapped text not taller."""
+    context = context or _render_context(label.layout())
+    text = label.currentText()
+    if not text.strip():
+        return []
+    name = item_name(label)
+    pen = label.pen().widthF() / 2 if label.frameEnabled() else 0.0
+    width = label.rect().width() - 2 * (abs(label.marginX()) + pen)
+    height = label.rect().height() - 2 * (abs(label.marginY()) + pen)
+    if label.mode() == QgsLayoutItemLabel.Mode.ModeHtml:
+        needed = _html_height(label, width)
+        widest = 0.0
+    else:
+        render, per_mm = context
+        fmt = label.textFormat()
+        widest = max((_text_width(context, fmt, word) for word in _words_in(text)), default=0.0)
+        # the label draws its text wrapped to the box (QgsTextRenderer, WrapLines)
+        needed = (
+            QgsTextRenderer.textHeight(
+                render,
+                fmt,
+                text.split("\n"),
+                Qgis.TextLayoutMode.Rectangle,
+                None,
+                Qgis.TextRendererFlag.WrapLines,
+                width * per_mm,
+            )
+            / per_mm
+        )
+    problems = []
+    if widest > width + TOLERANCE_MM:
+        problems.append(
+            Problem(
+                tr("{0}: een woord is {1} mm breed, het vak {2} mm").format(
+                    name, _mm(widest), _mm(width)
+                ),
+                "word",
+            )
+        )
+    if needed > height + TOLERANCE_MM:
+        problems.append(
+            Problem(
+                tr("{0}: de tekst heeft {1} mm hoogte nodig, het vak is {2} mm").format(
+                    name, _mm(needed), _mm(height)
+                ),
+                "height",
+            )
+        )
+    return problems
+
+
+def _html_height(label: QgsLayoutItemLabel, width_mm: float) -> float:
+    """HTML labels are drawn by a QTextDocument: its height at the box's width, in mm."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    font = label.textFormat().toQFont()
+    font.setPointSizeF(label.textFormat().size())
+    document.setDefaultFont(font)
+    points_per_mm = 72.0 / 25.4  # the document lays out in points at 72 dpi
+    document.setTextWidth(width_mm * points_per_mm)
+    document.setHtml(f"<body>{label.currentText()}</body>")
+    return document.size().height() / points_per_mm
+
+
+def _mm(value: float) -> str:
+    from domain.text_format import number
+
+    return number(value, 1, ui_language())
+
+
+def table_problems(table, context=None) -> list[Problem]:
+    """A table's cells against its columns (QGIS wraps at spaces only, so a longer word is
+    cut at the column's edge), its rows against its frames."""
+    frames = [frame for frame in table.frames() if not frame.isEmpty() and not _excluded(frame)]
+    if not frames:
+        return []
+    context = context or _render_context(table.layout())
+    name = table_name(table)
+    problems = []
+    rows = [[str(cell) if cell is not None else "" for cell in row] for row in table.contents()]
+    formats = (table.headerTextFormat(), table.contentTextFormat())
+    widths: dict = {}
+    for index, column in enumerate(table.columns()):
+        width = column.width()
+        if width <= 0:  # automatic: QGIS sizes the column to its longest text
+            continue
+        cells = [(column.heading(), 0)] + [(row[index], 1) for row in rows if index < len(row)]
+        for cell, kind in cells:
+            for word in _words_in(cell):
+                if (word, kind) not in widths:
+                    widths[(word, kind)] = _text_width(context, formats[kind], word)
+                if widths[(word, kind)] > width + TOLERANCE_MM:
+                    problems.append(
+                        Problem(
+                            tr("{0}: kolom '{1}': '{2}' is {3} mm breed, de kolom {4} mm").format(
+                                name, column.heading(), word, _mm(widths[(word, kind)]), _mm(width)
+                            ),
+                            "word",
+                        )
+                    )
+                    break
+    # the height the rows need, counted in frames as QGIS fills them (a row is never split)
+    shown = sum(frame.rect().height() for frame in frames)
+    needed = table.totalSize().height()  # as QGIS laid it out at its last refresh
+    if needed > shown + TOLERANCE_MM:
+        problems.append(
+            Problem(
+                tr("{0}: de rijen hebben {1} mm nodig, de kaders bieden {2} mm").format(
+                    name, _mm(needed), _mm(shown)
+                ),
+                "rows",
+            )
+        )
+    widest = max(frame.rect().width() for frame in frames)
+    if table.totalWidth() > widest + TOLERANCE_MM:
+        problems.append(
+            Problem(
+                tr("{0}: de kolommen zijn {1} mm breed, het kader {2} mm").format(
+                    name, _mm(table.totalWidth()), _mm(widest)
+                ),
+                "width",
+            )
+        )
+    return problems
+
+
+def _page_rect(layout, item):
+    page = layout.pageCollection().page(item.page())
+    return page.sceneBoundingRect() if page is not None else None
+
+
+def _outside_page(layout, item) -> Problem | None:
+    page_rect = _page_rect(layout, item)
+    if page_rect is None:
+        return Problem(tr("{0}: staat op geen enkele pagina").format(item_name(item)), "page")
+    rect = item.mapRectToScene(item.rect())
+    grown = page_rect.adjusted(-TOLERANCE_MM, -TOLERANCE_MM, TOLERANCE_MM, TOLERANCE_MM)
+    if rect.width() <= 0 or rect.height() <= 0 or grown.contains(rect):
+        return None
+    return Problem(
+        tr("{0}: valt buiten pagina {1}").format(item_name(item), item.page() + 1), "page"
+    )
+
+
+def _overlaps(boxes) -> list[Problem]:
+    """Text boxes that cover each other (a label on a table, a legend on a scale bar)."""
+    problems = []
+    rects = [(item, item.mapRectToScene(item.rect())) for item in boxes]
+    for i, (first, first_rect) in enumerate(rects):
+        for second, second_rect in rects[i + 1 :]:
+            common = first_rect.intersected(second_rect)
+            if common.width() > TOLERANCE_MM and common.height() > TOLERANCE_MM:
+                problems.append(
+                    Problem(
+                        tr("{0} ligt over {1}").format(item_name(first), item_name(second)),
+                        "overlap",
+                    )
+                )
+    return problems
+
+
+# --- making a layout fit ----------------------------------------------------------------------
+def _shrink_label(label: QgsLayoutItemLabel, context) -> None:
+    fmt = label.textFormat()
+    while label_problems(label, context) and fmt.size() - 0.5 >= SMALLEST_FONT:
+        fmt.setSize(fmt.size() - 0.5)
+        label.setTextFormat(fmt)
+
+
+def _shrink_table(table, context) -> list[Problem]:
+    """Smaller type until the table fits or reaches the smallest size; its last problems."""
+    problems = table_problems(table, context)
+    size = table.contentTextFormat().size()
+    while problems and size - 0.5 >= SMALLEST_FONT:
+        size -= 0.5
+        set_table_fonts(table, size)
+        table.refresh()
+        problems = table_problems(table, context)
+    return problems
+
+
+def fit(layout) -> list[Problem]:
+    """Shrink the fonts of labels and tables that do not fit (down to 6 pt), then report
+    what still does not: the caller logs it."""
+    context = _render_context(layout)
+    for item in _shown_items(layout):
+        if isinstance(item, QgsLayoutItemLabel):
+            _shrink_label(item, context)
+    known = {
+        id(table): _shrink_table(table, context)
+        for table in layout.multiFrames()
+        if isinstance(table, QgsLayoutTable)
+    }
+    return _problems(layout, context, known)
+
+
+def log_problems(what: str, problems: list[str]) -> None:
+    if not problems:
+        return
+    from img_qgis_plugin.toolbelt.log_handler import log
+
+    log(
+        tr("{0}: niet alles past op de pagina; controleer de PDF: {1}").format(
+            what, "; ".join(problems)
+        ),
+        "warning",
+    )

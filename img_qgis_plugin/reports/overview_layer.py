@@ -1,8 +1,10 @@
 """Regional overview as a choropleth: one polygon per municipality or PC4 with its counts.
 
-No official municipal or postcode boundaries are in the store, so each group is approximated by
-the convex hull of its objects (a little buffered) and the layer says so ("benadering"). The counts
-are the rows of ``domain.planning.overview.regional_overview``; nothing is counted here. With a
+Where the store has official boundaries of that kind (``imgschade import-boundaries``: CBS
+gemeenten or PC4 areas) each group is its boundary polygon, the one the domain counted the
+objects in. Without them each group is approximated by the convex hull of its objects (a little
+buffered) and the layer says so ("benadering"). The counts are the rows of
+``domain.planning.overview.regional_overview``; nothing is counted here. With a
 scenario quake the layer also carries, per count, the table after the quake (``after_<count>``)
 and the change (``delta_<count>``, 0 where the quake changes nothing), so it can be styled on
 what the quake would do.
@@ -48,15 +50,21 @@ DELTA = "delta_"
 
 
 def group_outlines(store, by: str = "gemeente") -> dict[str, object]:
-    """Municipality or PC4 ("" when unknown) → buffered convex hull of its objects (shapely).
+    """Group name → its polygon (shapely): the official boundary where the store has boundaries
+    of that kind (named as the domain's grouping names them), else the buffered convex hull of
+    the objects per municipality or PC4 ("" when unknown).
 
     Vectorised: half a million rows become two arrays and one hull per group."""
     import numpy as np
 
     from domain.planning.overview import GROUPINGS
+    from domain.store.boundaries import group_outlines_of
 
     column = GROUPINGS[by]  # a fixed column name, never user text
     with store.engine.connect() as conn:
+        official = group_outlines_of(conn, by)
+        if official is not None:
+            return official
         rows = conn.execute(text(f"SELECT COALESCE({column}, ''), x, y FROM objects")).all()
     if not rows:
         return {}
@@ -154,7 +162,12 @@ def overview_layer(
         )
     known = set(outlines) - {""}
     per_pc4 = overview.by == "pc4"
-    if per_pc4:
+    official = overview.boundaries is not None
+    if official:
+        title = (
+            tr("Regionaal overzicht per PC4") if per_pc4 else tr("Regionaal overzicht per gemeente")
+        )
+    elif per_pc4:
         title = tr("Regionaal overzicht per PC4 (benadering)")
     else:
         title = tr("Regionaal overzicht per gemeente (benadering)")
@@ -172,13 +185,17 @@ def overview_layer(
         if outline is None:
             continue
         feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromWkt(shapely.to_wkt(outline)))
+        geometry = QgsGeometry()
+        geometry.fromWkb(shapely.to_wkb(outline))  # exact: WKT text would round coordinates
+        feature.setGeometry(geometry)
         feature.setAttributes([row["group"]] + [int(row[name]) for name in names])
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
     style_on(layer, count)
-    if per_pc4:
+    if official:
+        abstract = _official_abstract(overview)
+    elif per_pc4:
         abstract = tr(
             "Benadering: postcodevlakken zijn de convexe omhullende van de objecten per PC4, "
             "geen officiële grenzen; ze kunnen elkaar overlappen. Peildatum {0}."
@@ -201,6 +218,26 @@ def overview_layer(
     if add_to_project:
         add_to_group(layer)
     return layer
+
+
+def _official_abstract(overview) -> str:
+    """What the polygons are when they are the store's official boundaries."""
+    from domain.text_format import number
+
+    found = overview.boundaries
+    files = ", ".join(found.get("files") or []) or "—"
+    years = ", ".join(str(y) for y in found.get("years") or []) or "—"
+    if overview.by == "pc4":
+        text_ = tr("Postcodevlakken (PC4) van het CBS uit {files}, jaar {years}.")
+    else:
+        text_ = tr("Gemeentegrenzen van het CBS uit {files}, jaar {years}.")
+    text_ = text_.format(files=files, years=years)
+    outside = int(found.get("outside") or 0)
+    if outside:
+        text_ += " " + tr(
+            "{n} objecten liggen buiten deze grenzen: ze staan in de tabel, niet op de kaart."
+        ).format(n=number(outside, lang=ui_language()))
+    return text_ + " " + tr("Peildatum {0}.").format(overview.as_of.isoformat())
 
 
 def integer_breaks(values, classes: int = CLASSES, equal: bool = False) -> list[tuple[int, int]]:

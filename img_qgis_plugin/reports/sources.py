@@ -11,6 +11,7 @@ import getpass
 
 from qgis.core import QgsProject
 
+from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.store_layers import LAYERS, styled_layer
 
 
@@ -55,7 +56,8 @@ def map_layers(source, project=None):
     uris = with_layer_credentials(store.layer_uris(), login)
     made = {}
     for key, name, style in LAYERS:
-        layer = styled_layer(uris[key], name, style) if key in uris else None
+        # named in the reader's language: the report's legend shows these names
+        layer = styled_layer(uris[key], tr(name), style) if key in uris else None
         if layer is not None and project.addMapLayer(layer, False) is not None:
             made[key] = layer
     try:

@@ -33,6 +33,18 @@ def qgis_language(settings: QgsSettings | None = None) -> str:
     return code if code in PLUGIN_LANGUAGES else "en"
 
 
+def _as_bool(raw, default: bool) -> bool:
+    """A switch as an ini file keeps it ("true"/"false"); ``bool("false")`` would be True."""
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("true", "1", "yes", "on"):
+        return True
+    if text in ("false", "0", "no", "off"):
+        return False
+    return default
+
+
 @dataclass
 class Preferences:
     language: str = FOLLOW_QGIS  # "" follows QGIS's interface language; "nl"/"en" fix it
@@ -43,6 +55,8 @@ class Preferences:
     as_of: str = ""  # empty: today
     last_store: str = ""  # a file path or a connection name, never credentials
     fdsn_url: str = policy.FDSN_EVENT_URL  # the event service *Nieuwe bevingen ophalen* asks
+    background_map: bool = True  # the PDOK background under the store's layers, when reachable
+    background_url: str = policy.BACKGROUND_WMTS_URL  # its WMTS capabilities (tests: loopback)
 
     @classmethod
     def load(cls, settings: QgsSettings | None = None) -> Preferences:
@@ -51,6 +65,9 @@ class Preferences:
         for f in fields(cls):
             default = getattr(cls, f.name)
             raw = settings.value(f"{GROUP}/{f.name}", default)
+            if isinstance(default, bool):
+                values[f.name] = _as_bool(raw, default)
+                continue
             try:
                 values[f.name] = type(default)(raw)
             except (TypeError, ValueError):

@@ -4,6 +4,41 @@
 <context>
     <name>@default</name>
     <message>
+        <location filename="../../img_qgis_plugin/background.py" line="1"/>
+        <source>Achtergrondkaart (PDOK)</source>
+        <translation>Background map (PDOK)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/background.py" line="1"/>
+        <source>geen antwoord binnen {seconds} s</source>
+        <translation>no answer within {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/background.py" line="1"/>
+        <source>Achtergrondkaart niet toegevoegd: de dienst is niet bereikbaar ({reason}). De kaart werkt zonder achtergrond.</source>
+        <translation>Background map not added: the service cannot be reached ({reason}). The map works without a background.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/background.py" line="1"/>
+        <source>geen bruikbare kaartlaag</source>
+        <translation>no usable map layer</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/background.py" line="1"/>
+        <source>Achtergrondkaart niet toegevoegd: de dienst gaf geen bruikbare kaart ({reason}). De kaart werkt zonder achtergrond.</source>
+        <translation>Background map not added: the service returned no usable map ({reason}). The map works without a background.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/settings_dialog.py" line="1"/>
+        <source>Achtergrondkaart (PDOK BRT, grijs)</source>
+        <translation>Background map (PDOK BRT, grey)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/settings_dialog.py" line="1"/>
+        <source>Toont de grijze BRT-Achtergrondkaart van PDOK onder de kaartlagen, als de dienst bereikbaar is (via de netwerk- en proxy-instellingen van QGIS).</source>
+        <translation>Shows PDOK's grey BRT background map under the map layers when the service can be reached (through QGIS's network and proxy settings).</translation>
+    </message>
+    <message>
         <location filename="../../img_qgis_plugin/controller.py" line="1"/>
         <source>Er is een andere opslag geopend; wat hier stond hoorde bij de vorige en is leeggemaakt.</source>
         <translation>Another store was opened; what was shown here belonged to the previous one and has been cleared.</translation>
@@ -1140,8 +1175,8 @@
     </message>
     <message>
         <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="32"/>
-        <source>Wat als er op dit punt een beving van magnitude ML komt? Telt per gemeente de objecten die heropend worden (besluit vóór de datum en PGV &gt; 5 mm/s), een nulmeting nodig hebben (PGV ≥ 5 mm/s) of nieuw in het effectgebied komen (PGV ≥ 2 mm/s), en maakt een puntlaag (RD New) van die objecten. Het epicentrum mag in elk CRS.</source>
-        <translation>What if a quake of magnitude ML happened at this point? Counts per municipality the objects that would reopen (decision before the date and PGV &gt; 5 mm/s), need a baseline inspection (PGV ≥ 5 mm/s) or newly enter the effect area (PGV ≥ 2 mm/s), and makes a point layer (RD New) of those objects. The epicentre may be in any CRS.</translation>
+        <source>Wat als er op dit punt een beving van magnitude ML komt? Telt per gemeente de objecten die heropend worden (besluit vóór de datum en PGV &gt; 5 mm/s), een nulmeting nodig hebben (PGV ≥ 5 mm/s) of nieuw in het effectgebied komen (PGV ≥ 2 mm/s), en maakt een puntlaag (RD New) van die objecten, met de contouren van 2 en 5 mm/s en het epicentrum als eigen lagen. Het epicentrum mag in elk CRS.</source>
+        <translation>What if a quake of magnitude ML happened at this point? Counts per municipality the objects that would reopen (decision before the date and PGV &gt; 5 mm/s), need a baseline inspection (PGV ≥ 5 mm/s) or newly enter the effect area (PGV ≥ 2 mm/s), and makes a point layer (RD New) of those objects, with the 2 and 5 mm/s contours and the epicentre as layers of their own. The epicentre may be in any CRS.</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="67"/>
@@ -1192,6 +1227,136 @@
         <location filename="../../img_qgis_plugin/reports/atlas.py" line="86"/>
         <source>Bezoeklijst</source>
         <translation>Visit list</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="534"/>
+        <source>kader</source>
+        <translation>frame</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="609"/>
+        <source>{0}: een woord is {1} mm breed, het vak {2} mm</source>
+        <translation>{0}: a word is {1} mm wide, the box {2} mm</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="618"/>
+        <source>{0}: de tekst heeft {1} mm hoogte nodig, het vak is {2} mm</source>
+        <translation>{0}: the text needs {1} mm of height, the box is {2} mm</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="670"/>
+        <source>{0}: kolom '{1}': '{2}' is {3} mm breed, de kolom {4} mm</source>
+        <translation>{0}: column '{1}': '{2}' is {3} mm wide, the column {4} mm</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="683"/>
+        <source>{0}: de rijen hebben {1} mm nodig, de kaders bieden {2} mm</source>
+        <translation>{0}: the rows need {1} mm, the frames offer {2} mm</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="693"/>
+        <source>{0}: de kolommen zijn {1} mm breed, het kader {2} mm</source>
+        <translation>{0}: the columns are {1} mm wide, the frame {2} mm</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="710"/>
+        <source>{0}: staat op geen enkele pagina</source>
+        <translation>{0}: is on no page</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="716"/>
+        <source>{0}: valt buiten pagina {1}</source>
+        <translation>{0}: lies outside page {1}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="730"/>
+        <source>{0} ligt over {1}</source>
+        <translation>{0} lies over {1}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="778"/>
+        <source>{0}: niet alles past op de pagina; controleer de PDF: {1}</source>
+        <translation>{0}: not everything fits on the page; check the PDF: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="97"/>
+        <source>Taskforce Complexe Zaken</source>
+        <translation>Taskforce Complexe Zaken</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="99"/>
+        <source>Commissie Mijnbouwschade</source>
+        <translation>Commissie Mijnbouwschade</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="270"/>
+        <source>{0} (+{1} adressen)</source>
+        <translation>{0} (+{1} addresses)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="304"/>
+        <source>Achtergrond: {0}</source>
+        <translation>Background: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="309"/>
+        <source>Legenda</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="357"/>
+        <source>Object {0}</source>
+        <translation>Object {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="362"/>
+        <source>(+{0} adressen)</source>
+        <translation>(+{0} addresses)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="369"/>
+        <source>Dit object</source>
+        <translation>This object</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="407"/>
+        <source>Perceel van dit object</source>
+        <translation>This object's parcel</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="100"/>
+        <source>Bezoeklijst {0}</source>
+        <translation>Visit list {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="143"/>
+        <source>blad {0}</source>
+        <translation>sheet {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="185"/>
+        <source>Bezocht</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="186"/>
+        <source>Niet thuis</source>
+        <translation>Not at home</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="187"/>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="353"/>
+        <source>Bladindeling</source>
+        <translation>Sheet index</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas.py" line="362"/>
+        <source>Blad {0}</source>
+        <translation>Sheet {0}</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/plugin_main.py" line="346"/>
@@ -1384,6 +1549,76 @@
         <translation>Draw the area: left-click for each corner, right-click to close.</translation>
     </message>
     <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>{name} (getekend)</source>
+        <translation>{name} (drawn)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Uw login mag in deze gedeelde opslag geen gebieden bewaren (alleen de eigenaar van de opslag mag dat).</source>
+        <translation>Your login may not keep areas in this shared store (only the store's owner may).</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>U gaf geen naam op.</source>
+        <translation>You gave no name.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Het getekende gebied kon niet worden bewaard</source>
+        <translation>The drawn area could not be kept</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Het getekende gebied is bewaard als startgebied '{name}'.</source>
+        <translation>The drawn area was kept as start area '{name}'.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Getekend gebied bewaren</source>
+        <translation>Keep the drawn area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Naam van het nieuwe startgebied (Annuleren: alleen in deze sessie gebruiken):</source>
+        <translation>Name of the new start area (Cancel: use it in this session only):</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Getekend gebied {when}</source>
+        <translation>Drawn area {when}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Het getekende gebied is niet bewaard; het geldt alleen in deze sessie.</source>
+        <translation>The drawn area was not kept; it applies to this session only.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Getekend gebied (niet bewaard)</source>
+        <translation>Drawn area (not kept)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Getekend gebied, alleen voor deze sessie (niet in de opslag bewaard)</source>
+        <translation>Drawn area, for this session only (not kept in the store)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/start_area_dock.py" line="1"/>
+        <source>Volgorde in de looproute</source>
+        <translation>Order along the walking route</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/object_panel.py" line="1"/>
+        <source>Object {id}</source>
+        <translation>Object {id}</translation>
+    </message>
+    <message>
         <location filename="../../img_qgis_plugin/reports/actions.py" line="82"/>
         <source>Getekend gebied</source>
         <translation>Drawn area</translation>
@@ -1457,6 +1692,111 @@
         <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="135"/>
         <source>Regionaal overzicht per PC4 (benadering)</source>
         <translation>Regional overview per PC4 (approximation)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
+        <source>Regionaal overzicht per PC4</source>
+        <translation>Regional overview per PC4</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
+        <source>Regionaal overzicht per gemeente</source>
+        <translation>Regional overview per municipality</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
+        <source>Postcodevlakken (PC4) van het CBS uit {files}, jaar {years}.</source>
+        <translation>CBS postcode areas (PC4) from {files}, year {years}.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
+        <source>Gemeentegrenzen van het CBS uit {files}, jaar {years}.</source>
+        <translation>CBS municipal boundaries from {files}, year {years}.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
+        <source>{n} objecten liggen buiten deze grenzen: ze staan in de tabel, niet op de kaart.</source>
+        <translation>{n} objects lie outside these boundaries: they are in the table, not on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
+        <source>Peildatum {0}.</source>
+        <translation>As of {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_dialog.py" line="1"/>
+        <source>buiten de grenzen</source>
+        <translation>outside the boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Gemeenten</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Postcodegebieden (PC4)</source>
+        <translation>Postcode areas (PC4)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Wijken</source>
+        <translation>Districts (wijken)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Buurten</source>
+        <translation>Neighbourhoods (buurten)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>buiten de regio</source>
+        <translation>outside the region</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>alleen water</source>
+        <translation>water only</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Grenzenbestand lezen en controleren</source>
+        <translation>Reading and checking the boundaries file</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Grenzen opslaan</source>
+        <translation>Storing the boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Gebiedsgrenzen importeren (CBS/PDOK)</source>
+        <translation>Import boundaries (CBS/PDOK)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Leest officiële gebiedsgrenzen uit een GeoPackage van het CBS: de gebiedsindelingen zoals PDOK ze publiceert (gemeenten, wijken, buurten), het postcode-4-bestand of de Wijk- en Buurtkaart. Alleen de vlakken rond Groningen worden bewaard. Heeft het bestand meer jaren, dan wordt het nieuwste genomen, tenzij u een jaar opgeeft. Het regionaal overzicht telt daarna per officiële grens in plaats van per benaderd vlak. De import vervangt de opgeslagen grenzen van dezelfde soort in één transactie; hetzelfde bestand nog eens importeren verandert niets.</source>
+        <translation>Reads official boundaries from a CBS GeoPackage: the area divisions as PDOK publishes them (municipalities, districts, neighbourhoods), the postcode-4 file or the Wijk- en Buurtkaart. Only the areas around Groningen are kept. Where the file holds several years, the newest is taken unless you give a year. The regional overview then counts per official boundary instead of per approximated area. The import replaces the stored boundaries of the same kind in one transaction; importing the same file again changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Grenzenbestand (GeoPackage)</source>
+        <translation>Boundaries file (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Soorten (leeg: alle in het bestand)</source>
+        <translation>Kinds (empty: all in the file)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Jaar van de indeling (leeg: het nieuwste in het bestand)</source>
+        <translation>Year of the division (empty: the newest in the file)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/boundaries_algorithm.py" line="1"/>
+        <source>Kies het grenzenbestand (FILE).</source>
+        <translation>Choose the boundaries file (FILE).</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="159"/>
@@ -1801,6 +2141,196 @@ Event service: {0}</translation>
         <location filename="../../img_qgis_plugin/gui/handoff_section.py" line="176"/>
         <source>geen</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="115"/>
+        <source>Stap {0} van {1}: {2}</source>
+        <translation>Step {0} of {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="212"/>
+        <source>GeoPackage (*.gpkg);;Alle bestanden (*)</source>
+        <translation>GeoPackage (*.gpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="219"/>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="329"/>
+        <source>Alleen gecontroleerd; er is niets geschreven.</source>
+        <translation>Checked only; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="345"/>
+        <source>Overgeslagen ({0}): {1}</source>
+        <translation>Skipped ({0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="39"/>
+        <source>Al in de opslag</source>
+        <translation>Already in the store</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="40"/>
+        <source>Ongewijzigd</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="41"/>
+        <source>Lege regels</source>
+        <translation>Blank rows</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="42"/>
+        <source>Niet in gebruik (BAG-status)</source>
+        <translation>Not in use (BAG status)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/base.py" line="43"/>
+        <source>Omtrekken van andere gasvelden</source>
+        <translation>Outlines of other gas fields</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="67"/>
+        <source>Bestand lezen en controleren</source>
+        <translation>Read and check the file</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="68"/>
+        <source>Opslaan in de opslag</source>
+        <translation>Write to the store</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="71"/>
+        <source>Catalogus lezen en controleren</source>
+        <translation>Read and check the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="72"/>
+        <source>Bevingen opslaan</source>
+        <translation>Store the quakes</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="73"/>
+        <source>Trillingen per object berekenen</source>
+        <translation>Compute the vibration per object</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="75"/>
+        <source>Gebieden berekenen</source>
+        <translation>Compute the areas</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="80"/>
+        <source>Effectgebied en Duurzaam herstel-gebied berekenen</source>
+        <translation>Compute the effect area and the Duurzaam herstel area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="85"/>
+        <source>Omtrekken van de bronnen lezen</source>
+        <translation>Read the source outlines</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="89"/>
+        <source>Regels toepassen op elk object</source>
+        <translation>Apply the rules to every object</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="90"/>
+        <source>Kaartstatus opslaan</source>
+        <translation>Store the map status</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="97"/>
+        <source>Bevingen die niet meetellen (andere bron)</source>
+        <translation>Quakes that do not count (other source)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="98"/>
+        <source>Trillingen per object opgeslagen</source>
+        <translation>Vibrations per object stored</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="99"/>
+        <source>Objecten in het effectgebied</source>
+        <translation>Objects in the effect area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="100"/>
+        <source>Objecten in het Duurzaam herstel-gebied</source>
+        <translation>Objects in the Duurzaam herstel area</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="104"/>
+        <source>Effectgebieden</source>
+        <translation>Effect areas</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="105"/>
+        <source>Duurzaam herstel-gebieden</source>
+        <translation>Duurzaam herstel areas</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="115"/>
+        <source>Adressen</source>
+        <translation>Addresses</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="117"/>
+        <source>Percelen bijgewerkt</source>
+        <translation>Parcels updated</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="118"/>
+        <source>Objecten aan een perceel gekoppeld</source>
+        <translation>Objects linked to a parcel</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="119"/>
+        <source>Schademeldingen</source>
+        <translation>Damage claims</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="120"/>
+        <source>Eigendommen</source>
+        <translation>Ownerships</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="121"/>
+        <source>Personen (nieuw)</source>
+        <translation>Persons (new)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="208"/>
+        <source>Bijgewerkte kaartlagen</source>
+        <translation>Updated map layers</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="293"/>
+        <source>Bijgewerkte kaartlaag</source>
+        <translation>Updated map layer</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="34"/>
+        <source>Trillingen van de scenario-beving berekenen</source>
+        <translation>Compute the vibration of the scenario quake</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="35"/>
+        <source>Lagen van de voetafdruk schrijven</source>
+        <translation>Write the footprint layers</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="103"/>
+        <source>Contouren 2 en 5 mm/s</source>
+        <translation>Contours 2 and 5 mm/s</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="104"/>
+        <source>Epicentrum (punt)</source>
+        <translation>Epicentre (point)</translation>
     </message>
 </context>
 <context>

@@ -18,8 +18,8 @@ def run(options) -> list[dict]:
     from domain.demo import build_demo
     from domain.store import open_store
     from domain.store.roles import add_login
+    from tests.integration.shared.load import run_load
     from tests.support.postgis_server import PostgisServer
-    from tests.unit.shared.load import run_load
 
     objects = max(1000, min(int(options.objects), 20_000))
     server = PostgisServer()

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from domain.runtime.requirements import VENDORED
-from tests.tools.qgis_desktop import run_qgis
+from tools.qgis_desktop import run_qgis
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -112,7 +112,7 @@ def test_new_quakes_from_a_file_end_in_an_english_dock_selectable_and_exported(
     from domain.dutch_time import dutch_date
     from domain.rules.status import MAP_STATUSES, status_label
     from domain.store.catalog_update_report import changes_header
-    from tests.tools.qgis_desktop import ENGLISH_INTERFACE
+    from tools.qgis_desktop import ENGLISH_INTERFACE
 
     store = tmp_path / "demo.gpkg"
     build_demo(str(store), objects=800, seed=7, catalog_path=str(groningen_catalog))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from domain.store import open_store
-from tests.tools.qgis_desktop import prepare_profile, user_environment
+from tools.qgis_desktop import prepare_profile, user_environment
 
 
 def _binary() -> str:
@@ -56,6 +56,7 @@ def test_list_shows_every_mijnbouwschade_algorithm(qgis_process):
     assert listed == {
         "mijnbouwschade:import_catalog",
         "mijnbouwschade:import_data",
+        "mijnbouwschade:import_boundaries",
         "mijnbouwschade:exposure",
         "mijnbouwschade:zones",
         "mijnbouwschade:assess",
@@ -77,6 +78,7 @@ def test_demo_then_scenario_through_the_binary(qgis_process, tmp_path):
         assert store.info()["counts"]["objects"] == 300
 
     layer = tmp_path / "scenario.gpkg"
+    contours = tmp_path / "contours.gpkg"
     done = qgis_process(
         "run",
         "mijnbouwschade:scenario",
@@ -88,12 +90,15 @@ def test_demo_then_scenario_through_the_binary(qgis_process, tmp_path):
         "DEPTH=3",
         "DATE=2025-01-01",
         f"OUTPUT={layer}",
+        f"CONTOURS={contours}",
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     results = json.loads(done.stdout[done.stdout.index("{") :])["results"]
     assert results["AFFECTED"] > 0
     assert results["NULMETING"] <= results["AFFECTED"]
-    assert layer.exists()
+    assert layer.exists() and contours.exists()
+    # a readable summary beside the numbers, in the default language (Dutch)
+    assert f"Getroffen objecten (≥ 2 mm/s): {results['AFFECTED']}" in results["SUMMARY"]
 
 
 def test_a_bad_store_fails_with_the_reason(qgis_process, tmp_path):

@@ -203,3 +203,101 @@ def test_per_pc4_the_dialog_counts_postcode_areas_with_their_change(plugin, qtbo
     path = dialog.export_csv(str(tmp_path / "pc4.csv"))
     with open(path, encoding="utf-8-sig", newline="") as f:
         assert len(list(csv.reader(f, delimiter=";"))) == 1 + len(direct.rows)
+
+
+# --- official boundaries (issue 15 point 2) --------------------------------------------------
+@pytest.fixture(scope="module")
+def bounded_store(tmp_path_factory):
+    """A demo store with boundaries imported: SYNTHETIC geometry in the real CBS/PDOK layouts
+    (tests/support/boundary_files.py)."""
+    from domain.importers.boundaries import import_boundaries
+    from domain.store import open_store
+    from tests.support.boundary_files import write_gebiedsindelingen, write_pc4
+
+    folder = tmp_path_factory.mktemp("bounded")
+    path = folder / "demo.gpkg"
+    build_demo(str(path), objects=600, seed=3)
+    with open_store(str(path)) as store:
+        import_boundaries(store, write_gebiedsindelingen(folder / "cbsgebiedsindelingen.gpkg"))
+        import_boundaries(store, write_pc4(folder / "cbs_pc4_2024.gpkg"))
+    return path
+
+
+@pytest.fixture
+def bounded_plugin(qgis_iface, bounded_store):
+    plugin = img_qgis_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    assert plugin.open_store(str(bounded_store))
+    yield plugin
+    plugin.unload()
+    QgsProject.instance().clear()
+
+
+@pytest.mark.parametrize("by,kind", [("gemeente", "gemeente"), ("pc4", "pc4")])
+def test_with_boundaries_the_layer_draws_them_and_says_nothing_of_an_approximation(
+    bounded_plugin, by, kind
+):
+    import shapely
+
+    from domain.store.boundaries import read_boundaries
+    from img_qgis_plugin.reports.overview_layer import TITLE_PROPERTY, overview_layer
+
+    store = bounded_plugin.controller.store
+    direct = regional_overview(store, by=by, as_of=DAY)
+    layer = overview_layer(bounded_plugin, "objects", as_of=DAY, by=by)
+    with store.engine.connect() as conn:
+        polygons = {r.name: r.geometry for r in read_boundaries(conn, kind)}
+    features = {f[by]: f for f in layer.getFeatures()}
+    outside = "buiten de grenzen"
+    # every counted boundary is drawn as its own polygon with the domain's count
+    assert set(features) == {r["group"] for r in direct.rows} - {outside}
+    assert len(features) > 1
+    for row in direct.rows:
+        if row["group"] == outside:
+            continue
+        drawn = shapely.from_wkb(bytes(features[row["group"]].geometry().asWkb()))
+        assert drawn.equals(polygons[row["group"]]), row["group"]
+        assert features[row["group"]]["objects"] == row["objects"]
+    # the objects outside every boundary are counted, not drawn, and the layer says so
+    assert direct.boundaries["outside"] > 0
+    said = " ".join(
+        [layer.name(), layer.customProperty(TITLE_PROPERTY), layer.metadata().abstract()]
+    )
+    assert "benadering" not in said.lower()
+    assert "cbs" in layer.metadata().abstract().lower()
+    assert f"{direct.boundaries['outside']} objecten liggen buiten deze grenzen" in said
+    # still a labelled choropleth with whole-number classes and a title saying what is counted
+    assert layer.labelsEnabled()
+    ranges = layer.renderer().ranges()
+    assert ranges and all(r.lowerValue() == int(r.lowerValue()) for r in ranges)
+    assert layer.name().endswith(": Objecten")
+
+
+def test_without_boundaries_the_hulls_stay_labelled_as_an_approximation(plugin):
+    from img_qgis_plugin.reports.overview_layer import overview_layer
+
+    layer = overview_layer(plugin, "objects", as_of=DAY)
+    assert "(benadering)" in layer.name()
+    assert layer.metadata().abstract().startswith("Benadering:")
+
+
+def test_the_what_changes_table_calls_the_outside_group_by_its_name(bounded_plugin, qtbot):
+    from domain.store.scenario_objects import scenario_with_objects
+    from img_qgis_plugin.gui.scenario_dialog import ScenarioChangesDialog
+
+    store = bounded_plugin.controller.store
+    # a strong quake by the uncovered north-east corner reaches objects in and outside
+    outcome = scenario_with_objects(store, 262000.0, 600000.0, 3.6, 3.0, DAY)
+    summary = outcome.summary
+    assert summary["official_boundaries"]["per_municipality"]
+    names = {row["municipality"] for row in summary["per_municipality"]}
+    assert "" in names and names - {""}
+    dialog = ScenarioChangesDialog("Scenario", summary)
+    qtbot.addWidget(dialog)
+    shown = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
+    assert "buiten de grenzen" in shown and "—" not in shown
+    assert shown - {"buiten de grenzen"} <= {
+        "Synthetisch West",
+        "Synthetisch Midden",
+        "Synthetisch Oost",
+    }

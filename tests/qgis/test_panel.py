@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
-from qgis.PyQt.QtCore import QDate, Qt
-from qgis.PyQt.QtWidgets import QLabel, QPushButton
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QPoint, Qt, QTranslator
+from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from img_qgis_plugin.gui.i18n import html_text
-from img_qgis_plugin.gui.object_panel import PANEL_OBJECT_NAME, ObjectPanel
+from img_qgis_plugin.gui.object_panel import DEFAULT_DOCK_WIDTH, PANEL_OBJECT_NAME, ObjectPanel
 from img_qgis_plugin.gui.panel_tables import quake_marks
 from tests.qgis.panel_views import loppersum_view
+
+TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "img_qgis_plugin_en.ts"
 
 
 @pytest.fixture
@@ -465,3 +477,126 @@ def test_the_dossier_names_an_owners_right_in_words(qgis_app):
     assert owner_text(owner, "taskforce") == "P0000031 (erfpacht)"
     owner.right = None
     assert owner_text(owner, "taskforce") == "P0000031 (—)"
+
+
+# --- at QGIS's default dock width -----------------------------------------------------------
+@pytest.fixture(params=["nl", "en"])
+def language(request, qgis_app, tmp_path):
+    """The panel in Dutch (no translator) or English (the .ts compiled for the test)."""
+    if request.param == "nl":
+        yield "nl"
+        return
+    lrelease = shutil.which("lrelease")
+    assert lrelease, "lrelease is missing (Debian package qttools5-dev-tools)"
+    qm = tmp_path / "img_qgis_plugin_en.qm"
+    subprocess.run([lrelease, "-silent", str(TS_FILE), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield "en"
+    QCoreApplication.removeTranslator(translator)
+
+
+def _docked_panel(qtbot, width: int) -> tuple[QMainWindow, ObjectPanel]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QLabel("kaart"))
+    window.resize(1280, 1000)
+    panel = ObjectPanel(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    panel.show_object(loppersum_view())
+    window.show()
+    QApplication.processEvents()
+    window.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    return window, panel
+
+
+def _clipped(panel) -> list[str]:
+    """Visible widgets that end past the dock's right edge, and labels whose text does not fit
+    (a wrapped one too low for its lines, an unwrapped one narrower than its text)."""
+    out = []
+    for widget in panel.findChildren(QWidget):
+        if not widget.isVisibleTo(panel) or widget.isWindow():
+            continue
+        name = f"{type(widget).__name__} {widget.objectName()!r}"
+        right = widget.mapTo(panel, QPoint(0, 0)).x() + widget.width()
+        if right > panel.width():
+            out.append(f"{name} ends at {right} > {panel.width()}")
+        if isinstance(widget, QLabel) and widget.text():
+            text = widget.text()[:40]
+            if widget.wordWrap():
+                if widget.height() < widget.heightForWidth(widget.width()):
+                    out.append(f"{name} {text!r}: {widget.height()} px for its lines")
+            elif widget.width() < widget.minimumSizeHint().width():
+                out.append(f"{name} {text!r}: {widget.width()} px, text needs more")
+    return out
+
+
+def _sideways_scrolling(panel) -> list[str]:
+    """Scroll areas other than tables whose contents are wider than they are."""
+    out = []
+    for area in panel.findChildren(QScrollArea):
+        if area.isVisibleTo(panel) and area.widget().width() > area.viewport().width():
+            out.append(f"{area.widget().width()} > {area.viewport().width()}")
+    return out
+
+
+def test_panel_reads_at_the_default_dock_width(language, qtbot):
+    window, panel = _docked_panel(qtbot, DEFAULT_DOCK_WIDTH)
+    assert panel.minimumSizeHint().width() <= DEFAULT_DOCK_WIDTH
+    assert panel.width() == DEFAULT_DOCK_WIDTH  # the window could give it that width
+    if language == "en":
+        assert panel.tabs.tabText(1) == "Claims"
+        assert any(
+            label.text() == "Overlap with strengthening (NCG)"
+            for label in panel.findChildren(QLabel)
+        )
+    # every tab whole: inside the bar, as long as its text (nothing elided or scrolled away)
+    bar = panel.tabs.tabBar()
+    assert bar.elideMode() == Qt.TextElideMode.ElideNone
+    for index in range(panel.tabs.count()):
+        rect = bar.tabRect(index)
+        assert bar.rect().contains(rect), (panel.tabs.tabText(index), rect, bar.rect())
+        long_side = max(rect.width(), rect.height())
+        assert long_side > bar.fontMetrics().horizontalAdvance(panel.tabs.tabText(index))
+    # the title: the first address, wrapped to the width, every address in the tooltip
+    title = panel.title_label
+    assert title.isVisibleTo(panel) and title.text() == "Badweg 12, 9919 AK Loppersum"
+    assert title.wordWrap() and title.height() >= title.heightForWidth(title.width())
+    assert title.toolTip().splitlines() == loppersum_view()["object"]["addresses"]
+    # on every tab nothing sticks out or is cut, and only the tables scroll sideways
+    for index in range(panel.tabs.count()):
+        panel.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        assert _clipped(panel) == [], panel.tabs.tabText(index)
+        assert _sideways_scrolling(panel) == [], panel.tabs.tabText(index)
+    # unfolded verdict cards wrap their conditions as well
+    panel.tabs.setCurrentIndex(0)
+    for card in panel.verdict_cards.values():
+        card.set_expanded(True)
+    QApplication.processEvents()
+    assert _clipped(panel) == [] and _sideways_scrolling(panel) == []
+    window.close()
+
+
+def test_tabs_sit_on_top_when_they_fit(language, qtbot):
+    window, panel = _docked_panel(qtbot, 3 * DEFAULT_DOCK_WIDTH)
+    bar = panel.tabs.tabBar()
+    assert panel.tabs.tabPosition() == panel.tabs.TabPosition.North
+    assert all(bar.rect().contains(bar.tabRect(i)) for i in range(panel.tabs.count()))
+    # narrowed, they move to the side rather than lose a tab behind scroll arrows
+    window.resizeDocks([panel], [DEFAULT_DOCK_WIDTH], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    assert panel.tabs.tabPosition() == panel.tabs.TabPosition.West
+    assert all(bar.rect().contains(bar.tabRect(i)) for i in range(panel.tabs.count()))
+    window.close()
+
+
+def test_a_cleared_panel_has_no_title(panel):
+    panel.clear("De opslag is gesloten.")
+    assert not panel.title_label.isVisibleTo(panel) and panel.title_label.text() == ""
+    view = loppersum_view()
+    view["object"]["addresses"] = []
+    panel.show_object(view)
+    assert panel.title_label.text() == "Object 100234" == panel.title_label.toolTip()

@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from qgis.core import QgsProject
@@ -331,3 +332,473 @@ def test_overview_classes_are_whole_numbers_and_the_legend_says_what_is_counted(
     assert integer_breaks([0, 0, 0, 0, 0, 0, 3], equal=False) == [(0, 0), (1, 3)]
     assert integer_breaks([0, 0, 0, 0], equal=True) == [(0, 0)]
     assert integer_breaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], equal=True)[-1][1] == 10
+
+
+# --- dossier and atlas that print well (issue 15, point 6) ----------------------------------
+#: code values of the domain's code lists that must never reach a reader: every code with an
+#: underscore, the hand-off statuses (English words in a Dutch text) and the recipient codes
+def raw_codes() -> set[str]:
+    from domain import policy
+    from domain.handoff import REASON_CATEGORIES, STATUSES
+    from domain.rules.status import MAP_STATUSES
+    from img_qgis_plugin.reports.dossier import RECIPIENTS
+
+    codes = set(policy.SCHEMES) | set(REASON_CATEGORIES) | set(MAP_STATUSES) | set(RECIPIENTS)
+    codes = {code for code in codes if "_" in code} | set(STATUSES) | {"taskforce"}
+    codes.discard("concept")  # the Dutch word for a draft is its label too ("Concept")
+    return codes
+
+
+def layout_texts(layout) -> list[str]:
+    """Every text a reader sees in a layout: labels, table headings and cells, legend
+    entries (layer names and classes)."""
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutTable
+
+    texts = []
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel):
+            texts.append(item.currentText())
+        elif isinstance(item, QgsLayoutItemLegend):
+            texts.append(item.title())
+            model = item.model()
+            for node in model.rootGroup().findLayers():
+                texts.append(node.name())
+                texts += [str(entry.data(0)) for entry in model.layerLegendNodes(node)]
+    for table in layout.multiFrames():
+        if isinstance(table, QgsLayoutTable):
+            texts += [column.heading() for column in table.columns()]
+            texts += [str(cell) for row in table.contents() for cell in row]
+    return texts
+
+
+def codes_in(texts: list[str]) -> list[str]:
+    codes = raw_codes()
+    found = []
+    for text_ in texts:
+        for code in codes:
+            if re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text_):
+                found.append(f"{code!r} in {text_!r}")
+    return found
+
+
+def _map_items(layout):
+    from qgis.core import QgsLayoutItemMap
+
+    return {item.id(): item for item in layout.items() if isinstance(item, QgsLayoutItemMap)}
+
+
+def _items(layout, cls):
+    return [item for item in layout.items() if isinstance(item, cls)]
+
+
+def _long_address_object(store) -> int:
+    """An object given a long street name and two more addresses (the header, the highlight
+    label and the table must still fit)."""
+    object_id = 5
+    with store.engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE addresses SET street = :street, addition = :addition WHERE object_id = :id"
+            ),
+            {
+                "street": "Burgemeester Van Roijen-Tjarda van Starkenborghstraat",
+                "addition": "bovenwoning achter",
+                "id": object_id,
+            },
+        )
+        row = conn.execute(
+            text("SELECT postcode, place FROM addresses WHERE object_id = :id LIMIT 1"),
+            {"id": object_id},
+        ).one()
+        next_id = conn.execute(text("SELECT MAX(id) FROM addresses")).scalar() + 1
+        for extra in range(2):
+            conn.execute(
+                text(
+                    "INSERT INTO addresses (id, object_id, street, house_number, postcode, place) "
+                    "VALUES (:i, :o, 'Hoofdstraat Noordzijde', :n, :pc, :pl)"
+                ),
+                {
+                    "i": next_id + extra,
+                    "o": object_id,
+                    "n": 100 + extra,
+                    "pc": row[0],
+                    "pl": row[1],
+                },
+            )
+    return object_id
+
+
+def _most_claims(store) -> int:
+    with store.engine.connect() as conn:
+        return int(
+            conn.execute(
+                text(
+                    "SELECT object_id FROM claims GROUP BY object_id "
+                    "ORDER BY COUNT(*) DESC, object_id LIMIT 1"
+                )
+            ).scalar()
+        )
+
+
+def test_dossier_map_highlights_the_object_with_legend_scale_bar_north_arrow_and_fits(
+    plugin, demo_store, tmp_path
+):
+    from qgis.core import (
+        Qgis,
+        QgsLayoutExporter,
+        QgsLayoutItemLegend,
+        QgsLayoutItemPicture,
+        QgsLayoutItemScaleBar,
+        QgsRasterLayer,
+    )
+
+    from img_qgis_plugin.reports.dossier import MAP_ID, dossier_layout
+    from img_qgis_plugin.reports.layout_kit import (
+        HIGHLIGHT_PROPERTY,
+        highlight_label_shown,
+        highlighted_object_in_map,
+        layout_problems,
+        pdf_settings,
+    )
+
+    store = plugin.controller.store
+    samples = {
+        "hand-off": demo_store[1]["handoff_present"],
+        "many claims": _most_claims(store),
+        "long address": _long_address_object(store),
+    }
+    for kind, object_id in samples.items():
+        record = store.read_object(object_id)
+        with dossier_layout(plugin, object_id, AS_OF) as layout:
+            assert layout_problems(layout) == [], kind
+            assert highlighted_object_in_map(layout) == object_id, kind
+            map_item = _map_items(layout)[MAP_ID]
+            layers = map_item.layers()
+            # the highlight is drawn on top, labelled with the address (postcode "9919 AK")
+            highlight = layers[0]
+            assert highlight.customProperty(HIGHLIGHT_PROPERTY)
+            assert highlight.labelsEnabled()
+            assert highlight.labeling().settings().fieldName == "label"
+            assert highlight.labeling().settings().displayAll
+            label = next(highlight.getFeatures())["label"]
+            first = record.addresses[0]
+            assert first.street in label and str(first.house_number) in label, kind
+            assert re.search(r"\b\d{4} [A-Z]{2}\b", label) and first.place in label, label
+            if len(record.addresses) > 1:
+                assert f"+{len(record.addresses) - 1}" in label
+            # no area label can sit on the object: only the highlight carries labels
+            assert [layer.name() for layer in layers[1:] if layer.labelsEnabled()] == []
+            # offline (the tests): no background, and nothing else missing
+            assert not any(isinstance(layer, QgsRasterLayer) for layer in layers)
+
+            (legend,) = _items(layout, QgsLayoutItemLegend)
+            assert legend.title() == "Legenda" and legend.linkedMap() is map_item
+            assert legend.legendFilterByMapEnabled()
+            legend_layers = [node.layer() for node in legend.model().rootGroup().findLayers()]
+            assert legend_layers and all(layer in layers for layer in legend_layers)
+            assert legend_layers[0] is highlight
+
+            (bar,) = _items(layout, QgsLayoutItemScaleBar)
+            assert bar.linkedMap() is map_item and bar.units() == Qgis.DistanceUnit.Meters
+            assert bar.numericFormat().formatDouble(1000.0, _numeric_context()) == "1.000"
+            step = bar.unitsPerSegment()
+            assert step / 10 ** math.floor(math.log10(step)) in (1, 2, 5)
+            (arrow,) = [pic for pic in _items(layout, QgsLayoutItemPicture) if pic.linkedMap()]
+            assert arrow.linkedMap() is map_item
+            assert arrow.picturePath().endswith("arrows/NorthArrow_02.svg")
+
+            texts = layout_texts(layout)
+            assert codes_in(texts) == [], kind
+            assert any("Taskforce Complexe Zaken" in t for t in texts)
+
+            # QGIS placed the address label, whole, inside the map (a long street wraps)
+            exporter = QgsLayoutExporter(layout)
+            pdf = str(tmp_path / f"{object_id}.pdf")
+            assert (
+                exporter.exportToPdf(pdf, pdf_settings()) == QgsLayoutExporter.ExportResult.Success
+            )
+            assert highlight_label_shown(layout, exporter), kind
+
+
+def _numeric_context():
+    from qgis.core import QgsNumericFormatContext
+
+    return QgsNumericFormatContext()
+
+
+def test_dossier_overlapping_areas_keep_their_own_colours(plugin, demo_store):
+    """Fills that overlap mix into olive: in the dossier map one area is filled lightly, the
+    others are hatched or outlined, so every area stays recognisable."""
+    from qgis.core import Qgis, QgsLinePatternFillSymbolLayer, QgsSimpleFillSymbolLayer
+    from qgis.PyQt.QtCore import Qt
+
+    from img_qgis_plugin.reports.dossier import MAP_ID, dossier_layout
+
+    object_id = demo_store[1]["handoff_present"]
+    with dossier_layout(plugin, object_id, AS_OF) as layout:
+        layers = _map_items(layout)[MAP_ID].layers()
+        filled = []
+        for layer in layers:
+            if layer.geometryType() != Qgis.GeometryType.Polygon:
+                continue
+            parts = layer.renderer().symbol().symbolLayers()
+            solid = [
+                part
+                for part in parts
+                if isinstance(part, QgsSimpleFillSymbolLayer)
+                and part.brushStyle() != Qt.BrushStyle.NoBrush
+                and part.color().alpha() > 0
+            ]
+            if solid:
+                filled.append(layer.name())
+                assert all(part.color().alpha() <= 60 for part in solid), layer.name()
+            else:
+                kinds = (QgsLinePatternFillSymbolLayer, QgsSimpleFillSymbolLayer)
+                assert any(isinstance(part, kinds) for part in parts), layer.name()
+        assert len(filled) <= 1, filled
+        names = [layer.name() for layer in layers]
+        assert any(name.startswith("Effectgebied") for name in names), names
+
+
+def test_dossier_draws_the_background_under_everything_when_there_is_one(
+    plugin, demo_store, monkeypatch, tmp_path
+):
+    """A synthetic stand-in for the PDOK background (a local GeoTIFF, no network) is drawn at
+    the bottom with its credit line; without one nothing is missing."""
+    from osgeo import gdal, osr
+    from qgis.core import QgsRasterLayer
+
+    from img_qgis_plugin.reports import dossier
+    from img_qgis_plugin.reports.layout_kit import layout_problems
+
+    object_id = demo_store[1]["handoff_present"]
+    record = plugin.controller.store.read_object(object_id)
+    path = str(tmp_path / "synthetic_background.tif")
+    raster = gdal.GetDriverByName("GTiff").Create(path, 50, 50, 1, gdal.GDT_Byte)
+    raster.SetGeoTransform((record.x - 500, 20, 0, record.y + 500, 0, -20))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(28992)
+    raster.SetProjection(srs.ExportToWkt())
+    raster.GetRasterBand(1).Fill(200)
+    raster = None
+    background = QgsRasterLayer(path, "Achtergrond (synthetisch)")
+    assert background.isValid()
+    background.serverProperties().setAttribution("synthetische achtergrond")
+    QgsProject.instance().addMapLayer(background, False)
+    monkeypatch.setattr(dossier, "find_background_layer", lambda project=None: background)
+    with dossier.dossier_layout(plugin, object_id, AS_OF) as layout:
+        layers = _map_items(layout)[dossier.MAP_ID].layers()
+        assert layers[-1] is background
+        assert layout.itemById("achtergrond").currentText() == (
+            "Achtergrond: synthetische achtergrond"
+        )
+        assert layout_problems(layout) == []
+        out = tmp_path / "met_achtergrond.pdf"
+        from img_qgis_plugin.reports.layout_kit import export_pdf
+
+        export_pdf(layout, str(out))
+    assert pdf_pages(out) >= 5
+    QgsProject.instance().removeMapLayer(background.id())
+
+
+def test_layout_problems_finds_overflow_and_fit_repairs_what_it_can(qgis_app):
+    """The check can fail: a box too small, a word wider than its column, an item off the
+    page and labels on one another are each reported; shrinking the font repairs the box."""
+    from img_qgis_plugin.reports import layout_kit as kit
+
+    layout = kit.new_layout(QgsProject.instance(), "proef")
+    page = kit.add_page(layout)
+    small = kit.add_label(
+        layout, page, 15, 10, 60, 4.5, "Twee regels tekst die niet in één regel past", 9
+    )
+    small.setId("klein")
+    kit.add_label(layout, page, 15, 30, 40, 6, "over", 9).setId("eerste")
+    kit.add_label(layout, page, 35, 32, 40, 6, "elkaar", 9).setId("tweede")
+    kit.add_label(layout, page, 190, 50, 40, 6, "buiten", 9).setId("rand")
+    kit.add_table(
+        layout,
+        page,
+        15,
+        80,
+        180,
+        40,
+        ["Regeling"],
+        [["herstel_eigen_aannemer"]],
+        widths=[15],
+        name="smal",
+    )
+    problems = kit.layout_problems(layout)
+    kinds = {(found.split(":")[0], found.kind) for found in problems}
+    assert ("klein", "height") in kinds, problems
+    assert ("smal", "word") in kinds, problems
+    assert ("rand", "page") in kinds, problems
+    overlaps = [found for found in problems if found.kind == "overlap"]
+    assert len(overlaps) == 1 and "eerste" in overlaps[0] and "tweede" in overlaps[0]
+    assert all(isinstance(found, str) and found for found in problems)
+
+    left = kit.fit(layout)  # 9 pt → smaller until the two lines fit, or 6 pt
+    assert small.textFormat().size() < 9
+    assert not [found for found in left if found.startswith("klein")]
+    assert [
+        found for found in left if found.startswith("smal")
+    ]  # a code wider than 15 mm never fits
+
+
+def test_atlas_has_a_sheet_index_round_columns_scale_bars_and_every_page_fits(plugin, tmp_path):
+    from qgis.core import QgsLayoutItemPicture, QgsLayoutItemScaleBar
+
+    from img_qgis_plugin.reports.atlas import (
+        atlas_problems,
+        export_startarea_atlas,
+        page_count,
+        startarea_atlas_layout,
+    )
+    from img_qgis_plugin.reports.atlas_template import MAP_ID, OVERVIEW_ID
+    from img_qgis_plugin.reports.layout_kit import _excluded
+
+    store = plugin.controller.store
+    area = _box_around_many_objects(store, 40)
+    visits = visit_list(store, area, as_of=AS_OF)
+    with startarea_atlas_layout(plugin, area, as_of=AS_OF) as layout:
+        assert atlas_problems(layout) == []
+        atlas = layout.atlas()
+        maps = _map_items(layout)
+        sheets = [layer for layer in maps[OVERVIEW_ID].layers() if layer.name() == "Bladindeling"]
+        assert len(sheets) == 1 and sheets[0].labelsEnabled()
+        index = {sheet["blad"]: sheet for sheet in sheets[0].getFeatures()}
+        assert sorted(index) == list(range(1, atlas.count()))
+        assert atlas.count() == page_count(len(visits.rows))
+        assert sheets[0] not in maps[MAP_ID].layers()  # only the overview shows the index
+
+        (table,) = layout.multiFrames()
+        fields = [column.attribute() for column in table.columns()]
+        assert fields[-3:] == ["bezocht", "niet_thuis", "notitie"]
+        assert [column.heading() for column in table.columns()][-3:] == [
+            "Bezocht",
+            "Niet thuis",
+            "Notitie",
+        ]
+
+        atlas.beginRender()
+        for page in range(atlas.count()):
+            atlas.seekTo(page)
+            shown = {name for name, item in maps.items() if not _excluded(item)}
+            assert shown == ({OVERVIEW_ID} if page == 0 else {MAP_ID}), page
+            bars = [bar for bar in _items(layout, QgsLayoutItemScaleBar) if not _excluded(bar)]
+            assert [bar.linkedMap().id() for bar in bars] == list(shown), page
+            arrows = [
+                arrow for arrow in _items(layout, QgsLayoutItemPicture) if not _excluded(arrow)
+            ]
+            assert [arrow.linkedMap().id() for arrow in arrows] == list(shown), page
+            if page == 0:
+                assert table.contents() == []
+                continue
+            # the sheet's map shows exactly the rectangle the overview draws for it
+            extent = maps[MAP_ID].extent()
+            sheet = index[page].geometry().boundingBox()
+            assert abs(extent.width() - sheet.width()) < 1.0
+            assert abs(extent.center().x() - sheet.center().x()) < 1.0
+            rows = table.contents()
+            assert 0 < len(rows) <= 12
+            for row in rows:
+                assert re.fullmatch(r"\d{4} [A-Z]{2}", row[fields.index("postcode")]), row
+                assert row[-3:] == ["", "", ""]  # boxes to fill in by hand
+        atlas.endRender()
+
+    path = tmp_path / "ronde.pdf"
+    export_startarea_atlas(plugin, area, str(path), as_of=AS_OF)
+    assert pdf_pages(path) == page_count(len(visits.rows)) > 0
+    words = pdf_text(path)
+    for heading in ("Bezocht", "Niet thuis", "Notitie", "Blad 1", "Bladindeling", "Legenda"):
+        assert heading in words, heading
+    assert not re.search(r"\b\d+\.\d+ mm/s", words)  # PGV the Dutch way, "6,1 mm/s"
+    assert not re.search(r"\b\d{4}[A-Z]{2}\b", words)  # one postcode form, "9919 AK"
+
+
+def test_atlas_template_file_holds_what_the_code_lays_out(qgis_app):
+    """The shipped .qpt is regenerated after every change to atlas_template.py."""
+    from qgis.core import QgsLayoutItem
+
+    from img_qgis_plugin.paths import resource
+    from img_qgis_plugin.reports.atlas_template import TEMPLATE, build_template_layout
+
+    built = build_template_layout()
+    expected = sorted(
+        item.id() for item in built.items() if isinstance(item, QgsLayoutItem) and item.id()
+    )
+    with open(resource(*TEMPLATE), encoding="utf-8") as handle:
+        shipped = handle.read()
+    assert sorted(re.findall(r'<LayoutItem [^>]*?\bid="([^"]+)"', shipped)) == expected
+    assert len(expected) >= 11
+    assert "/usr/" not in shipped and "/home/" not in shipped  # no machine paths
+
+
+def test_round_columns_recipient_and_legend_in_english(qgis_app, tmp_path):
+    import shutil
+
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from img_qgis_plugin.reports.atlas import _headings
+    from img_qgis_plugin.reports.dossier import recipient_label
+
+    ts_file = Path(img_qgis_plugin.__file__).resolve().parents[1] / "resources" / "i18n"
+    qm = tmp_path / "en.qm"
+    subprocess.run(
+        [
+            shutil.which("lrelease"),
+            "-silent",
+            str(ts_file / "img_qgis_plugin_en.ts"),
+            "-qm",
+            str(qm),
+        ],
+        check=True,
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        headings = _headings()
+        assert (headings["bezocht"], headings["niet_thuis"], headings["notitie"]) == (
+            "Visited",
+            "Not at home",
+            "Note",
+        )
+        assert headings["legend"] == "Legend"
+        assert recipient_label("taskforce") == "Taskforce Complexe Zaken"
+        assert recipient_label("gemeente") == "Municipality"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert recipient_label("gemeente") == "Gemeente"
+
+
+def test_atlas_puts_fewer_addresses_on_a_sheet_rather_than_cut_rows_off(plugin, monkeypatch):
+    """Reasons far longer than the demo's (synthetic: each repeated four times) do not fit
+    twelve to a sheet: the atlas then uses more sheets, and every address is still printed."""
+    from img_qgis_plugin.reports import atlas
+    from img_qgis_plugin.reports.layout_kit import layout_problems
+
+    store = plugin.controller.store
+    area = _box_around_many_objects(store, 12)
+    real_visit_list = atlas.visit_list
+
+    def long_reasons(*args, **kwargs):
+        visits = real_visit_list(*args, **kwargs)
+        for row in visits.rows:
+            row.reason = " ".join([row.reason] * 4)
+        return visits
+
+    monkeypatch.setattr(atlas, "visit_list", long_reasons)
+    visits = long_reasons(store, area, as_of=AS_OF)
+    with atlas.startarea_atlas_layout(plugin, area, as_of=AS_OF) as layout:
+        layout_atlas = layout.atlas()
+        assert layout_atlas.count() > atlas.page_count(len(visits.rows))
+        (table,) = layout.multiFrames()
+        listed = []
+        layout_atlas.beginRender()
+        for page in range(layout_atlas.count()):
+            layout_atlas.seekTo(page)
+            assert [found for found in layout_problems(layout) if found.kind == "rows"] == [], page
+            listed += [row[1] for row in table.contents()]
+        layout_atlas.endRender()
+    # every address on exactly one sheet, all rows shown
+    assert sorted(listed) == sorted(f"{r.address}, {r.place}" for r in visits.rows)

@@ -42,10 +42,12 @@ def test_defaults_shown_from_policy(settings, qtbot):
     assert form.vs30Combo.currentData() == "object"
     assert form.languageCombo.currentData() == ""  # follows QGIS's interface language
     assert form.asOfTodayCheck.isChecked() and not form.asOfDate.isEnabled()
+    assert form.backgroundCheck.isChecked()  # the PDOK background is on unless switched off
 
 
 def test_round_trip_every_field(settings, qtbot):
     settings.setValue(f"{GROUP}/last_store", "/data/demo.gpkg")
+    settings.setValue(f"{GROUP}/background_url", "http://127.0.0.1:9/wmts?service=WMTS")
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
     form = dialog.form
@@ -56,6 +58,7 @@ def test_round_trip_every_field(settings, qtbot):
     form.asOfTodayCheck.setChecked(False)
     assert form.asOfDate.isEnabled()
     form.asOfDate.setDate(QDate(2025, 12, 31))
+    form.backgroundCheck.setChecked(False)
     dialog.accept()
 
     assert settings.value(f"{GROUP}/component") == "geomean"
@@ -67,6 +70,8 @@ def test_round_trip_every_field(settings, qtbot):
         vs30_source="default",
         as_of="2025-12-31",
         last_store="/data/demo.gpkg",  # not on the form, so kept
+        background_map=False,
+        background_url="http://127.0.0.1:9/wmts?service=WMTS",  # not on the form, so kept
     )
     again = SettingsDialog(settings)
     qtbot.addWidget(again)
@@ -74,6 +79,7 @@ def test_round_trip_every_field(settings, qtbot):
     assert again.form.asOfDate.date() == QDate(2025, 12, 31)
     assert not again.form.asOfTodayCheck.isChecked()
     assert again.form.exceedanceSpin.value() == pytest.approx(5.0)
+    assert not again.form.backgroundCheck.isChecked()
 
 
 def test_back_to_today_stores_an_empty_date(settings, qtbot):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 
 from qgis.core import Qgis, QgsApplication
 
@@ -51,3 +52,31 @@ def test_missing_shapely_loads_the_stand_in_with_the_command_for_this_platform(
 def test_with_every_package_present_the_real_plugin_loads(qgis_iface):
     plugin = img_qgis_plugin.classFactory(qgis_iface)
     assert type(plugin).__name__ == "ImgPlugin"
+
+
+def test_missing_alembic_loads_the_stand_in_that_asks_to_reinstall_the_zip(qgis_iface, monkeypatch):
+    # None in sys.modules makes every ``import alembic`` fail, as in a zip without it
+    monkeypatch.setitem(sys.modules, "alembic", None)
+    pushed = []
+    monkeypatch.setattr(
+        qgis_iface.messageBar(), "pushMessage", lambda *args: pushed.append(args), raising=False
+    )
+    plugin = img_qgis_plugin.classFactory(qgis_iface)
+    assert type(plugin).__name__ == "MissingDependenciesPlugin"
+    plugin.initGui()
+    title, text, level, duration = pushed[0]
+    assert "(alembic)" in text and "ZIP" in text  # what is missing and what to do
+    assert "sqlalchemy" not in text  # only what is really missing
+    assert level == Qgis.MessageLevel.Critical and duration == 0
+    plugin.unload()
+
+
+def test_every_bundled_package_missing_is_named_not_a_crash(monkeypatch):
+    from img_qgis_plugin.dependencies import dependency_problem
+
+    for module in requirements.VENDORED_MODULES:
+        with monkeypatch.context() as patched:
+            patched.setitem(sys.modules, module, None)
+            text, commands = dependency_problem()
+        assert f"({module})" in text, module
+        assert commands == {}  # nothing to install: the zip itself is incomplete

@@ -1,8 +1,12 @@
-"""Drawing a start area on a real canvas: real map mouse events in, RD New WKT and a list out."""
+"""Drawing a start area on a real canvas: real map mouse events in, RD New WKT and a list out;
+the drawn area kept in the store as a start area (origin 'drawn') under the name the user gives,
+or used for this session only where it cannot be kept."""
 
 from __future__ import annotations
 
 import math
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -31,14 +35,45 @@ APPINGEDAM = 14  # the demo's start area "Appingedam (illustratief)"
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):
+def built_store(tmp_path_factory):
     path = tmp_path_factory.mktemp("draw") / "demo.gpkg"
     build_demo(str(path), objects=600, seed=3)
     return path
 
 
 @pytest.fixture
-def plugin(qgis_iface, demo_store):
+def demo_store(built_store, tmp_path):
+    """A copy per test: drawn areas are written to the store."""
+    return Path(shutil.copy(built_store, tmp_path / "demo.gpkg"))
+
+
+class NameDialog:
+    """Stands in for the name question (QInputDialog.getText): records the default it was
+    offered and answers like the user would (OK with ``answer``, or Annuleren)."""
+
+    def __init__(self) -> None:
+        self.offered: list[str] = []
+        self.answer: str | None = None  # None: accept the default
+        self.cancel = False
+
+    def __call__(self, parent, title, label, echo, default, *args):
+        self.offered.append(default)
+        if self.cancel:
+            return "", False
+        return (default if self.answer is None else self.answer), True
+
+
+@pytest.fixture
+def name_dialog(monkeypatch):
+    from img_qgis_plugin.gui import start_area_dock
+
+    dialog = NameDialog()
+    monkeypatch.setattr(start_area_dock.QInputDialog, "getText", staticmethod(dialog))
+    return dialog
+
+
+@pytest.fixture
+def plugin(qgis_iface, demo_store, name_dialog):
     plugin = img_qgis_plugin.classFactory(qgis_iface)
     plugin.initGui()
     assert plugin.open_store(str(demo_store))
@@ -143,9 +178,23 @@ def warnings(qgis_iface) -> list[str]:
     return qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
 
 
-def test_drawn_hexagon_lists_exactly_the_addresses_inside(plugin):
+def stored_start_areas(store) -> list[tuple[int, str, str]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT id, name, origin FROM areas WHERE kind = 'start_area' ORDER BY id")
+        ).all()
+    return [(int(i), str(n), str(o)) for i, n, o in rows]
+
+
+def layer_names(layer) -> dict[int, str]:
+    """What the start-area map layer holds now: id → name."""
+    return {int(f["id"]): f["name"] for f in layer.getFeatures()}
+
+
+def test_drawn_hexagon_lists_exactly_the_addresses_inside(plugin, name_dialog):
     dock = plugin.start_area_dock
     store = dock.store
+    before = stored_start_areas(store)
     cx, cy = area_centre(store, APPINGEDAM)
     corners = hexagon(cx, cy, 1600.0)
     canvas = dock.canvas
@@ -173,14 +222,22 @@ def test_drawn_hexagon_lists_exactly_the_addresses_inside(plugin):
     inside = {i for i, xy in everything.items() if drawn.intersects(shapely.Point(*xy))}
     expected_rows = [oid for oid in addresses if oid in inside]
     assert 0 < len(inside) < len(everything)
-    assert dock.area_combo.currentText() == "Getekend gebied"
-    assert dock.area_combo.currentData() == emitted[0]
+    # kept in the store as a start area under the offered name ("Getekend gebied" + time)
+    [name] = name_dialog.offered
+    assert re.fullmatch(r"Getekend gebied \d{4}-\d\d-\d\d \d\d:\d\d", name)
+    after = stored_start_areas(store)
+    [(area_id, stored_name, origin)] = [a for a in after if a not in before]
+    assert (stored_name, origin) == (name, "drawn")
+    assert dock.area_combo.currentText() == name
+    assert dock.area_combo.currentData() == area_id and dock.area == area_id
+    assert dock.drawn_wkt == "" and dock.drawn_index() == -1  # nothing left only in memory
+    assert layer_names(dock.start_areas_layer)[area_id] == name  # on the map as well
     assert dock.table.rowCount() == len(expected_rows)
     shown = {
         int(dock.table.item(r, 0).data(Qt.ItemDataRole.UserRole)) for r in range(len(expected_rows))
     }
     assert shown == set(expected_rows)
-    assert dock.visits.area_name == "Getekend startgebied"
+    assert dock.visits.area_name == name
     assert "adressen" in dock.summary.text()
     assert all(button.isEnabled() for button in dock.export_buttons.values())
     assert canvas.mapTool() is pan and not band_on_canvas(dock)
@@ -189,6 +246,7 @@ def test_drawn_hexagon_lists_exactly_the_addresses_inside(plugin):
     code = dock.visits.rows[0].situation_codes[0]
     dock.situation_combo.setCurrentIndex(dock.situation_combo.findData(code))
     dock.load_current()
+    assert dock.table.rowCount() == len(visit_list(store, area_id, situations=[code]).rows)
     assert dock.table.rowCount() == len(visit_list(store, emitted[0], situations=[code]).rows)
     dock.table.selectRow(0)
     assert {
@@ -196,16 +254,21 @@ def test_drawn_hexagon_lists_exactly_the_addresses_inside(plugin):
     } == dock.selected_object_ids()
 
 
-def test_drawing_again_replaces_the_drawn_entry_and_double_click_closes(plugin):
+def test_drawing_again_keeps_both_and_double_click_closes(plugin, name_dialog):
     dock = plugin.start_area_dock
     cx, cy = area_centre(dock.store, APPINGEDAM)
+    name_dialog.answer = "Ronde noord"
     first = draw(dock, hexagon(cx, cy, 1600.0))
     larger = len(dock.visits.rows)
     stored = dock.area_combo.count()
+    name_dialog.answer = "Ronde zuid"
     second = draw(dock, hexagon(cx, cy, 600.0)[::2], finish="double")
     assert len(first) == len(second) == 1 and first != second
-    assert dock.area_combo.count() == stored
-    assert dock.area_combo.currentData() == second[0]
+    assert dock.area_combo.count() == stored + 1
+    assert dock.area_combo.currentText() == "Ronde zuid"
+    names = [dock.area_combo.itemText(i) for i in range(dock.area_combo.count())]
+    assert "Ronde noord" in names  # the first one stays, by name among the stored ones
+    assert names.index("Ronde noord") < names.index("Ronde zuid")  # by name, as stored ones
     assert len(shapely.from_wkt(second[0]).exterior.coords) == 4  # the double click adds nothing
     assert dock.draw_tool.corners == []  # the release after the double click starts no new area
     assert len(dock.visits.rows) < larger
@@ -300,14 +363,14 @@ def test_canvas_in_wgs84_still_gives_rd_new(plugin):
     assert dock.visits.rows and dock.table.rowCount() == len(dock.visits.rows)
 
 
-def test_the_drawn_area_has_an_atlas_pdf(plugin, tmp_path):
-    import re
+def test_the_drawn_area_has_an_atlas_pdf(plugin, tmp_path, name_dialog):
     import subprocess
 
     from img_qgis_plugin.reports.atlas import page_count
 
     dock = plugin.start_area_dock
     cx, cy = area_centre(dock.store, APPINGEDAM)
+    name_dialog.answer = "Ronde Tjamsweer"
     draw(dock, hexagon(cx, cy, 1600.0))
     path = dock.export("pdf", str(tmp_path / "getekend.pdf"))
     assert Path(path).exists()
@@ -316,11 +379,10 @@ def test_the_drawn_area_has_an_atlas_pdf(plugin, tmp_path):
         len(dock.visits.rows)
     )
     words = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
-    assert "Deur-tot-deur: Getekend startgebied" in " ".join(words.split())
+    assert "Deur-tot-deur: Ronde Tjamsweer" in " ".join(words.split())
 
 
 def test_the_atlas_holds_only_the_situation_the_list_shows(plugin, tmp_path):
-    import re
     import subprocess
 
     from img_qgis_plugin.reports.atlas import page_count
@@ -329,7 +391,7 @@ def test_the_atlas_holds_only_the_situation_the_list_shows(plugin, tmp_path):
     cx, cy = area_centre(dock.store, APPINGEDAM)
     draw(dock, hexagon(cx, cy, 1600.0))
     everyone = len(dock.visits.rows)
-    dock.load(dock.drawn_wkt, ["never_claimed"])
+    dock.load(dock.area, ["never_claimed"])
     kept = dock.visits.rows
     assert 0 < len(kept) < everyone
     assert page_count(len(kept)) < page_count(everyone)  # the filter shows in the PDF
@@ -344,11 +406,12 @@ def test_the_atlas_holds_only_the_situation_the_list_shows(plugin, tmp_path):
         assert row.address in words
 
 
-def test_plan_start_area_action_offers_the_drawn_area(plugin, tmp_path, monkeypatch):
+def test_plan_start_area_action_offers_the_drawn_area(plugin, tmp_path, monkeypatch, name_dialog):
     from img_qgis_plugin.reports import actions
 
     dock = plugin.start_area_dock
     cx, cy = area_centre(dock.store, APPINGEDAM)
+    name_dialog.answer = "Zz ronde"  # sorts last among the stored start areas
     draw(dock, hexagon(cx, cy, 1600.0))
     offered = []
 
@@ -362,7 +425,8 @@ def test_plan_start_area_action_offers_the_drawn_area(plugin, tmp_path, monkeypa
         actions.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (chosen, ""))
     )
     assert plugin.plan_start_area() == chosen + ".pdf"
-    assert len(offered) == 4 and offered[-1] == "Getekend gebied"
+    # a kept area is a stored start area like the others (no separate "Getekend gebied")
+    assert len(offered) == 4 and offered[-1] == f"Zz ronde ({dock.area})"
     assert Path(chosen + ".pdf").stat().st_size > 0
 
 
@@ -381,3 +445,132 @@ def test_unloading_while_drawing_leaves_no_tool_and_no_band(qgis_iface, demo_sto
     assert canvas.mapTool() is None
     assert len(canvas.scene().items()) == scene_items - 1  # the rubber band went
     assert tool.corners == []
+
+
+def _session_only(dock, store, before, emitted) -> None:
+    """The drawn area is listed under "Getekend gebied (niet bewaard)"; nothing was stored."""
+    assert stored_start_areas(store) == before
+    assert dock.area_combo.currentText() == "Getekend gebied (niet bewaard)"
+    assert dock.area_combo.currentData() == emitted[0] == dock.drawn_wkt
+    assert "deze sessie" in dock.area_combo.toolTip()
+    assert dock.visits.rows and dock.table.rowCount() == len(dock.visits.rows)
+    assert dock.visits.area_name == "Getekend startgebied"
+
+
+def test_cancelling_the_name_uses_the_area_for_this_session_only(plugin, name_dialog, qgis_iface):
+    dock = plugin.start_area_dock
+    store = dock.store
+    before = stored_start_areas(store)
+    name_dialog.cancel = True
+    cx, cy = area_centre(store, APPINGEDAM)
+    emitted = draw(dock, hexagon(cx, cy, 1600.0))
+    assert len(name_dialog.offered) == 1
+    _session_only(dock, store, before, emitted)
+    assert any(
+        "U gaf geen naam op" in m and "alleen in deze sessie" in m for m in warnings(qgis_iface)
+    )
+    assert len(layer_names(dock.start_areas_layer)) == len(before)
+
+
+def test_a_read_only_store_says_so_and_keeps_the_area_for_the_session(
+    plugin, name_dialog, qgis_iface
+):
+    from sqlalchemy import event
+
+    dock = plugin.start_area_dock
+    store = dock.store
+    before = stored_start_areas(store)
+
+    def read_only(dbapi_connection, _record):
+        dbapi_connection.execute("PRAGMA query_only = ON")  # SQLite refuses every write
+
+    event.listen(store.engine, "connect", read_only)
+    store.engine.dispose()
+    try:
+        cx, cy = area_centre(store, APPINGEDAM)
+        emitted = draw(dock, hexagon(cx, cy, 1600.0))
+        assert len(name_dialog.offered) == 1  # a GeoPackage may be written: the name is asked
+        told = [m for m in warnings(qgis_iface) if "alleen in deze sessie" in m]
+        assert len(told) == 1 and "mag niet worden gewijzigd" in told[0]
+        assert "Traceback" not in told[0]
+    finally:
+        event.remove(store.engine, "connect", read_only)
+        store.engine.dispose()
+    _session_only(dock, store, before, emitted)
+
+
+def test_a_role_that_may_not_write_areas_is_told_before_naming(
+    plugin, name_dialog, qgis_iface, monkeypatch
+):
+    from img_qgis_plugin.gui import start_area_dock
+
+    dock = plugin.start_area_dock
+    store = dock.store
+    before = stored_start_areas(store)
+    # a PostGIS gemeente or planner login (tests/unit/store/test_drawn_start_area.py checks
+    # the real grants): stood in for here, the GeoPackage itself may always be written
+    monkeypatch.setattr(start_area_dock, "may_write_areas", lambda conn: False)
+    cx, cy = area_centre(store, APPINGEDAM)
+    emitted = draw(dock, hexagon(cx, cy, 1600.0))
+    assert name_dialog.offered == []  # no name asked for an area that cannot be kept
+    assert any("geen gebieden bewaren" in m for m in warnings(qgis_iface))
+    _session_only(dock, store, before, emitted)
+
+
+def test_a_name_the_store_cannot_hold_is_refused_with_the_reason(plugin, name_dialog, qgis_iface):
+    dock = plugin.start_area_dock
+    store = dock.store
+    before = stored_start_areas(store)
+    name_dialog.answer = "x" * 130
+    cx, cy = area_centre(store, APPINGEDAM)
+    emitted = draw(dock, hexagon(cx, cy, 1600.0))
+    told = [m for m in warnings(qgis_iface) if "alleen in deze sessie" in m]
+    assert len(told) == 1 and "130 tekens; ten hoogste 120" in told[0]
+    _session_only(dock, store, before, emitted)
+
+
+def test_the_kept_area_survives_closing_and_reopening_the_store(plugin, demo_store, name_dialog):
+    dock = plugin.start_area_dock
+    name_dialog.answer = "Ronde Appingedam"
+    cx, cy = area_centre(dock.store, APPINGEDAM)
+    draw(dock, hexagon(cx, cy, 1600.0))
+    area_id = dock.area
+    rows = len(dock.visits.rows)
+    plugin.controller.close_store()
+    assert dock.area_combo.count() == 0
+    assert plugin.open_store(str(demo_store))
+    plugin.show_start_area_list()
+    assert layer_names(dock.start_areas_layer)[area_id] == "Ronde Appingedam"
+    index = dock.area_combo.findData(area_id)
+    assert dock.area_combo.itemText(index) == "Ronde Appingedam"
+    dock.area_combo.setCurrentIndex(index)
+    dock.load_current()
+    assert len(dock.visits.rows) == rows
+
+
+def test_importing_start_areas_again_keeps_the_drawn_one(plugin, name_dialog, tmp_path):
+    from domain.importers.areas import import_areas
+    from tests.unit.store.fixtures import write_geojson
+
+    dock = plugin.start_area_dock
+    store = dock.store
+    name_dialog.answer = "Eigen ronde"
+    cx, cy = area_centre(store, APPINGEDAM)
+    draw(dock, hexagon(cx, cy, 1600.0))
+    drawn = dock.area
+    new_areas = write_geojson(
+        tmp_path / "startgebieden.geojson",
+        [(shapely.box(cx - 500, cy - 500, cx + 500, cy + 500), {"name": "Wijk Opwierde"})],
+        crs="EPSG:28992",
+    )
+    import_areas(store, new_areas, kind="start_area")
+    assert sorted((n, o) for _i, n, o in stored_start_areas(store)) == [
+        ("Eigen ronde", "drawn"),
+        ("Wijk Opwierde", "imported"),
+    ]
+    plugin.show_start_area_list()  # the dock reads the store again
+    names = {dock.area_combo.itemText(i): dock.area_combo.itemData(i) for i in range(2)}
+    assert dock.area_combo.count() == 2 and names["Eigen ronde"] == drawn
+    layer = dock.start_areas_layer
+    layer.dataProvider().reloadData()
+    assert sorted(layer_names(layer).values()) == ["Eigen ronde", "Wijk Opwierde"]

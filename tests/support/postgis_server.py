@@ -41,6 +41,7 @@ class PostgisServer:
         self.as_root = os.geteuid() == 0
         self.user = "postgres"
         self.running = False
+        self._template = ""
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         cmd = list(args)
@@ -70,8 +71,23 @@ class PostgisServer:
         # the suite connects by trust on loopback
         hba = self.data / "pg_hba.conf"
         hba.write_text(f"host all +{PASSWORD_GROUP} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
+        for attempt in range(3):
+            # two test processes may draw the same free port: the one that loses takes another
+            try:
+                self._start_on(self.port)
+                break
+            except subprocess.CalledProcessError:
+                if attempt == 2:
+                    raise
+                self.port = _free_port()
+        self.running = True
+        self._wait()
+        self.sql(f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN")
+        return self
+
+    def _start_on(self, port: int) -> None:
         options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} "
+            f"-p {port} -c listen_addresses=127.0.0.1 -k {self.root} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         self._run(
@@ -87,10 +103,6 @@ class PostgisServer:
             "60",
             "start",
         )
-        self.running = True
-        self._wait()
-        self.sql(f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN")
-        return self
 
     def sql(self, statement: str, database: str = "postgres") -> None:
         """Run one statement as the superuser, outside a transaction (psycopg2, as QGIS has)."""
@@ -121,10 +133,58 @@ class PostgisServer:
         """Create an empty database (with PostGIS unless ``postgis=False``) and return its
         ``postgresql://`` URL."""
         name = name or f"t_{uuid.uuid4().hex[:12]}"
-        self.sql(f'CREATE DATABASE "{name}"')
         if postgis:
-            self.sql("CREATE EXTENSION IF NOT EXISTS postgis", name)
+            # a copy of a database that has the extension: a tenth of CREATE EXTENSION's time
+            template = self._postgis_template()
+            self.sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
+        else:
+            self.sql(f'CREATE DATABASE "{name}"')
         return self.url(name)
+
+    def copy_database(self, url: str, into: str | None = None) -> str:
+        """A new database holding exactly what the database at ``url`` holds, with its owner and
+        database rights (a store built once, copied per test); ``into``: the URL of a database
+        to replace by the copy. Connections still open to the source are closed first:
+        PostgreSQL copies only a database nobody is connected to."""
+        import psycopg2
+
+        source = url.rsplit("/", 1)[1]
+        name = into.rsplit("/", 1)[1] if into else f"t_{uuid.uuid4().hex[:12]}"
+        conn = psycopg2.connect(self.url())
+        try:
+            conn.autocommit = True
+            with conn.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = %s AND pid <> pg_backend_pid()",
+                    (source,),
+                )
+                cursor.execute(
+                    "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = %s",
+                    (source,),
+                )
+                (owner,) = cursor.fetchone()
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                cursor.execute(
+                    f'CREATE DATABASE "{name}" TEMPLATE "{source}" OWNER "{owner}" '
+                    "STRATEGY FILE_COPY"
+                )
+                # GRANT/REVOKE ON DATABASE live in pg_database, which a template copy leaves out
+                cursor.execute(
+                    "UPDATE pg_database SET datacl = (SELECT datacl FROM pg_database "
+                    "WHERE datname = %s) WHERE datname = %s",
+                    (source, name),
+                )
+        finally:
+            conn.close()
+        return self.url(name)
+
+    def _postgis_template(self) -> str:
+        if not self._template:
+            self._template = "t_postgis_template"
+            self.sql(f'CREATE DATABASE "{self._template}"')
+            self.sql("CREATE EXTENSION IF NOT EXISTS postgis", self._template)
+        return self._template
 
     def stop(self) -> None:
         if self.running:

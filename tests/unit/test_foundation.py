@@ -9,6 +9,7 @@ from pathlib import Path
 
 import domain
 from domain.cli import main
+from tests.support.cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_METADATA = (
@@ -80,9 +81,7 @@ def test_console_script_and_module_agree():
 
 
 def test_unknown_command_exits_2_with_message_on_stderr():
-    proc = subprocess.run(
-        [sys.executable, "-m", "domain", "no-such-command"], capture_output=True, text=True
-    )
+    proc = run_cli("no-such-command")
     assert proc.returncode == 2 and "no-such-command" in proc.stderr
 
 

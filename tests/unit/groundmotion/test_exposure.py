@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,8 +17,8 @@ from domain.groundmotion.exposure import (
     site_exposure,
 )
 from domain.groundmotion.gmpe import GroundMotionSettings, distance_for_pgv
+from tests.support.cli import run_cli
 
-ROOT = Path(__file__).resolve().parents[3]
 UTC = dt.timezone.utc
 SIGMA_LARGER = math.sqrt(0.2448**2 + 0.2406**2 + 0.4569**2)
 Z99 = 2.3263478740408408
@@ -202,23 +199,15 @@ def test_site_exposure_as_of_excludes_later_quakes(groningen):
 
 def test_cli_pgv_near_loppersum_lists_huizinge(groningen_catalog):
     loppersum = ("245200", "593500")
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "domain",
-            "pgv",
-            "--x",
-            loppersum[0],
-            "--y",
-            loppersum[1],
-            "--catalog",
-            str(groningen_catalog),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
+    out = run_cli(
+        "pgv",
+        "--x",
+        loppersum[0],
+        "--y",
+        loppersum[1],
+        "--catalog",
+        str(groningen_catalog),
+        "--json",
         check=True,
     )
     data = json.loads(out.stdout)
@@ -247,12 +236,7 @@ def test_cli_errors_go_to_stderr_with_exit_2(tmp_path):
     bad.write_text(
         "event_id,place,time,ml,depth_km,rd_x,rd_y,field\nx,y,2012-01-01,9,3,1,1,Groningen\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-m", "domain", "pgv", "--x", "1", "--y", "2", "--catalog", str(bad)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    out = run_cli("pgv", "--x", "1", "--y", "2", "--catalog", str(bad))
     assert out.returncode == 2 and out.stdout == ""
     assert "bad.csv:2:ml" in out.stderr
 
@@ -270,27 +254,19 @@ def test_cli_vs30_from_pc4_table(groningen_catalog):
     from tests.conftest import shared_data
 
     table = shared_data("vs30_pc4.csv")
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "domain",
-            "pgv",
-            "--x",
-            "240544",
-            "--y",
-            "596199",
-            "--pc4",
-            "8401",
-            "--vs30-table",
-            str(table),
-            "--catalog",
-            str(groningen_catalog),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
+    out = run_cli(
+        "pgv",
+        "--x",
+        "240544",
+        "--y",
+        "596199",
+        "--pc4",
+        "8401",
+        "--vs30-table",
+        str(table),
+        "--catalog",
+        str(groningen_catalog),
+        "--json",
         check=True,
     )
     data = json.loads(out.stdout)

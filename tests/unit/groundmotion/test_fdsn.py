@@ -56,7 +56,8 @@ class Recorded(BaseHTTPRequestHandler):
 def server():
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Recorded)
     srv.requests, srv.fail_first, srv.delay, srv.status = [], 0, 0.0, 200
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    # a short poll: shutdown() waits for the next one (half a second by default)
+    thread = threading.Thread(target=srv.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     srv.url = f"http://127.0.0.1:{srv.server_address[1]}/fdsnws/event/1/query"
     yield srv

@@ -7,16 +7,14 @@ where the input has them), no traceback — and that the store did not change at
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, inspect, text
 
-from domain.cli import main
 from domain.store.schema import TABLE_ORDER
+from tests.support import cli
 
 
 @dataclass(frozen=True)
@@ -31,14 +29,10 @@ class Outcome:
 
 
 def run_cli(*argv: str) -> Outcome:
-    """``imgschade ARGV`` in this process (as fast as a function call, as seen by a user)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(["--lang", "en", *argv])
-        except SystemExit as exc:  # argparse
-            code = exc.code if isinstance(exc.code, int) else 2
-    return Outcome(int(code), out.getvalue(), err.getvalue())
+    """``imgschade --lang en ARGV`` in this process (as fast as a function call, as seen by a
+    user)."""
+    done = cli.run_cli("--lang", "en", *argv)
+    return Outcome(done.returncode, done.stdout, done.stderr)
 
 
 def store_state(location: str) -> object:

@@ -14,6 +14,8 @@ import os
 import random
 import re
 import sqlite3
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 from urllib.parse import quote
@@ -201,6 +203,37 @@ def test_an_unexpected_error_is_one_readable_line_and_exit_70(monkeypatch, tmp_p
     from domain.cli import main
 
     assert main(["info", str(tmp_path / "x.gpkg")]) == 70
+
+
+#: a fresh ``python -m domain`` whose ``info`` fails unexpectedly (argv[1]: the store path)
+_BROKEN_INFO = f"""
+import runpy, sys
+import domain.commands.store as commands
+
+def broken(args):
+    raise RuntimeError("kapot bij postgresql://anna:{ENCODED}@db/schade\\nregel twee")
+
+commands._info = broken
+sys.argv = ["imgschade", "--lang", "en", "info", sys.argv[1]]
+runpy.run_module("domain", run_name="__main__")
+"""
+
+
+def test_the_net_holds_for_the_operating_system_too(tmp_path):
+    """The one run of the last-resort net in its own process: what a shell or a script sees
+    (the exit status, stderr) is one line and 70, never a traceback."""
+    done = subprocess.run(
+        [sys.executable, "-c", _BROKEN_INFO, str(tmp_path / "x.gpkg")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 70, done.stderr
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "Internal error" in lines[0] and "RuntimeError" in lines[0]
+    _absent(done.stderr)
 
 
 def test_an_interrupt_is_one_line_and_exit_130(monkeypatch, tmp_path):

@@ -32,6 +32,7 @@ from domain.importers.parcels import import_parcels
 from domain.store import open_store
 from domain.store.engine import gpkg_blob_to_wkb
 from tests.support.postgis_server import postgis_server  # noqa: F401  (session fixture)
+from tests.support.store_templates import store_templates  # noqa: F401  (session fixture)
 from tests.unit.hostile.harness import assert_rejected, run_cli, store_state
 from tests.unit.store.conftest import empty_store, store_location  # noqa: F401  (fixtures)
 from tests.unit.store.fixtures import (

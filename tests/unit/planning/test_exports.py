@@ -37,21 +37,33 @@ def test_csv_semicolons_bom_dutch_headers(visits, tmp_path):
     assert first[-2:] == ["1100,0", "1100,0"]  # decimal comma
 
 
-def test_xlsx_reads_back_with_bold_header(visits, tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
+def test_xlsx_has_the_csv_columns_as_typed_cells(visits, tmp_path):
+    import openpyxl  # a test extra: the product writes XLSX through GDAL
+
     path = visits_xlsx(visits, tmp_path / "bezoek.xlsx")
     sheet = openpyxl.load_workbook(path).active
     assert sheet.title == "Bezoeklijst"
-    assert sheet["A1"].value == "Volgorde" and sheet["A1"].font.b
-    assert sheet["G1"].value == "Reden voor bezoek"
-    assert not sheet["A2"].font.b
+    assert [cell.value for cell in sheet[1]] == [
+        "Volgorde",
+        "Adres",
+        "Postcode",
+        "Plaats",
+        "Object",
+        "Situaties",
+        "Reden voor bezoek",
+        "X (RD)",
+        "Y (RD)",
+    ]
     assert sheet.max_row == 1 + len(visits.rows)
-    assert sheet["A2"].value == 1 and sheet["B2"].value == "Dorpsstraat 1"
-    assert sheet["H2"].value == pytest.approx(1100.0)
-    assert sheet.column_dimensions["G"].width == pytest.approx(80)
+    assert sheet["A2"].value == 1 and sheet["A2"].data_type == "n"  # a number Excel can sort
+    assert sheet["B2"].value == "Dorpsstraat 1" and sheet["B2"].data_type == "s"
+    assert sheet["C2"].value == "9919 AA"
+    assert sheet["H2"].value == pytest.approx(1100.0) and sheet["H2"].data_type == "n"
     overdue = [r for r in visits.rows if "overdue" in r.situation_codes][0]
     row = overdue.order + 1
     assert "termijn overschreden" in sheet[f"F{row}"].value
+    english = openpyxl.load_workbook(visits_xlsx(visits, tmp_path / "en.xlsx", lang="en")).active
+    assert english.title == "Visit list" and english["G1"].value == "Reason for a visit"
 
 
 def test_no_person_names_in_exports(visits, tmp_path):
@@ -60,16 +72,29 @@ def test_no_person_names_in_exports(visits, tmp_path):
 
 
 def test_geopackage_route_and_numbered_stops(visits, tmp_path):
-    from domain.geopackage import list_layers, read_layer
+    from osgeo import ogr
 
     path = route_geopackage(visits, tmp_path / "route.gpkg")
-    assert list_layers(path) == ["bezoekadressen", "looproute"]
-    [(line, attrs)] = read_layer(path, "looproute")
-    assert line.geom_type == "LineString"
-    assert line.length == pytest.approx(visits.route_length_m)
-    assert attrs["adressen"] == 13
-    assert attrs["lengte_adresvolgorde_m"] == pytest.approx(visits.address_order_length_m, 0.01)
-    stops = read_layer(path, "bezoekadressen")
-    assert [a["volgorde"] for _, a in stops] == list(range(1, 14))
-    assert (stops[0][0].x, stops[0][0].y) == (1100.0, 1100.0)
-    assert stops[0][1]["adres"] == "Dorpsstraat 1"
+    dataset = ogr.Open(str(path))
+    assert sorted(layer.GetName() for layer in dataset) == ["bezoekadressen", "looproute"]
+    route = dataset.GetLayerByName("looproute")
+    assert route.GetSpatialRef().GetAuthorityCode(None) == "28992"
+    assert route.GetGeomType() == ogr.wkbLineString
+    [feature] = list(route)
+    line = feature.GetGeometryRef()
+    assert line.Length() == pytest.approx(visits.route_length_m)
+    assert feature["adressen"] == 13
+    assert feature["lengte_adresvolgorde_m"] == pytest.approx(visits.address_order_length_m, 0.01)
+    definition = route.GetLayerDefn()
+    kinds = {
+        definition.GetFieldDefn(i).GetName(): definition.GetFieldDefn(i).GetType()
+        for i in range(definition.GetFieldCount())
+    }
+    assert kinds["adressen"] == ogr.OFTInteger and kinds["lengte_m"] == ogr.OFTReal
+    assert kinds["peildatum"] == ogr.OFTDate and kinds["startgebied"] == ogr.OFTString
+    assert feature.GetFieldAsDateTime("peildatum")[:3] == [AS_OF.year, AS_OF.month, AS_OF.day]
+    stops = list(dataset.GetLayerByName("bezoekadressen"))
+    assert [stop["volgorde"] for stop in stops] == list(range(1, 14))
+    first = stops[0].GetGeometryRef()
+    assert (first.GetX(), first.GetY()) == (1100.0, 1100.0)
+    assert stops[0]["adres"] == "Dorpsstraat 1"

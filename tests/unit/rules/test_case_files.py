@@ -1,8 +1,12 @@
-"""The case files in tests/cases, assessed through the real CLI on the real KNMI catalogue.
+"""The case files in tests/cases, assessed through the CLI on the real KNMI catalogue.
 
 Each file carries its expected verdicts under ``_expect`` (ignored by the reader) and, where a
 setting differs from the default, extra CLI arguments under ``_cli``. ``fail_only`` lists exactly
 the conditions that must fail, so each file shows one condition failing on its own.
+
+The files are assessed by the CLI's own ``main(argv)`` in this process (the JSON the command
+writes, without starting an interpreter per file); one smoke test runs the installed command and
+checks it writes the same.
 """
 
 from __future__ import annotations
@@ -10,11 +14,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from tests.support.cli import run_cli
 from tests.unit.rules.test_texts import check_sentence
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -26,38 +30,46 @@ def _command() -> list[str]:
     return [str(CLI)] if CLI.exists() else [sys.executable, "-m", "domain"]
 
 
-def _run(path: Path, catalog: Path, outline: Path, lang: str) -> dict:
+def _arguments(path: Path, catalog: Path, outline: Path, lang: str) -> list[str]:
     case = json.loads(path.read_text(encoding="utf-8"))
-    cmd = (
-        _command()
-        + [
-            "assess-case",
-            str(path),
-            "--catalog",
-            str(catalog),
-            "--outlines",
-            str(outline),
-            "--json",
-            "--lang",
-            lang,
-        ]
-        + case.get("_cli", [])
-    )
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return [
+        "assess-case",
+        str(path),
+        "--catalog",
+        str(catalog),
+        "--outlines",
+        str(outline),
+        "--json",
+        "--lang",
+        lang,
+        *case.get("_cli", []),
+    ]
+
+
+def _run(path: Path, catalog: Path, outline: Path, lang: str) -> dict:
+    # the files' own ``_cli`` paths are relative to the repository, as for the command
+    done = run_cli(*_arguments(path, catalog, outline, lang), cwd=ROOT)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 @pytest.fixture(scope="module")
-def results(request):
+def results():
     from tests.conftest import shared_data
 
     catalog = shared_data("knmi_induced_groningen_1991-2022.csv")
     outline = shared_data("groningen_field_outline_rd.csv")
     jobs = [(p, "nl") for p in CASES] + [(p, "en") for p in CASES[::4]]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        outputs = list(pool.map(lambda job: _run(job[0], catalog, outline, job[1]), jobs))
-    return {(p.name, lang): out for (p, lang), out in zip(jobs, outputs)}
+    return {(p.name, lang): _run(p, catalog, outline, lang) for p, lang in jobs}
+
+
+def test_the_installed_command_writes_what_main_writes(results, groningen_catalog, field_outline):
+    """The one case run as a user runs it: a fresh ``imgschade`` process, same JSON."""
+    path = next(p for p in CASES if json.loads(p.read_text(encoding="utf-8")).get("_cli"))
+    argv = _arguments(path, groningen_catalog, field_outline, "nl")
+    done = subprocess.run(_command() + argv, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == results[(path.name, "nl")]
 
 
 def test_there_are_at_least_twenty_cases():
@@ -119,8 +131,7 @@ def test_malformed_case_lists_every_problem(tmp_path, groningen_catalog):
     }
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(bad), encoding="utf-8")
-    cmd = _command() + ["assess-case", str(path), "--catalog", str(groningen_catalog), "--json"]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    done = run_cli("assess-case", str(path), "--catalog", str(groningen_catalog), "--json")
     assert done.returncode == 2
     report = json.loads(done.stderr)
     fields = {p["field"] for p in report["problems"]}
@@ -130,7 +141,7 @@ def test_malformed_case_lists_every_problem(tmp_path, groningen_catalog):
 
 def test_as_of_option_hides_the_later_quake(groningen_catalog):
     path = ROOT / "tests" / "cases" / "17_new_claim_reopened_westerwijtwerd.json"
-    cmd = _command() + [
+    done = run_cli(
         "assess-case",
         str(path),
         "--catalog",
@@ -138,8 +149,7 @@ def test_as_of_option_hides_the_later_quake(groningen_catalog):
         "--json",
         "--as-of",
         "2019-05-21",
-    ]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    )
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert out["as_of"] == "2019-05-21"
@@ -149,8 +159,7 @@ def test_as_of_option_hides_the_later_quake(groningen_catalog):
 
 def test_readable_text_output_in_dutch(groningen_catalog):
     path = CASES[0]
-    cmd = _command() + ["assess-case", str(path), "--catalog", str(groningen_catalog)]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    done = run_cli("assess-case", str(path), "--catalog", str(groningen_catalog))
     assert done.returncode == 0, done.stderr
     assert "Vaste vergoeding: ja" in done.stdout
     assert "Duurzaam herstel" in done.stdout and "{" not in done.stdout

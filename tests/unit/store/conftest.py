@@ -7,9 +7,10 @@ import hashlib
 import pytest
 from sqlalchemy import text
 
-from domain.store import create_store
+from domain.store import create_store, open_store
 from domain.store.schema import TABLE_ORDER
 from tests.support.postgis_server import postgis_server  # noqa: F401  (session fixture)
+from tests.support.store_templates import store_templates  # noqa: F401  (session fixture)
 
 BACKENDS = ("gpkg", pytest.param("postgis", marks=pytest.mark.postgis))
 
@@ -24,8 +25,12 @@ def store_location(request, tmp_path):
 
 
 @pytest.fixture
-def empty_store(store_location):
-    store = create_store(store_location)
+def empty_store(store_location, store_templates, request):  # noqa: F811
+    """A new, empty store at ``store_location``: a copy of the one ``create_store`` made first."""
+    store_templates.copy_to(
+        store_location, "empty", lambda where: create_store(where).close(), request
+    )
+    store = open_store(store_location)
     yield store
     store.close()
 

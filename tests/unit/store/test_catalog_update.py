@@ -322,7 +322,8 @@ def test_fdsn_asks_from_shortly_before_the_latest_stored_event(demo_copy):
     location = demo_copy("store")
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Service)
     server.requests, server.body = [], "\n".join([FDSN_HEADER, zeerijp_quake()]) + "\n"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll: shutdown() waits for the next one (half a second by default)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/fdsnws/event/1/query"
@@ -389,9 +390,9 @@ def test_stopping_after_the_writes_leaves_the_store_as_it_was(demo_copy, tmp_pat
 def test_on_postgis_the_update_gives_the_full_recompute_too(postgis_server, tmp_path):
     """The same on a shared PostGIS store (spatial index query, temporary tables)."""
     quake = fdsn_file(tmp_path / "zeerijp.txt", zeerijp_quake())
-    updated, full = postgis_server.new_database(), postgis_server.new_database()
-    for url in (updated, full):
-        build_demo(url, objects=300, seed=5)
+    updated = postgis_server.new_database()
+    build_demo(updated, objects=300, seed=5)
+    full = postgis_server.copy_database(updated)
     data = _json(run_cli("update-catalog", updated, str(quake), "--json"))
     assert data["added"] == 1 and data["objects_recomputed"] > 0
     full_recompute_with(full, quake)

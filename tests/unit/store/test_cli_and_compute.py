@@ -1,10 +1,9 @@
-"""The store commands through the real CLI, and recomputation from a real catalogue."""
+"""The store commands through the real CLI (its ``main`` in this process), and recomputation from a
+real catalogue."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,20 +12,16 @@ from sqlalchemy import text
 from domain.importers.bag import import_bag
 from domain.store.compute import import_catalog, recompute_exposure, recompute_zones
 from domain.store.schema import OBJECT_STATUSES, REVISIONS
+from tests.support.cli import run_cli
 from tests.unit.store.conftest import snapshot
 from tests.unit.store.fixtures import good_vbo_rows, pand_rows_for, write_bag_gpkg, write_csv
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "domain", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
+def run(*args: str):
+    """``imgschade ARGS`` through the CLI's own ``main`` in this process."""
+    return run_cli(*args, cwd=ROOT)
 
 
 def test_demo_info_and_json_through_the_cli(tmp_path):

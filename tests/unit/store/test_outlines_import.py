@@ -4,8 +4,6 @@ attribution of quakes follow; files without a usable field name are refused with
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,10 +16,10 @@ from domain.groundmotion.sources import NORG_STORAGE_SITE_RD
 from domain.importers.outlines import import_outlines, source_of
 from domain.store.areas import stored_outlines
 from domain.store.compute import import_catalog
+from tests.support.cli import run_cli
 from tests.unit.store.conftest import snapshot
 from tests.unit.store.fixtures import write_csv, write_geojson, write_shapefile
 
-ROOT = Path(__file__).resolve().parents[3]
 #: a made-up Norg outline 6 km east of the storage's surface site: a quake there counts only
 #: once this outline is imported (the built-in approximation lies around Langelo)
 EAST = (NORG_STORAGE_SITE_RD[0] + 9000.0, NORG_STORAGE_SITE_RD[1])
@@ -115,13 +113,15 @@ def test_shapefile_through_the_cli(tmp_path):
         prj=None,
         fields=None,
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "domain", "import-outlines", str(where), str(shp), "--json"]
-        + ["--field-name-column", "VELDNAAM", "--crs", "EPSG:28992"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
+    done = run_cli(
+        "import-outlines",
+        str(where),
+        str(shp),
+        "--json",
+        "--field-name-column",
+        "VELDNAAM",
+        "--crs",
+        "EPSG:28992",
     )
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)

@@ -16,8 +16,14 @@ NARRATIVE = "Herhaalde schade, bezwaar loopt al een jaar en de bewoners zien gee
 
 
 @pytest.fixture
-def demo(store_location):
-    summary = build_demo(store_location, objects=400, seed=11)
+def demo(store_location, store_templates, request):
+    # built once per backend, copied per test: each test may write to its own copy
+    summary = store_templates.copy_to(
+        store_location,
+        "demo-400-11",
+        lambda where: build_demo(where, objects=400, seed=11),
+        request,
+    )
     store = open_store(store_location)
     yield store, summary
     store.close()

@@ -25,13 +25,20 @@ def test_geopackage_registers_every_spatial_table_in_rd_new(tmp_path):
     contents = dict(
         conn.execute("SELECT table_name, srs_id FROM gpkg_contents WHERE data_type = 'features'")
     )
-    assert contents == {"objects": 28992, "parcels": 28992, "quakes": 28992, "areas": 28992}
+    assert contents == {
+        "objects": 28992,
+        "parcels": 28992,
+        "quakes": 28992,
+        "areas": 28992,
+        "boundaries": 28992,
+    }
     kinds = dict(conn.execute("SELECT table_name, geometry_type_name FROM gpkg_geometry_columns"))
     assert kinds == {
         "objects": "POINT",
         "parcels": "MULTIPOLYGON",
         "quakes": "POINT",
         "areas": "MULTIPOLYGON",
+        "boundaries": "MULTIPOLYGON",
     }
     rtrees = {
         r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'rtree_%_geom'")
@@ -41,6 +48,7 @@ def test_geopackage_registers_every_spatial_table_in_rd_new(tmp_path):
         "rtree_parcels_geom",
         "rtree_quakes_geom",
         "rtree_areas_geom",
+        "rtree_boundaries_geom",
     }
     assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47
     assert conn.execute(
@@ -67,8 +75,9 @@ def test_postgis_tables_have_typed_geometry_and_gist_index(postgis_server, tmp_p
         "parcels": "MULTIPOLYGON",
         "quakes": "POINT",
         "areas": "MULTIPOLYGON",
+        "boundaries": "MULTIPOLYGON",
     }
-    assert gist == 4
+    assert gist == 5
 
 
 def _at_revision(location: str, revision: str) -> None:

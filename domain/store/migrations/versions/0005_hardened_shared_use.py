@@ -39,7 +39,10 @@ is done and what is missing is written to ``store_info`` (key ``security_limits`
 
 The DDL is written out here as it stands at this revision (frozen): later changes to
 ``domain.store.roles`` do not change what this revision builds. The downgrade removes what this
-revision added and restores revision 0004's objects with revision 0004's own installer.
+revision added and restores revision 0004's objects with revision 0004's own frozen installer
+(``install`` in its file, loaded through alembic's script directory). It leaves TEMP on the
+database and CREATE on the schema revoked: a downgrade never hands back rights a database
+administrator may have taken away on purpose.
 """
 
 from __future__ import annotations
@@ -613,6 +616,11 @@ def downgrade() -> None:
         m.sql(f"ALTER FUNCTION {s}.{summary} OWNER TO {me}")
     m.sql(f"ALTER FUNCTION {s}.imgschade_append_only() OWNER TO {me}")
     m.sql(f"ALTER FUNCTION {s}.imgschade_append_only() RESET search_path")
+    # what the hand-over and the grants above changed beyond 0004's own objects: EXECUTE on
+    # the append-only trigger function for everyone (the default), no reads for the definer
+    m.sql(f"GRANT EXECUTE ON FUNCTION {s}.imgschade_append_only() TO PUBLIC")
+    if m.existing((SECURITY,)):
+        m.sql(f"REVOKE SELECT ON {', '.join(m._q(DEFINER_READS))} FROM {SECURITY}")
     m.sql(f"ALTER TABLE {s}.audit_log OWNER TO {me}")
     for name, _kind in AUDIT_COLUMNS:
         m.sql(f"ALTER TABLE {s}.audit_log DROP COLUMN IF EXISTS {name}")
@@ -623,6 +631,5 @@ def downgrade() -> None:
             m.sql(f"REVOKE UPDATE, INSERT ON {s}.{table} FROM {product}")
         m.sql(f"REVOKE ALL ON SEQUENCE {s}.audit_log_id_seq FROM {product}")
     bind.execute(sa.text("DELETE FROM store_info WHERE key = :k"), {"k": LIMITS_KEY})
-    from domain.store.roles import install_postgis_security
-
-    install_postgis_security(bind)
+    # revision 0004's own frozen installer, from its file (alembic has loaded every revision)
+    op.get_context().script.get_revision("0004_shared_use").module.install(bind)

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from domain.errors import InputError
 from domain.store import ConcurrentChangeError, open_store
 from domain.store.claims_edit import ClaimConcurrentChangeError
-from tests.unit.shared.load import run_load
+from tests.integration.shared.load import run_load
 
 pytestmark = pytest.mark.postgis
 NARRATIVE = "De afhandeling zit al maanden vast; bemiddeling bleef zonder resultaat."

@@ -25,7 +25,7 @@ from domain.importers.ownerships import import_ownerships
 from domain.importers.parcels import import_parcels
 from domain.store.compute import import_catalog
 from domain.store.schema import TABLE_ORDER
-from tests.unit.shared.faults_support import small_gpkg_store
+from tests.integration.shared.faults_support import small_gpkg_store
 
 CASES = Path(__file__).resolve().parents[2] / "cases"
 FUZZ = settings(

@@ -13,7 +13,7 @@ from sqlalchemy import event, text
 from domain.errors import DomainError
 from domain.importers.claims import import_claims
 from domain.store import open_store
-from tests.unit.shared.faults_support import (
+from tests.integration.shared.faults_support import (
     RestartableServer,
     small_gpkg_store,
     tiny_disk,

@@ -16,8 +16,8 @@ import psycopg2
 import pytest
 
 from domain.store.roles import add_login
-from tests.unit.shared.conftest import LOGINS
-from tests.unit.shared.test_roles import _truth
+from tests.integration.shared.conftest import LOGINS
+from tests.integration.shared.test_roles import _truth
 
 pytestmark = pytest.mark.postgis
 

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tools.package import install  # noqa: E402
 
 # what a desktop session passes on to QGIS; nothing of the project, its .venv or the shell
@@ -33,6 +33,8 @@ KEPT_VARIABLES = (
 )
 USER_PATH = "/usr/local/bin:/usr/bin:/bin"
 
+# the plugin's PDOK background map is off in a fresh profile: the demo and the end-to-end
+# tests never need the network (a startup script may switch it on for its own run)
 QGIS_INI = """[PythonPlugins]
 img_qgis_plugin=true
 
@@ -49,6 +51,9 @@ askToUpgrade=false
 
 [UI]
 UITheme=default
+
+[img_qgis_plugin]
+background_map=false
 """
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from domain.errors import DomainError
 from domain.store import create_store
-from tests.unit.shared.conftest import LOGINS
+from tests.integration.shared.conftest import LOGINS
 
 
 def _execute(store, statement: str, **params) -> None:

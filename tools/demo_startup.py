@@ -1,4 +1,4 @@
-# Startup script for `make demo`, run inside QGIS by tests/tools/qgis_desktop.py:
+# Startup script for `make demo`, run inside QGIS by tools/qgis_desktop.py:
 # open the demo store with every layer and the panel on one of the demo's sample objects.
 import json
 import os
