@@ -37,6 +37,7 @@ from typing import Any
 
 from domain import policy
 from domain.errors import InputError, Problem
+from domain.groundmotion.coordinates import RD_NEW
 from domain.i18n import register, tr
 from domain.rules.facts import (
     BuildingObject,
@@ -151,7 +152,6 @@ register(
     }
 )
 
-RD_NEW = "EPSG:28992"
 _TOP = {
     "as_of",
     "object",

@@ -9,10 +9,7 @@ file the quakes are synthetic and labelled so; exposure is computed by the groun
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,6 +22,7 @@ from domain.demo_places import IMG_REPORTS_SOURCE, PLACES
 from domain.demo_quakes import illustrative_areas, synthetic_catalog
 from domain.store import create_store
 from domain.store.areas import computed_zone_areas, replace_areas, zone_6km_areas
+from domain.store.backend import backend_for
 from domain.store.bulk import insert_rows
 from domain.store.engine import parse_location
 from domain.store.exposure import SUMMARY_COLUMNS, summary_values, write_pairs, write_quakes
@@ -120,9 +118,10 @@ def build_demo(
     areas += computed_zone_areas(catalog)
     say(65, "wegschrijven")
     target = parse_location(out)
+    backend = backend_for(target)
     # a GeoPackage is built beside the old one and swapped in whole: a crash (or kill -9)
     # while writing leaves the old store as it was, never a half-built one
-    building = _building_path(target.path) if target.is_gpkg else None
+    building = backend.building_path(target)
     try:
         store = create_store(str(building) if building else out, overwrite=True)
         try:
@@ -140,12 +139,10 @@ def build_demo(
             store.close()
     except BaseException:
         if building is not None:  # a failed build leaves nothing behind, the old store as it was
-            for leftover in building.parent.glob(building.name + "*"):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+            backend.discard_building(building)
         raise
     if building is not None:
-        _swap_in(building, target.path)
+        backend.swap_in(building, target)
     say(100, "klaar")
     counts = {
         "objects": objects,
@@ -170,33 +167,6 @@ def build_demo(
         status_counts,
         _samples(ids, claims, statuses, reopened, handoffs),
     )
-
-
-def _building_path(path):
-    """Where a GeoPackage is built before it replaces ``path`` (same folder: an atomic
-    rename); what an earlier, killed build left there is removed first."""
-    for stale in path.parent.glob(f".{path.stem}.building-*.gpkg*"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-    return path.with_name(f".{path.stem}.building-{os.getpid()}.gpkg")
-
-
-def _swap_in(building, path) -> None:
-    """Put the finished GeoPackage in place of ``path`` in one rename. A journal the old file
-    left behind (a crash) is rolled back into the old file first, so it can never be applied
-    to the new one."""
-    for suffix in ("-journal", "-wal"):
-        if path.with_name(path.name + suffix).exists():
-            with contextlib.suppress(sqlite3.Error):
-                old = sqlite3.connect(path)
-                try:
-                    old.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-                finally:
-                    old.close()
-    os.replace(building, path)
-    for suffix in ("-journal", "-wal", "-shm"):  # stale ones of the old file, if any were left
-        with contextlib.suppress(FileNotFoundError):
-            path.with_name(path.name + suffix).unlink()
 
 
 def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, history, areas):

@@ -45,6 +45,14 @@ class DomainError(Exception):
     """Base for errors the product reports to its user (CLI exit code 2)."""
 
 
+class Cancelled(DomainError):
+    """The user stopped a long computation; nothing partial is returned or stored.
+
+    The one cancel signal of the product: the domain's cancel hooks raise it when ``cancel()``
+    says so, the plugin's progress callbacks raise it when Cancel was pressed, and the plugin
+    catches it (Processing says "stopped", a task reports itself cancelled, not failed)."""
+
+
 @dataclass
 class InputError(DomainError):
     """An input was rejected as a whole; ``problems`` lists every problem found, not just the first."""

@@ -29,7 +29,11 @@ def current_language() -> str:
 
 
 def tr(key: str, lang: str | None = None, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (default: current language), formatted with ``values``."""
+    """The text for ``key`` in ``lang`` (default: current language), formatted with ``values``.
+
+    The domain's catalogue, looked up by message id. The QGIS plugin's own texts go through a
+    different ``tr``, ``img_qgis_plugin.gui.i18n.tr``: Qt's translator, keyed by the Dutch text.
+    """
     lang = lang if lang in LANGUAGES else current_language()
     text = _CATALOGUES[lang].get(key) or _CATALOGUES[DEFAULT_LANGUAGE].get(key)
     if text is None:

@@ -74,12 +74,18 @@ def distance_km(km, lang: str | None = None, decimals: int = 1) -> str:
     return f"{number(km, decimals, lang)} km"
 
 
+def magnitude(ml, lang: str | None = None) -> str:
+    """A magnitude with one decimal, as every quake text writes it: ``3,2`` in Dutch,
+    ``3.2`` in English."""
+    return number(ml, 1, lang)
+
+
 def quake_text(label, pgv_mm_s=None, lang: str | None = None) -> str:
     """A quake as ``2019-05-22 Westerwijtwerd ML 3,4 (6,1 mm/s)`` (points in English);
     ``label`` is ``(day, place, ml)`` or a text already written."""
     if isinstance(label, tuple):
         day, place, ml = label
-        text = " ".join(p for p in (day, place, f"ML {number(ml, 1, lang)}") if p)
+        text = " ".join(p for p in (day, place, f"ML {magnitude(ml, lang)}") if p)
     else:
         text = str(label)
     return text if pgv_mm_s is None else f"{text} ({speed(pgv_mm_s, lang)})"

@@ -38,6 +38,8 @@ BACKGROUND_PROPERTY = "img_qgis_plugin/background"
 WMTS_LAYER = "grijs"
 WMTS_STYLE = "default"
 WMTS_FORMAT = "image/png"
+#: these two are the service's names, not the product's RD New constant: PDOK's identifier of
+#: the tile matrix set (it only reads like an EPSG code) and the CRS that matrix set is served in
 WMTS_TILE_MATRIX_SET = "EPSG:28992"
 WMTS_CRS = "EPSG:28992"
 #: PDOK's terms of use ask for this attribution; the same in every language

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import getpass
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -17,23 +16,19 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from domain.errors import DomainError
 from domain.object_view import object_view
 from domain.store import open_store
 from domain.store.motion_settings import DEFAULT_MOTION, store_motion_settings
 from img_qgis_plugin.connections import with_layer_credentials
-from img_qgis_plugin.gui.i18n import ui_language
+from img_qgis_plugin.gui.i18n import tr, ui_language
+from img_qgis_plugin.identity import current_user
 from img_qgis_plugin.store_layers import add_store_layers, remove_store_layers
 from img_qgis_plugin.toolbelt.log_handler import log, log_exception
 from img_qgis_plugin.toolbelt.preferences import Preferences
 
 ZOOM_MARGIN_M = 60.0
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("@default", text)
 
 
 #: why a widget was emptied: another store, the store closed, its map layers removed
@@ -55,13 +50,6 @@ def store_change_text(reason: str) -> str:
             "leeggemaakt. Open de opslag opnieuw om weer op de kaart te werken."
         )
     return ""
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name on some systems
-        return "onbekend"
 
 
 class StoreController:

@@ -21,6 +21,7 @@ from img_qgis_plugin.connections import (
 )
 from img_qgis_plugin.connections import resolve as resolve_connection
 from img_qgis_plugin.controller import StoreController, store_change_text
+from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.gui.identify_tool import ObjectIdentifyTool
 from img_qgis_plugin.gui.locator import ObjectLocatorFilter
 from img_qgis_plugin.gui.object_panel import ObjectPanel
@@ -34,11 +35,6 @@ from img_qgis_plugin.toolbelt.preferences import Preferences
 
 MENU_TITLE = "&Mijnbouwschade"
 TOOLBAR_OBJECT_NAME = "ImgToolbar"
-
-
-def tr(text: str) -> str:
-    # pylupdate5 files bare tr() calls under "@default"; look them up there too
-    return QCoreApplication.translate("@default", text)
 
 
 def action_icon(key: str, icon: str = "") -> str:

@@ -12,19 +12,34 @@ from qgis.core import (
     Qgis,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
+    QgsLabelObstacleSettings,
     QgsLayerMetadata,
+    QgsMapLayer,
+    QgsPalLayerSettings,
     QgsProject,
+    QgsProperty,
     QgsRendererCategory,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+    QgsVectorLayerUtils,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from domain.groundmotion.coordinates import RD_NEW
+from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.paths import resource
+from img_qgis_plugin.toolbelt.log_handler import log
 
 GROUP_NAME = "Mijnbouwschade"
-RD_NEW = "EPSG:28992"
 STATUS_FIELD = "status"
 OBJECTS_STYLE = "objects.qml"
+QUAKES_STYLE = "quakes.qml"
+LAYER_PROPERTY = "img_qgis_plugin/layer"
+#: how strongly an object keeps area labels off itself (QGIS's scale runs 0 to 2)
+OBSTACLE_FACTOR = 2.0
+#: objects block labels from this scale in (a street, 1:25.000 and closer): at regional scale
+#: 20,000 blocking points leave an area label nowhere to go and QGIS would drop it
+OBSTACLE_MAX_SCALE = 25000
 #: result layers: drawn above every area fill (and the overview choropleth, which sits
 #: between them and the fills)
 RESULT_LAYERS = ("objects", "quakes")
@@ -33,7 +48,7 @@ RESULT_LAYERS = ("objects", "quakes")
 # (objects, quakes) first, then the area fills
 LAYERS = (
     ("objects", "Objecten", OBJECTS_STYLE),
-    ("quakes", "Bevingen", "quakes.qml"),
+    ("quakes", "Bevingen", QUAKES_STYLE),
     ("areas_start_area", "Startgebieden", "start_area.qml"),
     ("parcels", "Percelen", "parcels.qml"),
     ("areas_subsidence", "Diepe bodemdaling", "subsidence.qml"),
@@ -55,10 +70,6 @@ LAYER_NAMES = (
     QT_TRANSLATE_NOOP("@default", "illustratief"),
     QT_TRANSLATE_NOOP("@default", "synthetisch"),
 )
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("@default", text)
 
 
 #: the legend classes of the styles in resources/styles, listed so the translation finds them
@@ -140,11 +151,75 @@ def show_present_statuses(layer: QgsVectorLayer) -> None:
     layer.setRenderer(QgsCategorizedSymbolRenderer(STATUS_FIELD, categories))
 
 
+def show_present_classes(layer: QgsVectorLayer) -> None:
+    """A categorised legend on an expression (the quakes' periods): only the classes some
+    feature falls in, in the style's order, labels and symbols kept; the object layer's
+    statuses go through :func:`show_present_statuses`."""
+    renderer = layer.renderer()
+    if renderer is None or renderer.type() != "categorizedSymbol":
+        return
+    if layer.fields().indexFromName(renderer.classAttribute()) >= 0:
+        return  # a plain field: the status legend handles the one layer that has one
+    values, ok = QgsVectorLayerUtils.getValues(layer, renderer.classAttribute())
+    if not ok:
+        return
+    present = {str(v) for v in values if v is not None}
+    categories = renderer.categories()  # keep the copies alive while cloning their symbols
+    kept = [
+        QgsRendererCategory(c.value(), c.symbol().clone(), c.label())
+        for c in categories
+        if str(c.value()) in present and c.symbol() is not None
+    ]
+    layer.setRenderer(QgsCategorizedSymbolRenderer(renderer.classAttribute(), kept))
+
+
+def block_labels(layer: QgsVectorLayer) -> None:
+    """QGIS's "blocking" labelling: the layer draws no labels of its own but keeps other
+    layers' labels (start areas, subsidence) off its features, so a label never hides the
+    object a reader zoomed to; at regional scale the area labels are placed freely."""
+    settings = QgsPalLayerSettings()
+    settings.drawLabels = False
+    obstacle = QgsLabelObstacleSettings()
+    obstacle.setIsObstacle(True)
+    obstacle.setFactor(OBSTACLE_FACTOR)
+    settings.setObstacleSettings(obstacle)
+    properties = settings.dataDefinedProperties()
+    # by the weight (0 to 10), not by "is obstacle": QGIS does not evaluate the latter for a
+    # layer that only blocks
+    properties.setProperty(
+        QgsPalLayerSettings.Property.ObstacleFactor,
+        QgsProperty.fromExpression(
+            f"CASE WHEN @map_scale <= {OBSTACLE_MAX_SCALE} THEN 10 ELSE 0 END"
+        ),
+    )
+    settings.setDataDefinedProperties(properties)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def restyle(layer: QgsVectorLayer, style: str) -> None:
+    """Reload a store layer's symbols (every class) and keep only the classes present again.
+
+    Only the symbology is reloaded: the style's custom properties would wipe the layer's store
+    key, and its labelling the object layer's blocking set in code."""
+    key = layer.customProperty(LAYER_PROPERTY)
+    # by keyword: a second positional argument is another overload's "from local db" flag
+    _message, loaded = layer.loadNamedStyle(
+        resource("styles", style), categories=QgsMapLayer.StyleCategory.Symbology
+    )
+    if not loaded:  # an unreadable style file: keep the symbols the layer has
+        return
+    if key is not None:  # belt and braces: the key is how every tool finds its layer
+        layer.setCustomProperty(LAYER_PROPERTY, key)
+    translate_legend(layer)
+    show_present_statuses(layer)
+    show_present_classes(layer)
+    layer.triggerRepaint()
+
+
 def restyle_objects(layer: QgsVectorLayer) -> None:
     """Reload the object style (every class) and keep only the statuses present again."""
-    layer.loadNamedStyle(resource("styles", OBJECTS_STYLE))
-    show_present_statuses(layer)
-    layer.triggerRepaint()
+    restyle(layer, OBJECTS_STYLE)
 
 
 def _label_for(layer: QgsVectorLayer, base: str, synthetic_quakes: bool) -> tuple[str, str]:
@@ -170,9 +245,12 @@ def styled_layer(source: tuple[str, str], name: str, style: str) -> QgsVectorLay
         return None
     if not layer.crs().isValid():  # GeoPackage tables without a registered SRS
         layer.setCrs(QgsCoordinateReferenceSystem(RD_NEW))
-    layer.loadNamedStyle(resource("styles", style))
+    message, loaded = layer.loadNamedStyle(resource("styles", style))
+    if not loaded:  # the layer still works with QGIS's default symbols
+        log(tr("Stijl {0} niet geladen: {1}").format(style, message), level="warning")
     translate_legend(layer)
     show_present_statuses(layer)
+    show_present_classes(layer)
     return layer
 
 
@@ -198,10 +276,13 @@ def add_store_layers(uris: dict, synthetic_quakes: bool = False) -> dict[str, Qg
             metadata.setAbstract(note)
             metadata.setKeywords({"herkomst": [note]})
             layer.setMetadata(metadata)
-        layer.setCustomProperty("img_qgis_plugin/layer", key)
+        layer.setCustomProperty(LAYER_PROPERTY, key)
         if key == "quakes":
             _make_temporal(layer)
+            # a catalogue update may bring a new period: the legend follows
+            layer.dataChanged.connect(partial(restyle, layer, QUAKES_STYLE))
         if key == "objects":  # a recompute changes statuses: the legend follows
+            block_labels(layer)
             layer.dataChanged.connect(partial(restyle_objects, layer))
         if project.addMapLayer(layer, False) is None:
             continue

@@ -12,12 +12,9 @@ from typing import Any
 
 from qgis.core import QgsApplication, QgsTask
 
+from domain.errors import Cancelled
 from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.toolbelt.log_handler import log, log_exception
-
-
-class Cancelled(Exception):
-    """Raised inside a domain function when the user cancelled the task."""
 
 
 class DomainTask(QgsTask):
@@ -40,12 +37,10 @@ class DomainTask(QgsTask):
         self.error: BaseException | None = None
 
     def run(self) -> bool:
-        from domain.groundmotion.exposure import Cancelled as DomainCancelled
-
         try:
             self.result = self._work(progress=self.setProgress, cancel=self.isCanceled)
-        except DomainCancelled as exc:  # the domain noticed cancel() and stopped early
-            self.error = Cancelled(str(exc))
+        except Cancelled as exc:  # the domain noticed cancel() and stopped early
+            self.error = exc
             return False
         except Exception as exc:  # handed to the main thread in finished()
             self.error = exc

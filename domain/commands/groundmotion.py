@@ -10,6 +10,7 @@ from pyproj import Transformer
 from domain import policy
 from domain.cli import emit
 from domain.errors import InputError, Problem
+from domain.groundmotion.coordinates import RD_NEW
 from domain.i18n import register, tr
 
 register(
@@ -32,6 +33,11 @@ register(
             "postcode (PC4) of the site",
         ),
         "gm.vs30_table": ("VS30-tabel per PC4 (pc4,vs30_m_s)", "VS30 table per PC4 (pc4,vs30_m_s)"),
+        "gm.crs.unknown": ("onbekend coördinaatsysteem", "unknown coordinate reference system"),
+        "gm.crs.hint": (
+            "geef bijvoorbeeld EPSG:28992 of EPSG:4326",
+            "give for example EPSG:28992 or EPSG:4326",
+        ),
         "gm.component": ("component van de grondbeweging", "ground-motion component"),
         "gm.exceedance": ("overschrijdingskans p", "exceedance probability p"),
         "gm.as_of": ("peildatum JJJJ-MM-DD (alleen bevingen tot en met die dag)", "as-of date"),
@@ -73,7 +79,7 @@ def register(sub) -> None:
     p = sub.add_parser("pgv", help=tr("gm.pgv.help"), description=tr("gm.pgv.help"))
     p.add_argument("--x", type=float, required=True, help=tr("gm.x"))
     p.add_argument("--y", type=float, required=True, help=tr("gm.y"))
-    p.add_argument("--crs", default="EPSG:28992", help=tr("gm.crs"))
+    p.add_argument("--crs", default=RD_NEW, help=tr("gm.crs"))
     p.add_argument("--catalog", required=True, help=tr("gm.catalog"))
     p.add_argument("--vs30", type=float, default=None, help=tr("gm.vs30"))
     p.add_argument("--pc4", default=None, help=tr("gm.pc4"))
@@ -141,13 +147,13 @@ def run_pgv(args) -> int:
     settings = _settings(args)
     as_of = _as_of(args)
     x, y = args.x, args.y
-    if args.crs.upper() != "EPSG:28992":
+    if args.crs.upper() != RD_NEW:
         try:
-            x, y = Transformer.from_crs(args.crs, "EPSG:28992", always_xy=True).transform(x, y)
+            x, y = Transformer.from_crs(args.crs, RD_NEW, always_xy=True).transform(x, y)
         except Exception as exc:
             raise InputError(
-                "onbekend coördinaatsysteem",
-                [Problem(str(exc), "", None, "--crs", "geef bijvoorbeeld EPSG:28992 of EPSG:4326")],
+                tr("gm.crs.unknown"),
+                [Problem(str(exc), "", None, "--crs", tr("gm.crs.hint"))],
             ) from None
     vs30 = policy.DEFAULT_VS30_M_S if args.vs30 is None else args.vs30
     if args.vs30 is None and args.vs30_table and args.pc4:
@@ -257,7 +263,7 @@ def run_zones(args) -> int:
     ]
     payload = {
         "out": str(path),
-        "crs": "EPSG:28992",
+        "crs": RD_NEW,
         "cell_m": args.cell,
         "component": settings.component,
         "exceedance": settings.exceedance,

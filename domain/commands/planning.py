@@ -57,6 +57,18 @@ register_texts(
             "Walking route {route:.0f} m; in address order {plain:.0f} m ({ratio:.0%}).",
         ),
         "plan.out.written": ("Geschreven: {path}", "Written: {path}"),
+        "plan.out.boundaries": (
+            "Gegroepeerd naar officiële grenzen ({files}, {years}); {outside} objecten buiten de "
+            "grenzen.",
+            "Grouped by official boundaries ({files}, {years}); {outside} objects outside the "
+            "boundaries.",
+        ),
+        "plan.out.own_text": (
+            "Gegroepeerd naar de gemeente/PC4 die bij elk object staat (geen officiële grenzen "
+            "in de opslag; zie import-boundaries).",
+            "Grouped by the municipality/PC4 recorded with each object (no official boundaries "
+            "in the store; see import-boundaries).",
+        ),
         "plan.out.scenario": (
             "Na een beving ML {ml} op ({x:.0f}, {y:.0f}) op {date}: {reached} objecten boven "
             "2 mm/s. Veranderingen:",
@@ -227,6 +239,7 @@ def _overzicht(args) -> int:
         "after": ov.after,
         "delta": ov.delta,
         "delta_totals": ov.delta_totals if ov.scenario else None,
+        "boundaries": ov.boundaries,
         "written": written,
     }
     header = overview_header(args.by)
@@ -251,6 +264,20 @@ def _overzicht(args) -> int:
             ),
         ]
         lines += table(ov.delta + [{"group": tr("ov.total"), **ov.delta_totals}])
+    lines.append(_grouping_line(ov.boundaries))
     lines += [tr("plan.out.written", path=p) for p in written]
     emit(args, payload, "\n".join(lines))
     return 0
+
+
+def _grouping_line(boundaries: dict | None) -> str:
+    """Which areas the rows are: the official boundaries (and how many objects fell outside),
+    or the municipality / PC4 text recorded with the objects."""
+    if not boundaries:
+        return tr("plan.out.own_text")
+    return tr(
+        "plan.out.boundaries",
+        files=", ".join(boundaries.get("files") or ()) or "?",
+        years=", ".join(str(y) for y in boundaries.get("years") or ()) or "?",
+        outside=boundaries.get("outside", 0),
+    )

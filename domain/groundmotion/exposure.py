@@ -18,7 +18,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from domain import policy
-from domain.errors import DomainError
+from domain.errors import Cancelled
 from domain.groundmotion.catalog import (
     Catalog,
     QuakeArrays,
@@ -41,10 +41,6 @@ Progress = Callable[[float], None]
 Cancel = Callable[[], bool]
 #: object–quake candidates evaluated at once (about 60 bytes each in temporary arrays)
 CANDIDATE_BUDGET = 2_000_000
-
-
-class Cancelled(DomainError):
-    """The user stopped a long computation; nothing partial is returned."""
 
 
 @dataclass(frozen=True)

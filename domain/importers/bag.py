@@ -17,7 +17,6 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from sqlalchemy import text
 
 from domain import policy
 from domain.i18n import register, tr
@@ -33,6 +32,7 @@ from domain.importers.vector import (
 )
 from domain.store import schema
 from domain.store.bulk import analyze, fix_sequences, insert_rows, next_id
+from domain.store.objects import stored_bag_ids
 from domain.store.repository import normalise_search_key
 
 register(
@@ -146,12 +146,7 @@ def import_bag(
     problems = Problems(path.name)
     report = ImportReport(str(path), dry_run)
     with store.engine.connect() as db:
-        existing = {
-            r[0]
-            for r in db.execute(
-                text("SELECT bag_vbo_id FROM addresses WHERE bag_vbo_id IS NOT NULL")
-            )
-        }
+        existing = stored_bag_ids(db)
     with open_vector(path) as source:
         vbo = source.layer(prefer=("verblijfsobject",), exclude=("pand",), geometry=POINT, crs=crs)
         report.changes.extend(vbo.notes)

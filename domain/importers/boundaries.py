@@ -351,9 +351,8 @@ def _choose(candidates, kinds, year, present: str, file_name: str, reader: _Read
 def import_region(conn):
     """The area whose boundaries an import keeps: the imported source outlines plus the margin
     where the store has them, else the box in policy; always with the box around the objects."""
-    from sqlalchemy import text
-
     from domain.store.areas import stored_outlines
+    from domain.store.objects import object_extent
 
     outlines = stored_outlines(conn)
     if outlines:
@@ -364,9 +363,9 @@ def import_region(conn):
     else:
         region = shapely.box(*policy.BOUNDARY_REGION_BBOX_M)
         note = tr("boundaries.region_box")
-    extent = conn.execute(text("SELECT MIN(x), MIN(y), MAX(x), MAX(y) FROM objects")).one()
-    if extent[0] is not None:
-        region = region.union(shapely.box(*(float(v) for v in extent)))
+    extent = object_extent(conn)
+    if extent is not None:
+        region = region.union(shapely.box(extent.xmin, extent.ymin, extent.xmax, extent.ymax))
     shapely.prepare(region)
     return region, note
 

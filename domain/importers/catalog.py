@@ -40,6 +40,7 @@ from domain import policy
 from domain.dutch_time import local_to_utc, zone
 from domain.errors import InputError, Problem
 from domain.groundmotion.catalog import Quake
+from domain.groundmotion.coordinates import RD_NEW
 from domain.i18n import register, tr
 from domain.importers import csvfile
 from domain.importers.common import Problems
@@ -58,7 +59,7 @@ LAYOUT_TIME_ZONES = {
     "all_induced": None,
 }
 
-_WGS84_TO_RD = Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
+_WGS84_TO_RD = Transformer.from_crs("EPSG:4326", RD_NEW, always_xy=True)
 _ISO = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*"
     r"(Z|[+-]\d{2}:?\d{2})?$",

@@ -19,7 +19,7 @@ from pathlib import Path
 from domain import policy
 from domain.i18n import register, tr
 from domain.importers import csvfile
-from domain.importers.common import ImportReport, PersonBook, Problems, enter_stage, expanding
+from domain.importers.common import ImportReport, PersonBook, Problems, enter_stage
 from domain.importers.objects_ref import CHUNK, REF_COLUMNS, REF_FIELDS, SYNONYMS, ObjectIndex
 from domain.store.bulk import analyze, fix_sequences, insert_rows
 from domain.store.schema import claims as claims_table
@@ -126,12 +126,9 @@ class _Pass:
     """One pass over the file: check every row; with ``write`` also store the new ones."""
 
     def __init__(self, conn, source: csvfile.CsvFile, write: bool) -> None:
-        from domain.store.repository import to_date
-
         self.conn = conn
         self.source = source
         self.write = write
-        self.to_date = to_date
         self.problems = Problems(source.name)
         self.index = ObjectIndex(conn)
         self.people = PersonBook(conn)
@@ -264,27 +261,12 @@ class _Pass:
             )
 
     def _stored(self, numbers: set[str]) -> dict[str, tuple]:
-        if not numbers:
-            return {}
-        columns = ", ".join(CLAIM_COLUMNS)
-        sql = expanding(f"SELECT {columns} FROM claims WHERE claim_number IN :n", "n")
-        out = {}
-        for r in self.conn.execute(sql, {"n": sorted(numbers)}):
-            out[r[0]] = (
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                self.to_date(r[4]),
-                self.to_date(r[5]) if r[5] is not None else None,
-                r[6],
-                r[7],
-                bool(r[8]),
-                bool(r[9]),
-                r[10],
-                r[11],
-            )
-        return out
+        from domain.store.people import stored_claims
+
+        return {
+            number: tuple(getattr(claim, name) for name in CLAIM_COLUMNS)
+            for number, claim in stored_claims(self.conn, numbers).items()
+        }
 
     def _report_duplicates(self) -> None:
         lines = self.duplicates.lines_to_check()

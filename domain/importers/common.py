@@ -113,13 +113,6 @@ def enter_stage(stage, key: str) -> None:
         stage(key)
 
 
-def expanding(sql: str, name: str):
-    """``sql`` with ``IN :name`` taking a list (SQLAlchemy's expanding bind parameter)."""
-    from sqlalchemy import bindparam, text
-
-    return text(sql).bindparams(bindparam(name, expanding=True))
-
-
 class PersonBook:
     """The persons an import knows so far (stored or earlier in the file) and whether each is a
     natural person; the new ones are written once, in the import's transaction."""
@@ -135,9 +128,9 @@ class PersonBook:
         missing = sorted(i for i in ids if i not in self.known)
         if not missing:
             return
-        sql = expanding("SELECT id, natural_person FROM persons WHERE id IN :ids", "ids")
-        for pid, natural in self.conn.execute(sql, {"ids": missing}):
-            self.known[pid] = bool(natural)
+        from domain.store.people import natural_persons
+
+        self.known.update(natural_persons(self.conn, missing))
 
     def get(self, pid: str) -> bool | None:
         return self.known.get(pid)

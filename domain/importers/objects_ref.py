@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import bindparam, text
-
 from domain.i18n import register, tr
 from domain.importers import csvfile
 from domain.store.schema import objects
@@ -74,10 +72,6 @@ register(
 )
 
 CHUNK = 2000  # rows per lookup: below the 32,766 bound parameters SQLite allows since 3.32
-
-
-def _in(sql: str, *names: str):
-    return text(sql).bindparams(*(bindparam(n, expanding=True) for n in names))
 
 
 class ObjectIndex:
@@ -180,33 +174,20 @@ class ObjectIndex:
         return out
 
     def _ids(self, ids: set[int]) -> set[int]:
-        if not ids:
-            return set()
-        sql = _in("SELECT id FROM objects WHERE id IN :ids", "ids")
-        return {r[0] for r in self.conn.execute(sql, {"ids": sorted(ids)})}
+        from domain.store.objects import existing_object_ids
+
+        return existing_object_ids(self.conn, ids)
 
     def _aanduidingen(self, values: set[str]) -> dict[str, list[int]]:
-        out: dict[str, list[int]] = {}
-        if not values:
-            return out
-        sql = _in(
-            "SELECT id, kadastrale_aanduiding FROM objects WHERE kadastrale_aanduiding IN :a "
-            "ORDER BY id",
-            "a",
-        )
-        for oid, value in self.conn.execute(sql, {"a": sorted(values)}):
-            out.setdefault(value, []).append(oid)
-        return out
+        from domain.store.objects import objects_by_aanduiding
+
+        return objects_by_aanduiding(self.conn, values)
 
     def _addresses(self, postcodes: set[str]) -> dict[tuple, set[int]]:
+        from domain.store.objects import addresses_with_postcodes
+
         out: dict[tuple, set[int]] = {}
-        if not postcodes:
-            return out
-        sql = _in(
-            "SELECT object_id, postcode, house_number, house_letter FROM addresses "
-            "WHERE postcode IN :p",
-            "p",
-        )
-        for oid, pc, nr, letter in self.conn.execute(sql, {"p": sorted(postcodes)}):
-            out.setdefault((pc, nr, (letter or "").upper()), set()).add(oid)
+        for address in addresses_with_postcodes(self.conn, postcodes):
+            key = (address.postcode, address.house_number, (address.house_letter or "").upper())
+            out.setdefault(key, set()).add(address.object_id)
         return out

@@ -19,7 +19,7 @@ from domain import policy
 from domain.i18n import register, tr
 from domain.importers import csvfile
 from domain.importers.claims import kind_label
-from domain.importers.common import ImportReport, PersonBook, Problems, enter_stage, expanding
+from domain.importers.common import ImportReport, PersonBook, Problems, enter_stage
 from domain.importers.objects_ref import CHUNK, REF_COLUMNS, REF_FIELDS, SYNONYMS, ObjectIndex
 from domain.store.bulk import analyze, fix_sequences, insert_rows
 from domain.store.schema import persons as persons_table
@@ -83,12 +83,9 @@ class _Pass:
     """One pass over the file: check every row; with ``write`` also store the new ones."""
 
     def __init__(self, conn, source: csvfile.CsvFile, write: bool) -> None:
-        from domain.store.repository import to_date
-
         self.conn = conn
         self.source = source
         self.write = write
-        self.to_date = to_date
         self.problems = Problems(source.name)
         self.index = ObjectIndex(conn)
         self.people = PersonBook(conn)
@@ -179,20 +176,12 @@ class _Pass:
             insert_rows(self.conn, "ownerships", COLUMNS, fresh)
 
     def _stored(self, oids: set[int]) -> dict[tuple, list[tuple]]:
+        from domain.store.people import stored_ownerships
+
         out: dict[tuple, list[tuple]] = {}
-        if not oids:
-            return out
-        sql = expanding(
-            'SELECT object_id, person_id, "right", valid_from, valid_until, consent '
-            "FROM ownerships WHERE object_id IN :o",
-            "o",
-        )
-        for oid, person, right, start, until, consent in self.conn.execute(
-            sql, {"o": sorted(oids)}
-        ):
-            key = (oid, person, right, self.to_date(start))
-            value = (self.to_date(until), None if consent is None else bool(consent))
-            out.setdefault(key, []).append(value)
+        for held in stored_ownerships(self.conn, oids):
+            key = (held.object_id, held.person_id, held.right, held.valid_from)
+            out.setdefault(key, []).append((held.valid_until, held.consent))
         return out
 
     def _report_duplicates(self) -> None:

@@ -15,15 +15,15 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from sqlalchemy import text
 
 from domain import policy
 from domain.i18n import register, tr
 from domain.importers.common import ImportReport, Problems, enter_stage
 from domain.importers.vector import POLYGON, decimal_number, open_vector, whole_number
 from domain.store.areas import as_multipolygon
-from domain.store.bulk import analyze, fix_sequences, insert_rows, is_gpkg
-from domain.store.engine import gpkg_blob_to_wkb
+from domain.store.bulk import analyze, fix_sequences, insert_rows
+from domain.store.objects import object_points, set_kadastrale_aanduidingen
+from domain.store.parcels import delete_parcels, stored_parcels
 
 register(
     {
@@ -79,7 +79,6 @@ _ALIASES = {
 }
 _CODE = re.compile(r"[A-Z]{3}[0-9]{2}", re.ASCII)
 _SECTION = re.compile(r"[A-Z]{1,2}", re.ASCII)
-_CHUNK = 500
 
 
 def import_parcels(
@@ -117,8 +116,8 @@ def import_parcels(
             parcels.append(parcel)
     problems.raise_if_any()
     with store.engine.connect() as conn:
-        objects = conn.execute(text("SELECT id, x, y, kadastrale_aanduiding FROM objects")).all()
-        stored = _stored(conn, [p[1] for p in parcels])
+        objects = object_points(conn)
+        stored = stored_parcels(conn, [p[1] for p in parcels])
     geoms = [p[3] for p in parcels]
     owner_of, linked = _link(objects, geoms)
     new, replaced, unchanged = [], [], 0
@@ -141,17 +140,12 @@ def import_parcels(
     enter_stage(stage, "write")
     with store.engine.begin() as conn:
         if replaced:
-            ids = [pid for before, _r, _g in replaced for pid, *_ in before]
-            for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start : start + _CHUNK]
-                params = {f"i{n}": v for n, v in enumerate(chunk)}
-                marks = ", ".join(f":{p}" for p in params)
-                conn.execute(text(f"DELETE FROM parcels WHERE id IN ({marks})"), params)
+            delete_parcels(conn, [parcel.id for before, _r, _g in replaced for parcel in before])
             insert_rows(
                 conn,
                 "parcels",
                 ("id", "object_id", "kadastrale_aanduiding", "area_m2"),
-                [(min(pid for pid, *_ in before), *row) for before, row, _g in replaced],
+                [(min(parcel.id for parcel in before), *row) for before, row, _g in replaced],
                 np.array([g for _b, _r, g in replaced], dtype=object),
             )
         insert_rows(
@@ -161,10 +155,7 @@ def import_parcels(
             [row for row, _g in new],
             np.array([g for _r, g in new], dtype=object),
         )
-        updates = [(parcels[k][1], oid) for oid, k in linked]
-        if updates:
-            sql = "UPDATE objects SET kadastrale_aanduiding = :a WHERE id = :i"
-            conn.execute(text(sql), [{"a": a, "i": i} for a, i in updates])
+        set_kadastrale_aanduidingen(conn, {oid: parcels[k][1] for oid, k in linked})
         fix_sequences(conn, ("parcels",))
         analyze(conn, ("parcels", "objects"))
     report.counts["objects_linked"] = len(linked)
@@ -221,35 +212,15 @@ def _parcel(record, columns, geometry_field, problems, report, file_name):
     return row, f"{code} {section} {number}", size, geom
 
 
-def _stored(conn, keys: list[str]) -> dict[str, list[tuple]]:
-    """Stored parcels by aanduiding: [(id, object_id, area_m2, geometry)]."""
-    gpkg = is_gpkg(conn)
-    geom_sql = "geom" if gpkg else "ST_AsBinary(geom)"
-    out: dict[str, list[tuple]] = {}
-    for start in range(0, len(keys), _CHUNK):
-        params = {f"k{n}": k for n, k in enumerate(keys[start : start + _CHUNK])}
-        marks = ", ".join(f":{p}" for p in params)
-        sql = (
-            f"SELECT id, kadastrale_aanduiding, object_id, area_m2, {geom_sql} FROM parcels "
-            f"WHERE kadastrale_aanduiding IN ({marks}) ORDER BY id"
-        )
-        for pid, key, oid, area, blob in conn.execute(text(sql), params):
-            geom = None
-            if blob is not None:
-                wkb = gpkg_blob_to_wkb(bytes(blob)) if gpkg else bytes(blob)
-                geom = shapely.from_wkb(wkb)
-            out.setdefault(key, []).append((pid, oid, area, geom))
-    return out
-
-
-def _same(before: tuple, row: tuple, geom) -> bool:
-    _pid, oid, area, stored = before
+def _same(before, row: tuple, geom) -> bool:
+    """Whether a stored parcel has the object, size and outline of the parcel just read."""
+    object_id, _aanduiding, area = row
     return (
-        oid == row[0]
-        and area is not None
-        and abs(float(area) - float(row[2])) < 1e-9
-        and stored is not None
-        and shapely.equals_exact(stored, geom, tolerance=1e-6)
+        before.object_id == object_id
+        and before.area_m2 is not None
+        and abs(float(before.area_m2) - float(area)) < 1e-9
+        and before.geometry is not None
+        and shapely.equals_exact(before.geometry, geom, tolerance=1e-6)
     )
 
 
@@ -260,10 +231,10 @@ def _link(objects, parcels):
     if not objects or not parcels:
         return owner_of, linked
     tree = shapely.STRtree(parcels)
-    points = shapely.points([o[1] for o in objects], [o[2] for o in objects])
+    points = shapely.points([o.x for o in objects], [o.y for o in objects])
     point_idx, parcel_idx = tree.query(points, predicate="within")
     for pi, ki in sorted(zip(point_idx.tolist(), parcel_idx.tolist())):
-        oid, current = objects[pi][0], objects[pi][3]
+        oid, current = objects[pi].id, objects[pi].kadastrale_aanduiding
         if owner_of[ki] is None or oid < owner_of[ki]:
             owner_of[ki] = oid
         if not current:

@@ -137,9 +137,9 @@ def regional_overview(
     scenario date when a scenario is given), optionally with the table after ``scenario``.
     ``progress(percent)`` / ``cancel() -> bool`` as for ``visit_list``."""
     from domain.errors import DomainError
-    from domain.planning.tables import read_rule_input
     from domain.planning.visits import step
     from domain.store.boundaries import group_of_objects
+    from domain.store.rule_input import read_rule_input
 
     if by not in GROUPINGS:
         raise DomainError(tr("ov.bad_grouping", lang, value=by))
@@ -152,7 +152,6 @@ def regional_overview(
     with store.engine.connect() as conn:
         inp = read_rule_input(
             conn,
-            store.location.is_gpkg,
             None,
             min_pgv_mm_s=floor,
             # pc4 for a VS30 per postcode area (already there when grouping by it)

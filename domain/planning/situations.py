@@ -14,8 +14,8 @@ import numpy as np
 
 from domain import policy
 from domain.dutch_time import dutch_dates
-from domain.planning.tables import RuleInput
 from domain.rules.batch import assess_many
+from domain.store.rule_input import RuleInput
 
 
 @dataclass

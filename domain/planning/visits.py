@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
-from sqlalchemy import text
 
 from domain.errors import DomainError
 from domain.i18n import register, tr
@@ -106,25 +105,27 @@ def visit_list(
     task show progress and stop between steps (raises ``Cancelled``)."""
     from domain.planning.route import path_length, walking_order
     from domain.planning.situations import situations_of
-    from domain.planning.tables import read_rule_input
     from domain.planning.texts import situation_label, visit_reason
+    from domain.store.planning_reads import addresses_in_street_order, objects_inside
+    from domain.store.rule_input import read_rule_input
     from domain.text_format import quake_text
 
     as_of = as_of or dt.date.today()
     wanted = check_situations(situations)
     with store.engine.connect() as conn:
-        name, polygon = resolve_area(conn, store.location.is_gpkg, area, lang)
+        name, polygon = resolve_area(conn, area, lang)
         ids = objects_inside(conn, polygon)
         step(progress, cancel, 10)
-        inp = read_rule_input(conn, store.location.is_gpkg, ids)
-        addresses = _addresses(conn, ids)
+        inp = read_rule_input(conn, ids)
+        addresses = addresses_in_street_order(conn, ids)
     step(progress, cancel, 50)
     found = situations_of(inp, as_of)
     rows: list[VisitRow] = []
     counts = {code: 0 for code in SITUATIONS}
     position = {oid: i for i, oid in enumerate(inp.ids.tolist())}
     coords = np.column_stack([inp.xs, inp.ys])
-    for street, number, letter, addition, postcode, place, oid in addresses:
+    for address in addresses:
+        oid = address.object_id
         i = position[oid]
         codes = found.codes_at(i)
         for code in codes:
@@ -134,15 +135,15 @@ def visit_list(
         reopening = tuple(
             quake_text(label, pgv, lang) for label, pgv in found.reopening_quakes.get(i, ())
         )
-        label = f"{street or ''} {number or ''}{letter or ''}" + (
-            f"-{addition}" if addition else ""
-        )
+        label = f"{address.street or ''} {address.house_number or ''}{address.house_letter or ''}"
+        if address.addition:
+            label += f"-{address.addition}"
         rows.append(
             VisitRow(
                 order=0,
                 address=label.strip(),
-                postcode=postcode_text(postcode),
-                place=place or "",
+                postcode=postcode_text(address.postcode),
+                place=address.place or "",
                 object_id=int(oid),
                 situations=[situation_label(c, lang) for c in codes],
                 reason=visit_reason(codes, list(reopening), inp.handoff_targets.get(oid, ""), lang),
@@ -176,7 +177,7 @@ def visit_list(
 
 def step(progress, cancel, percent: float) -> None:
     """Report ``percent`` done, or stop with ``Cancelled`` when the user asked to."""
-    from domain.groundmotion.exposure import Cancelled
+    from domain.errors import Cancelled
 
     if cancel is not None and cancel():
         raise Cancelled(tr("plan.cancelled"))
@@ -197,20 +198,17 @@ def check_situations(situations) -> set[str]:
     return wanted
 
 
-def resolve_area(conn, is_gpkg: bool, area, lang: str | None = None):
+def resolve_area(conn, area, lang: str | None = None):
     """(name, polygon) of a stored start area (its id) or of a WKT polygon."""
-    from domain.store.geometry import wkb_of
+    from domain.store.planning_reads import START_AREA, read_area
 
     if isinstance(area, int) or (isinstance(area, str) and area.strip().isdigit()):
-        geom = "geom" if is_gpkg else "ST_AsBinary(geom)"
-        row = conn.execute(
-            text(f"SELECT name, kind, {geom} FROM areas WHERE id = :id"), {"id": int(area)}
-        ).first()
-        if row is None or row[2] is None:
+        stored = read_area(conn, int(area))
+        if stored is None or stored.geometry is None:
             raise DomainError(tr("plan.area_missing", lang, area=area))
-        if row[1] != "start_area":
-            raise DomainError(tr("plan.area_not_start", lang, area=area, kind=row[1]))
-        return row[0], shapely.from_wkb(wkb_of(row[2]))
+        if stored.kind != START_AREA:
+            raise DomainError(tr("plan.area_not_start", lang, area=area, kind=stored.kind))
+        return stored.name, stored.geometry
     try:
         polygon = shapely.from_wkt(str(area))
     except Exception as exc:  # shapely raises GEOSException with the parser's message
@@ -220,36 +218,3 @@ def resolve_area(conn, is_gpkg: bool, area, lang: str | None = None):
     if not polygon.is_valid:
         polygon = shapely.make_valid(polygon)
     return tr("plan.drawn_area", lang), polygon
-
-
-def objects_inside(conn, polygon) -> np.ndarray:
-    """Ids of objects whose point lies in (or on the edge of) ``polygon``, sorted."""
-    xmin, ymin, xmax, ymax = polygon.bounds
-    rows = conn.execute(
-        text("SELECT id, x, y FROM objects WHERE x >= :x0 AND x <= :x1 AND y >= :y0 AND y <= :y1"),
-        {"x0": xmin, "x1": xmax, "y0": ymin, "y1": ymax},
-    ).all()
-    if not rows:
-        return np.zeros(0, dtype=np.int64)
-    arr = np.array(rows, dtype=float)
-    shapely.prepare(polygon)
-    # not intersects_xy: inside QGIS its GEOS build may lack the XY predicates
-    inside = shapely.intersects(polygon, shapely.points(arr[:, 1], arr[:, 2]))
-    return np.sort(arr[inside, 0].astype(np.int64))
-
-
-def _addresses(conn, ids: np.ndarray) -> list[tuple]:
-    """Addresses of the objects in street order (the plain order a route is compared with)."""
-    if not len(ids):
-        return []
-    from domain.planning.tables import _id_filter
-
-    return conn.execute(
-        text(
-            "SELECT street, house_number, house_letter, addition, postcode, place, object_id "
-            f"FROM addresses WHERE object_id{_id_filter(ids)} "
-            # COALESCE: SQLite sorts NULL first, PostgreSQL last; "12" must precede "12a" in both
-            "ORDER BY COALESCE(street, ''), COALESCE(house_number, 0), "
-            "COALESCE(house_letter, ''), COALESCE(addition, ''), COALESCE(postcode, ''), id"
-        )
-    ).all()

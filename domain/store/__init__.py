@@ -7,13 +7,12 @@ a schema changes.
 
 from __future__ import annotations
 
-import os
-
 from sqlalchemy import text
 
 from domain.errors import DomainError
 from domain.i18n import register, tr
 from domain.store import migrate
+from domain.store.backend import backend_for
 from domain.store.engine import SRID, Location, make_engine, parse_location
 from domain.store.records import (
     AddressRecord,
@@ -81,7 +80,7 @@ register(
 def open_store(where, check_schema: bool = True) -> Store:
     """Open an existing store: ``x.gpkg``, ``postgresql://…`` or ``service=name``."""
     location = parse_location(where)
-    if location.is_gpkg and not location.path.exists():
+    if backend_for(location).missing(location):
         raise DomainError(tr("store.missing", store=location.shown()))
     engine = make_engine(location)
     if check_schema:
@@ -96,20 +95,17 @@ def open_store(where, check_schema: bool = True) -> Store:
 def create_store(where, overwrite: bool = False) -> Store:
     """A new, empty store at the current schema version (``overwrite`` replaces one)."""
     location = parse_location(where)
-    if location.is_gpkg:
-        if location.path.exists():
-            if not overwrite:
-                raise DomainError(tr("store.exists", store=location.shown()))
-            os.remove(location.path)
-        location.path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(location)
-    else:
-        engine = make_engine(location)
-        if migrate.has_tables(engine):
-            if not overwrite:
-                engine.dispose()
-                raise DomainError(tr("store.exists", store=location.shown()))
-            _drop_everything(engine)
+    backend = backend_for(location)
+    backend.clear_for_new_store(
+        location, overwrite, lambda: tr("store.exists", store=location.shown())
+    )
+    engine = make_engine(location)
+    if backend.upgrade_makes_new_store and migrate.has_tables(engine):
+        # a database that already holds tables: replaced only when asked
+        if not overwrite:
+            engine.dispose()
+            raise DomainError(tr("store.exists", store=location.shown()))
+        _drop_everything(engine)
     migrate.upgrade(engine)
     return Store(engine, location)
 
@@ -117,13 +113,14 @@ def create_store(where, overwrite: bool = False) -> Store:
 def upgrade_store(where) -> tuple[str | None, str]:
     """Bring an older store to the current schema; returns (before, after) revisions."""
     location = parse_location(where)
-    if location.is_gpkg and not location.path.exists():
+    backend = backend_for(location)
+    if backend.missing(location):
         raise DomainError(tr("store.missing", store=location.shown()))
     engine = make_engine(location)
     try:
         before = migrate.current_revision(engine)
         # a GeoPackage store is made by demo/import, never by upgrading someone else's file
-        if before is None and (location.is_gpkg or migrate.has_tables(engine)):
+        if before is None and (not backend.upgrade_makes_new_store or migrate.has_tables(engine)):
             raise DomainError(tr("store.not_a_store", store=location.shown()))
         if before is not None and before not in migrate.known_revisions():
             raise DomainError(tr("store.schema_unknown", store=location.shown(), current=before))
@@ -165,7 +162,8 @@ def _check_may_drop(conn, engine) -> None:
 
     foreign = conn.execute(
         text(
-            "SELECT c.relname, pg_get_userbyid(c.relowner) FROM pg_class c WHERE c.relnamespace "
+            "SELECT c.relname AS name, pg_get_userbyid(c.relowner) AS owner FROM pg_class c "
+            "WHERE c.relnamespace "
             "= current_schema()::regnamespace AND c.relname = ANY(:names) AND c.relkind = 'r' "
             "AND NOT pg_has_role(c.relowner, 'USAGE') UNION ALL "
             "SELECT p.proname, pg_get_userbyid(p.proowner) FROM pg_proc p WHERE p.pronamespace "
@@ -175,8 +173,8 @@ def _check_may_drop(conn, engine) -> None:
         {"names": [*metadata.tables, "alembic_version"]},
     ).all()
     if foreign:
-        owners = ", ".join(sorted({r[1] for r in foreign}))
-        names = ", ".join(r[0] for r in foreign[:4]) + (", …" if len(foreign) > 4 else "")
+        owners = ", ".join(sorted({r.owner for r in foreign}))
+        names = ", ".join(r.name for r in foreign[:4]) + (", …" if len(foreign) > 4 else "")
         raise DomainError(
             tr(
                 "store.overwrite_not_owner",

@@ -163,19 +163,21 @@ def stored_outlines(conn):
     """The source outlines imported into the store (``import-outlines``), merged with the
     built-in approximations for the sources not imported; None when none were imported."""
     from domain.groundmotion.sources import ORIGIN_IMPORTED, SourceOutline, merge_outlines
-    from domain.store.bulk import is_gpkg
-    from domain.store.geometry import wkb_of
+    from domain.store.backend import backend_of
 
-    geom = "geom" if is_gpkg(conn) else "ST_AsBinary(geom)"
+    backend = backend_of(conn)
     rows = conn.execute(
-        text(f"SELECT name, source, {geom} FROM areas WHERE kind = :k AND geom IS NOT NULL"),
+        text(
+            f"SELECT name, source, {backend.geometry_sql()} AS geom FROM areas "
+            "WHERE kind = :k AND geom IS NOT NULL"
+        ),
         {"k": SOURCE_OUTLINE_KIND},
     ).all()
     if not rows:
         return None
     imported = [
-        SourceOutline(name, shapely.from_wkb(wkb_of(blob)), ORIGIN_IMPORTED, source or "")
-        for name, source, blob in rows
+        SourceOutline(r.name, backend.geometry(r.geom), ORIGIN_IMPORTED, r.source or "")
+        for r in rows
     ]
     return merge_outlines(imported)
 
@@ -198,11 +200,9 @@ def replace_source_outlines(conn, outlines) -> int:
 def may_write_areas(conn) -> bool:
     """Whether the connected login may add areas: always in a GeoPackage (a personal file);
     in a shared PostGIS store only the owner (no product role has INSERT on ``areas``)."""
-    from domain.store.bulk import is_gpkg
+    from domain.store.backend import backend_of
 
-    if is_gpkg(conn):
-        return True
-    return bool(conn.execute(text("SELECT has_table_privilege('areas', 'INSERT')")).scalar())
+    return backend_of(conn).may_insert(conn, "areas")
 
 
 def drawn_polygon(name: str, wkt: str, lang: str | None = None):

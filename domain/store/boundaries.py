@@ -19,8 +19,8 @@ from sqlalchemy import text
 
 from domain.i18n import register, tr
 from domain.store.areas import as_multipolygon
-from domain.store.bulk import insert_rows, is_gpkg
-from domain.store.geometry import wkb_of
+from domain.store.backend import backend_of
+from domain.store.bulk import insert_rows
 
 BOUNDARY_COLUMNS = ("kind", "code", "name", "year", "source")
 #: the overview's groupings: the boundary kind, and the object column used without boundaries
@@ -78,15 +78,12 @@ class Grouping:
 
 
 # --- reading and writing -----------------------------------------------------------------------
-def _geom_sql(conn) -> str:
-    return "geom" if is_gpkg(conn) else "ST_AsBinary(geom)"
-
-
 def read_boundaries(conn, kind: str) -> list[BoundaryRecord]:
     """The stored boundaries of ``kind``, ordered by code (then id)."""
+    backend = backend_of(conn)
     rows = conn.execute(
         text(
-            f"SELECT id, kind, code, name, year, source, {_geom_sql(conn)} AS geom "
+            f"SELECT id, kind, code, name, year, source, {backend.geometry_sql()} AS geom "
             "FROM boundaries WHERE kind = :kind AND geom IS NOT NULL ORDER BY code, id"
         ),
         {"kind": kind},
@@ -98,7 +95,7 @@ def read_boundaries(conn, kind: str) -> list[BoundaryRecord]:
             name=row["name"],
             year=None if row["year"] is None else int(row["year"]),
             source=row["source"],
-            geometry=shapely.from_wkb(wkb_of(row["geom"])),
+            geometry=backend.geometry(row["geom"]),
             id=int(row["id"]),
         )
         for row in rows

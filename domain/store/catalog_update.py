@@ -18,7 +18,6 @@ herstel count.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable
@@ -30,16 +29,14 @@ from sqlalchemy import bindparam, text
 from domain import policy
 from domain.groundmotion.catalog import Catalog, Quake
 from domain.i18n import register, tr
-from domain.store.bulk import insert_rows, is_gpkg
+from domain.store.backend import backend_of
+from domain.store.bulk import insert_rows
 from domain.store.catalog_update_report import GROUPS, CatalogUpdate, ObjectChange
-from domain.store.engine import SRID
 from domain.store.exposure import (
     QUAKE_COLUMNS,
-    SUMMARY_COLUMNS,
+    SUMMARY_TYPES,
     catalog_from_store,
-    gpkg_datetime,
     quake_rows,
-    update_summaries,
 )
 from domain.store.faults import raw_faults
 from domain.store.motion_settings import store_motion_settings
@@ -116,7 +113,7 @@ def update_catalog(
 ) -> CatalogUpdate:
     """Add the events of ``catalog`` the store does not hold (by event id) and recompute the
     objects within their reach, in one transaction; see the module docstring."""
-    from domain.groundmotion.exposure import Cancelled
+    from domain.errors import Cancelled
 
     if declared_end is None:
         declared_end = getattr(catalog, "declared_end", None)
@@ -176,19 +173,9 @@ def update_catalog(
 _UPDATE_CACHE_KIB = 262_144
 
 
-@contextlib.contextmanager
 def _page_cache(conn):
     """A larger page cache for this connection during the update (GeoPackage only)."""
-    if not is_gpkg(conn):
-        yield
-        return
-    raw = conn.connection.driver_connection
-    before = raw.execute("PRAGMA cache_size").fetchone()[0]
-    raw.execute(f"PRAGMA cache_size = -{_UPDATE_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        raw.execute(f"PRAGMA cache_size = {int(before)}")
+    return backend_of(conn).larger_page_cache(conn, _UPDATE_CACHE_KIB)
 
 
 class _Clock:
@@ -232,8 +219,8 @@ def _write_quakes(conn, merged: Catalog) -> dict[str, int]:
     simply appended); the stored pairs of every counting quake whose id changed are moved.
     Returns the quake id per event id."""
     rows, points = quake_rows(merged)
-    if is_gpkg(conn):
-        rows = [(r[0], r[1], gpkg_datetime(r[2]), *r[3:]) for r in rows]
+    instant = backend_of(conn).instant
+    rows = [(r[0], r[1], instant(r[2]), *r[3:]) for r in rows]
     columns = ", ".join(QUAKE_COLUMNS)
     old = {r[1]: tuple(r) for r in conn.execute(text(f"SELECT {columns} FROM quakes")).all()}
     ids = {r[1]: int(r[0]) for r in rows}
@@ -259,38 +246,8 @@ def _write_quakes(conn, merged: Catalog) -> dict[str, int]:
 
 @raw_faults
 def _move_pairs(conn, moved: list[tuple[int, int]]) -> None:
-    """quake_id old → new in the pairs. A GeoPackage's pairs are keyed by object first, so
-    one scan finds those of the moved quakes (all later than the earliest moved id); they
-    are deleted and written again with their new ids (all of them first, so no key collides
-    midway). PostgreSQL goes through negative ids."""
-    if is_gpkg(conn):
-        new_id = dict(moved)
-        cursor = conn.connection.driver_connection.cursor()
-        found = cursor.execute(
-            "SELECT object_id, quake_id, pgv_mm_s FROM exposure_events WHERE quake_id >= ?",
-            (min(new_id),),
-        ).fetchall()
-        found = [r for r in found if r[1] in new_id]
-        cursor.executemany(
-            "DELETE FROM exposure_events WHERE object_id = ? AND quake_id = ?",
-            [(o, q) for o, q, _ in found],
-        )
-        again = sorted((o, new_id[q], p) for o, q, p in found)
-        insert_rows(
-            conn, "exposure_events", ("object_id", "quake_id", "pgv_mm_s"), again, plain=True
-        )
-        return
-    conn.execute(text("CREATE TEMP TABLE tmp_quake_move (old_id integer, new_id integer)"))
-    insert_rows(conn, "tmp_quake_move", ("old_id", "new_id"), moved, plain=True)
-    conn.execute(
-        text(
-            "UPDATE exposure_events SET quake_id = -(SELECT new_id FROM tmp_quake_move "
-            "WHERE old_id = exposure_events.quake_id) "
-            "WHERE quake_id IN (SELECT old_id FROM tmp_quake_move)"
-        )
-    )
-    conn.execute(text("UPDATE exposure_events SET quake_id = -quake_id WHERE quake_id < 0"))
-    conn.execute(text("DROP TABLE tmp_quake_move"))
+    """quake_id old → new in the pairs (see the backends' ``renumber_pair_quakes``)."""
+    backend_of(conn).renumber_pair_quakes(conn, moved)
 
 
 def _recompute_near(conn, report, new_counting, ids, motion, tick, clock):
@@ -442,33 +399,11 @@ def _objects_in_reach(conn, catalog, motion, settings, floor) -> dict:
 
 def _in_reach(conn, x: float, y: float, m: float, with_pc4: bool) -> tuple[np.ndarray, list]:
     """Objects within ``m`` metres of (x, y): a box query, then the circle; as a structured
-    array (``_CANDIDATE_DTYPE``) and, when asked, their PC4s. A GeoPackage is read through
-    the driver's own cursor straight into numpy (a few hundred thousand rows: Python rows
-    would double the time), straight from the table by x/y — most objects of the region are
-    inside the reach of a felt quake, where an R-tree join only adds work; PostGIS uses its
-    spatial index."""
-    circle = "(x - :x) * (x - :x) + (y - :y) * (y - :y) <= :m2"
-    values = {"x": x, "y": y, "m2": m * m, "x0": x - m, "x1": x + m, "y0": y - m, "y1": y + m}
-    if is_gpkg(conn):
-        where = f"x BETWEEN :x0 AND :x1 AND y BETWEEN :y0 AND :y1 AND {circle}"
-        cursor = conn.connection.driver_connection.cursor()
-        cursor.execute(f"SELECT {_candidate_sql()} FROM objects WHERE {where} ORDER BY id", values)
-        # NULL (no VS30 of its own) arrives as None, which numpy reads as NaN
-        found = np.fromiter(cursor, dtype=_CANDIDATE_DTYPE)
-        pc4 = []
-        if with_pc4:
-            cursor.execute(f"SELECT pc4 FROM objects WHERE {where} ORDER BY id", values)
-            pc4 = [r[0] for r in cursor]
-        return found, pc4
-    sql = (
-        f"SELECT {_candidate_sql()}, pc4 FROM objects WHERE geom && "
-        f"ST_MakeEnvelope(:x0, :y0, :x1, :y1, {SRID}) AND {circle} ORDER BY id"
+    array (``_CANDIDATE_DTYPE``) and, when asked, their PC4s (see the backends'
+    ``objects_in_circle``)."""
+    return backend_of(conn).objects_in_circle(
+        conn, x, y, m, _candidate_sql(), _CANDIDATE_DTYPE, with_pc4
     )
-    rows = conn.execute(text(sql), values).all()
-    found = np.array(
-        [tuple(np.nan if v is None else v for v in r[:-1]) for r in rows], dtype=_CANDIDATE_DTYPE
-    )
-    return found, [r[-1] for r in rows]
 
 
 def _chunks(ids):
@@ -527,12 +462,9 @@ def _subset(summary, mask) -> SimpleNamespace:
 @raw_faults  # a full disk: a DomainError, the transaction rolls back
 def _write_summaries(conn, summary, object_ids) -> None:
     """The five summary columns of the changed objects, as ``update_summaries`` writes them
-    (full-precision maximum, the in-effect-area flag from the count ≥ 2 mm/s); a GeoPackage
-    gets the rows built column-wise (no per-object Python), by id in id order. The statement
-    sets no geometry, so only the R-tree trigger on an id change is looked at."""
-    if not is_gpkg(conn):
-        update_summaries(conn, summary, object_ids)
-        return
+    (full-precision maximum, the in-effect-area flag from the count ≥ 2 mm/s), the rows built
+    column-wise (no per-object Python), by id in id order. The statement sets no geometry, so
+    in a GeoPackage only the R-tree trigger on an id change is looked at."""
     count2 = np.asarray(summary.count_ge_2, dtype=np.int64)
     rows = list(
         zip(
@@ -544,9 +476,7 @@ def _write_summaries(conn, summary, object_ids) -> None:
             np.asarray(object_ids, dtype=np.int64).tolist(),
         )
     )
-    sets = ", ".join(f"{c} = ?" for c in SUMMARY_COLUMNS)
-    cursor = conn.connection.driver_connection.cursor()
-    cursor.executemany(f"UPDATE objects SET {sets} WHERE id = ?", rows)
+    backend_of(conn).update_by_id(conn, "objects", SUMMARY_TYPES, [rows])
 
 
 def _add_pairs(conn, exposure, candidate_ids, quake_id) -> int:

@@ -23,9 +23,8 @@ from sqlalchemy.engine import Engine
 
 from domain import policy
 from domain.errors import DomainError
+from domain.groundmotion.coordinates import SRID  # RD New: every geometry column's SRID
 from domain.i18n import register, tr
-
-SRID = 28992
 
 register(
     {
@@ -203,20 +202,31 @@ def _load_spatialite(dbapi_conn: sqlite3.Connection, _record, new_file: bool = F
 
 
 def make_engine(location: Location) -> Engine:
-    if location.is_gpkg:
-        os.environ.setdefault("SPATIALITE_LIBRARY_PATH", "mod_spatialite")
-        # another writer holds the file: wait a moment for it, then say "busy" (faults.py)
-        engine = create_engine(
-            location.url, future=True, connect_args={"timeout": policy.STORE_BUSY_TIMEOUT_S}
-        )
-        new_file = not location.path.exists()
+    """The SQLAlchemy engine for ``location``, set up as its backend needs."""
+    from domain.store.backend import backend_for
 
-        def load_spatialite(dbapi_conn, record) -> None:
-            _load_spatialite(dbapi_conn, record, new_file)
+    return backend_for(location).make_engine(location)
 
-        # GeoAlchemy2 registers its own loader; ours gives a clear message when it fails
-        event.listen(engine, "connect", load_spatialite, insert=True)
-        return engine
+
+def gpkg_engine(location: Location) -> Engine:
+    """A GeoPackage engine: SpatiaLite loaded on every connection, a busy timeout."""
+    os.environ.setdefault("SPATIALITE_LIBRARY_PATH", "mod_spatialite")
+    # another writer holds the file: wait a moment for it, then say "busy" (faults.py)
+    engine = create_engine(
+        location.url, future=True, connect_args={"timeout": policy.STORE_BUSY_TIMEOUT_S}
+    )
+    new_file = not location.path.exists()
+
+    def load_spatialite(dbapi_conn, record) -> None:
+        _load_spatialite(dbapi_conn, record, new_file)
+
+    # GeoAlchemy2 registers its own loader; ours gives a clear message when it fails
+    event.listen(engine, "connect", load_spatialite, insert=True)
+    return engine
+
+
+def postgis_engine(location: Location) -> Engine:
+    """A PostGIS engine: a live-connection check and a lock timeout on every connection."""
     if postgres_driver() is None:  # a clear message, not SQLAlchemy's ModuleNotFoundError
         from domain.runtime.requirements import POSTGIS_DRIVER, Problem, install_advice
 

@@ -13,7 +13,8 @@ import shapely
 from sqlalchemy import text
 
 from domain import policy
-from domain.store.bulk import insert_rows, is_gpkg
+from domain.store.backend import backend_of
+from domain.store.bulk import insert_rows
 
 QUAKE_COLUMNS = (
     "id",
@@ -35,6 +36,14 @@ SUMMARY_COLUMNS = (
     "count_ge_5_before_2026",
     "in_effect_area",
 )
+#: the summary columns' PostgreSQL types, for the scratch table of a bulk update
+SUMMARY_TYPES = {
+    "max_pgv_mm_s": "float8",
+    "count_ge_2": "int",
+    "count_ge_5": "int",
+    "count_ge_5_before_2026": "int",
+    "in_effect_area": "bool",
+}
 
 
 def _utc_naive(t: dt.datetime) -> dt.datetime:
@@ -89,8 +98,8 @@ def replace_quakes(conn, catalog) -> int:
     their quake ids itself)."""
     conn.execute(text("DELETE FROM quakes"))
     rows, points = quake_rows(catalog)
-    if is_gpkg(conn):
-        rows = [(r[0], r[1], gpkg_datetime(r[2]), *r[3:]) for r in rows]
+    instant = backend_of(conn).instant
+    rows = [(r[0], r[1], instant(r[2]), *r[3:]) for r in rows]
     return insert_rows(conn, "quakes", QUAKE_COLUMNS, rows, np.array(points, dtype=object))
 
 
@@ -134,33 +143,17 @@ def update_summaries(conn, exposure, object_ids, chunk: int = 50_000) -> None:
         stop = min(start + chunk, n)
         return [(*summary_values(exposure, i), int(object_ids[i])) for i in range(start, stop)]
 
-    if is_gpkg(conn):
-        sets = ", ".join(f"{c} = ?" for c in SUMMARY_COLUMNS)
-        cursor = conn.connection.driver_connection.cursor()
-        for start in range(0, n, chunk):
-            cursor.executemany(f"UPDATE objects SET {sets} WHERE id = ?", rows(start))
-        return
-    conn.execute(
-        text(
-            "CREATE TEMP TABLE tmp_summary (max_pgv_mm_s float8, count_ge_2 int, count_ge_5 int, "
-            "count_ge_5_before_2026 int, in_effect_area bool, id int) ON COMMIT DROP"
-        )
-    )
-    for start in range(0, n, chunk):
-        insert_rows(conn, "tmp_summary", (*SUMMARY_COLUMNS, "id"), rows(start))
-    sets = ", ".join(f"{c} = t.{c}" for c in SUMMARY_COLUMNS)
-    conn.execute(text(f"UPDATE objects o SET {sets} FROM tmp_summary t WHERE o.id = t.id"))
+    chunks = (rows(start) for start in range(0, n, chunk))
+    backend_of(conn).update_by_id(conn, "objects", SUMMARY_TYPES, chunks)
 
 
 def load_object_arrays(conn):
-    rows = conn.execute(
-        text(f"SELECT id, x, y, vs30 FROM objects ORDER BY id")  # noqa: F541
-    ).all()
+    rows = conn.execute(text("SELECT id, x, y, vs30 FROM objects ORDER BY id")).all()
     if not rows:
         empty = np.zeros(0)
         return empty.astype(np.int64), empty, empty, empty
     arr = np.array(
-        [(r[0], r[1], r[2], r[3] if r[3] is not None else np.nan) for r in rows], dtype=float
+        [(r.id, r.x, r.y, r.vs30 if r.vs30 is not None else np.nan) for r in rows], dtype=float
     )
     vs30 = np.where(np.isnan(arr[:, 3]), policy.DEFAULT_VS30_M_S, arr[:, 3])
     return arr[:, 0].astype(np.int64), arr[:, 1], arr[:, 2], vs30
@@ -178,10 +171,10 @@ def catalog_from_store(conn):
             "FROM quakes ORDER BY id"
         )
     ):
-        t = to_datetime(r[1]).replace(tzinfo=dt.timezone.utc)
-        q = Quake(r[0], t, r[2] or "", r[3], r[4], r[5], r[6], r[7] or "")
-        if r[8]:
+        t = to_datetime(r.time).replace(tzinfo=dt.timezone.utc)
+        q = Quake(r.event_id, t, r.place or "", r.ml, r.depth_km, r.x, r.y, r.source or "")
+        if r.counting:
             quakes.append(q)
         else:
-            excluded.append((q, r[9] or ""))
+            excluded.append((q, r.excluded_reason or ""))
     return Catalog(quakes, excluded, "opslag")

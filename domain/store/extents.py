@@ -11,8 +11,6 @@ from __future__ import annotations
 import math
 import sqlite3
 
-from domain.store.bulk import is_gpkg
-
 
 def widen_extent(cursor, table: str, geoms) -> None:
     """Grow ``table``'s box in ``gpkg_contents`` to cover ``geoms`` (shapely array)."""
@@ -37,9 +35,11 @@ def fill_missing_extents(engine) -> list[str]:
     only, locked by another writer) is left as it is: the box only makes drawing faster.
     """
     filled: list[str] = []
+    from domain.store.backend import backend_of
+
+    if not backend_of(engine).keeps_layer_extents:  # PostGIS works the extent out itself
+        return filled
     with engine.connect() as conn:
-        if not is_gpkg(conn):
-            return filled
         raw = conn.connection.driver_connection
         try:
             rows = raw.execute(

@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from domain.errors import InputError
 from domain.i18n import register, tr
+from domain.store.backend import backend_of
 from domain.store.records import ConcurrentChangeError, NotFoundError
 
 register(
@@ -49,7 +50,7 @@ def add_handoff(engine, draft, by: str) -> int:
         if not exists:
             raise NotFoundError(tr("store.object_not_found", object_id=object_id))
         known = [
-            r[0]
+            r.claim_number
             for r in conn.execute(
                 text("SELECT claim_number FROM claims WHERE object_id = :id"), {"id": object_id}
             )
@@ -99,9 +100,9 @@ def change_handoff_status(
         ).first()
         if row is None:
             raise NotFoundError(tr("store.handoff_not_found", handoff_id=handoff_id))
-        if row[1] != expected_version:
-            raise ConcurrentChangeError(handoff_id, expected_version, row[1])
-        problem = check_transition(row[0], new_status)
+        if row.version != expected_version:
+            raise ConcurrentChangeError(handoff_id, expected_version, row.version)
+        problem = check_transition(row.status, new_status)
         if problem is not None:
             raise InputError(str(problem.message), [problem])
         if new_status == "submitted":
@@ -124,8 +125,8 @@ def change_handoff_status(
             now,
             by,
             "handoff_status",
-            row[2],
-            f"overdracht {handoff_id}: {row[0]} -> {new_status}",
+            row.object_id,
+            f"overdracht {handoff_id}: {row.status} -> {new_status}",
         )
     return expected_version + 1
 
@@ -141,13 +142,13 @@ def _check_submittable(conn, handoff_id: int) -> None:
         {"id": handoff_id},
     ).first()
     draft = HandOffDraft(
-        str(r[0]),
-        r[1],
-        r[2],
-        r[3],
-        r[4],
-        bool(r[5]),
-        tuple(c for c in (r[6] or "").split(",") if c),
+        object_id=str(r.object_id),
+        target=r.target,
+        submitter=r.submitter,
+        reason_category=r.reason_category,
+        narrative=r.narrative,
+        resident_consent=bool(r.resident_consent),
+        linked_claim_ids=tuple(c for c in (r.linked_claim_ids or "").split(",") if c),
     )
     problems = validate_draft(draft, for_submission=True)
     if problems:
@@ -169,27 +170,13 @@ def _history(conn, handoff_id: int, status: str, at: dt.datetime, by: str, note)
 
 
 def name_actor(conn, who: str) -> None:
-    """PostGIS: the person behind this transaction, for the audit triggers (the login itself
-    is recorded by the server). Transaction-local, so a pooled connection forgets it."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT set_config('imgschade.actor', :who, true)"), {"who": who or ""})
+    """The person behind this transaction, for the audit triggers (PostGIS; see the
+    backends' ``name_actor``)."""
+    backend_of(conn).name_actor(conn, who)
 
 
 def _audit(conn, at: dt.datetime, who: str, action: str, object_id, detail: str) -> None:
-    if conn.dialect.name == "postgresql":
-        # server time and the session login; refused for an object the login cannot see
-        conn.execute(
-            text("SELECT imgschade_audit_note(:who, :action, :object_id, :detail)"),
-            {"who": who, "action": action, "object_id": object_id, "detail": detail},
-        )
-        return
-    conn.execute(
-        text(
-            "INSERT INTO audit_log (at, who, action, object_id, detail) "
-            "VALUES (:at, :who, :action, :object_id, :detail)"
-        ),
-        {"at": at, "who": who, "action": action, "object_id": object_id, "detail": detail},
-    )
+    backend_of(conn).write_audit(conn, at, who, action, object_id, detail)
 
 
 def audit(conn, who: str, action: str, object_id, detail: str = "") -> None:

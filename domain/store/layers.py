@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from domain.store.engine import SRID, Location
+from domain.store.engine import Location
 from domain.store.schema import AREA_KINDS
 
 #: map layer name → (table, geometry type, filter)
@@ -18,38 +18,10 @@ LAYERS: dict[str, tuple[str, str, str]] = {
 
 
 def layer_uris(location: Location, engine: Engine) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
-    if location.is_gpkg:
-        for name, (table, _kind, where) in LAYERS.items():
-            uri = f"{location.path}|layername={table}"
-            if where:
-                uri += f"|subset={where}"
-            out[name] = ("ogr", uri)
-        return out
-    url = engine.url
-    parts = []
-    service = url.query.get("service")
-    if service:
-        parts.append(f"service='{service}'")
-    if url.database:
-        parts.append(f"dbname='{url.database}'")
-    if url.host:
-        parts.append(f"host={url.host}")
-    if url.port:
-        parts.append(f"port={url.port}")
-    if url.username:
-        parts.append(f"user='{url.username}'")
-    base = " ".join(parts)
-    for name, (table, kind, where) in LAYERS.items():
-        sql = where.replace("'", "\\'") if where else ""
-        uri = (
-            f"{base} key='id' srid={SRID} type={kind} checkPrimaryKeyUnicity='0' "
-            f'table="public"."{table}" (geom)'
-        )
-        if sql:
-            uri += f" sql={where}"
-        out[name] = ("postgres", uri)
-    return out
+    """(provider, URI) per map layer, as the store's backend writes them for QGIS."""
+    from domain.store.backend import backend_for
+
+    return backend_for(location).layer_uris(location, engine, LAYERS)
 
 
 def store_info(store) -> dict:

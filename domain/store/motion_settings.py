@@ -247,10 +247,10 @@ def object_vs30_arrays(conn, settings: MotionSettings):
     if not rows:
         empty = np.zeros(0)
         return empty.astype(np.int64), empty, empty, empty
-    ids = np.array([r[0] for r in rows], dtype=np.int64)
-    x = np.array([r[1] for r in rows], dtype=float)
-    y = np.array([r[2] for r in rows], dtype=float)
-    vs30 = settings.vs30_per_object([r[3] for r in rows], [r[4] for r in rows])
+    ids = np.array([r.id for r in rows], dtype=np.int64)
+    x = np.array([r.x for r in rows], dtype=float)
+    y = np.array([r.y for r in rows], dtype=float)
+    vs30 = settings.vs30_per_object([r.vs30 for r in rows], [r.pc4 for r in rows])
     return ids, x, y, vs30
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from domain import policy
 from domain.i18n import tr
 from domain.store import faults  # noqa: F401  (database faults become DomainErrors)
+from domain.store.backend import backend_for
 from domain.store.engine import Location
 from domain.store.records import (
     AddressRecord,
@@ -96,6 +97,11 @@ class Store:
     def kind(self) -> str:
         return self.location.kind
 
+    @property
+    def backend(self):
+        """What differs between a GeoPackage and a PostGIS store (``domain.store.backend``)."""
+        return backend_for(self.location)
+
     # --- reading -----------------------------------------------------------------------
     def read_object(self, object_id: int) -> ObjectRecord:
         with self.engine.connect() as conn:
@@ -105,7 +111,7 @@ class Store:
             if row is None:
                 raise NotFoundError(tr("store.object_not_found", object_id=object_id))
             addresses = [
-                AddressRecord(*r)
+                AddressRecord(**r._asdict())
                 for r in conn.execute(
                     text(
                         "SELECT bag_vbo_id, street, house_number, house_letter, addition, "
@@ -116,7 +122,15 @@ class Store:
                 )
             ]
             owners = [
-                OwnerRecord(r[0], bool(r[1]), r[2], to_date(r[3]), to_date(r[4]), _bool(r[5]), r[6])
+                OwnerRecord(
+                    person_id=r.person_id,
+                    natural_person=bool(r.natural_person),
+                    right=r.right,
+                    valid_from=to_date(r.valid_from),
+                    valid_until=to_date(r.valid_until),
+                    consent=_bool(r.consent),
+                    legal_name=r.legal_name,
+                )
                 for r in conn.execute(
                     text(
                         'SELECT o.person_id, p.natural_person, o."right", o.valid_from, '
@@ -129,18 +143,13 @@ class Store:
             ]
             claims = [
                 ClaimRecord(
-                    r[0],
-                    r[1],
-                    r[2],
-                    r[3],
-                    to_date(r[4]),
-                    to_date(r[5]),
-                    r[6],
-                    r[7],
-                    bool(r[8]),
-                    bool(r[9]),
-                    r[10],
-                    r[11],
+                    **{
+                        **r._asdict(),
+                        "submitted": to_date(r.submitted),
+                        "decided": to_date(r.decided),
+                        "final": bool(r.final),
+                        "objection": bool(r.objection),
+                    }
                 )
                 for r in conn.execute(
                     text(
@@ -151,16 +160,16 @@ class Store:
                     {"id": object_id},
                 )
             ]
-            x, y = row[1], row[2]
+            x, y = row.x, row.y
             quakes = [
                 QuakeAtObject(
-                    r[0],
-                    to_datetime(r[1]),
-                    r[2] or "",
-                    r[3],
-                    round(math.hypot(r[4] - x, r[5] - y) / 1000.0, 3),
-                    r[6],
-                    bool(r[7]),
+                    event_id=r.event_id,
+                    time=to_datetime(r.time),
+                    place=r.place or "",
+                    ml=r.ml,
+                    epicentral_km=round(math.hypot(r.x - x, r.y - y) / 1000.0, 3),
+                    pgv_mm_s=r.pgv_mm_s,
+                    counting=bool(r.counting),
                 )
                 for r in conn.execute(
                     text(
@@ -177,22 +186,28 @@ class Store:
             catalog_end = stored_catalog_end(conn)
             areas = self._area_flags(conn, x, y, row)
         return ObjectRecord(
-            object_id=row[0],
+            object_id=row.id,
             x=x,
             y=y,
-            kadastrale_aanduiding=row[3],
-            construction_year=row[4],
-            use=row[5],
-            small=bool(row[6]),
-            woz_value=row[7],
-            rijksmonument=bool(row[8]),
-            municipality=row[9],
-            place=row[10],
-            pc4=row[11],
-            vs30=row[12],
-            in_ncg_programme=bool(row[13]),
-            status=row[14],
-            exposure=ExposureSummary(row[15], row[16], row[17], row[18], _bool(row[19])),
+            kadastrale_aanduiding=row.kadastrale_aanduiding,
+            construction_year=row.construction_year,
+            use=row.use,
+            small=bool(row.small),
+            woz_value=row.woz_value,
+            rijksmonument=bool(row.rijksmonument),
+            municipality=row.municipality,
+            place=row.place,
+            pc4=row.pc4,
+            vs30=row.vs30,
+            in_ncg_programme=bool(row.in_ncg_programme),
+            status=row.status,
+            exposure=ExposureSummary(
+                max_pgv_mm_s=row.max_pgv_mm_s,
+                count_ge_2=row.count_ge_2,
+                count_ge_5=row.count_ge_5,
+                count_ge_5_before_2026=row.count_ge_5_before_2026,
+                in_effect_area=_bool(row.in_effect_area),
+            ),
             areas=areas,
             addresses=addresses,
             owners=owners,
@@ -214,29 +229,27 @@ class Store:
         if not rows:
             return []
         history: dict[int, list[StatusEntry]] = {}
-        ids = ", ".join(str(int(r[0])) for r in rows)
+        ids = ", ".join(str(int(r.id)) for r in rows)
         for h in conn.execute(
             text(
                 f'SELECT handoff_id, status, at, "by", note FROM handoff_status '
                 f"WHERE handoff_id IN ({ids}) ORDER BY at, id"
             )
         ):
-            history.setdefault(h[0], []).append(StatusEntry(h[1], to_datetime(h[2]), h[3], h[4]))
+            entry = StatusEntry(h.status, to_datetime(h.at), h.by, h.note)
+            history.setdefault(h.handoff_id, []).append(entry)
         return [
             HandOffRecord(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                bool(r[6]),
-                tuple(c for c in (r[7] or "").split(",") if c),
-                r[8],
-                to_datetime(r[9]),
-                to_datetime(r[10]),
-                r[11],
-                tuple(history.get(r[0], ())),
+                **{
+                    **r._asdict(),
+                    "resident_consent": bool(r.resident_consent),
+                    "linked_claim_ids": tuple(
+                        c for c in (r.linked_claim_ids or "").split(",") if c
+                    ),
+                    "created_at": to_datetime(r.created_at),
+                    "updated_at": to_datetime(r.updated_at),
+                    "history": tuple(history.get(r.id, ())),
+                }
             )
             for r in rows
         ]
@@ -245,13 +258,13 @@ class Store:
         key = tuple(conn.execute(text("SELECT COUNT(*), MAX(id) FROM areas")).first())
         if key == self._areas_key:
             return
-        from domain.store.geometry import wkb_of
-
         loaded = []
-        for kind, name, blob in conn.execute(text(_areas_sql(self.location.is_gpkg))):
-            geom = shapely.from_wkb(wkb_of(blob))
+        geom_sql = self.backend.geometry_sql()
+        sql = f"SELECT kind, name, {geom_sql} AS geom FROM areas WHERE geom IS NOT NULL"
+        for r in conn.execute(text(sql + " ORDER BY id")):
+            geom = self.backend.geometry(r.geom)
             shapely.prepare(geom)
-            loaded.append((kind, name, geom))
+            loaded.append((r.kind, r.name, geom))
         self._areas, self._areas_key = loaded, key
 
     def _area_flags(self, conn, x: float, y: float, row) -> AreaFlags:
@@ -261,11 +274,11 @@ class Store:
         for kind, name, geom in self._areas:
             if geom.covers(point):
                 inside.setdefault(kind, []).append(name)
-        count_dh = row[18]
+        count_dh = row.count_ge_5_before_2026
         in_dh = None if count_dh is None else count_dh >= policy.DH_MIN_QUAKES
         if "dh_area" in inside:
             in_dh = True
-        in_effect = _bool(row[19])
+        in_effect = _bool(row.in_effect_area)
         if in_effect is None and "effect_area" in inside:
             in_effect = True
         return AreaFlags(
@@ -302,7 +315,7 @@ class Store:
                     text("SELECT id, x, y, place FROM objects WHERE id = :id"), {"id": int(query)}
                 ).first()
                 if row:
-                    hits.append(SearchHit("object", row[0], f"object {row[0]}", row[1], row[2]))
+                    hits.append(SearchHit("object", row.id, f"object {row.id}", row.x, row.y))
             for r in conn.execute(
                 text(
                     "SELECT c.claim_number, o.id, o.x, o.y, c.scheme FROM claims c JOIN objects o "
@@ -310,7 +323,8 @@ class Store:
                 ),
                 {"nr": query.upper()},
             ):
-                hits.append(SearchHit("claim", r[1], f"{r[0]} ({r[4]})", r[2], r[3], r[0]))
+                label = f"{r.claim_number} ({r.scheme})"
+                hits.append(SearchHit("claim", r.id, label, r.x, r.y, r.claim_number))
             if len(hits) < limit and not match:
                 key = normalise_search_key(query)
                 sql = _ADDRESS_SELECT + " WHERE a.search_key >= :lo AND a.search_key < :hi"
@@ -398,11 +412,14 @@ _ADDRESS_ORDER = " ORDER BY a.search_key, a.object_id LIMIT :limit"
 def _address_hits(conn, sql: str, params: dict, kind: str) -> list[SearchHit]:
     hits = []
     for r in conn.execute(text(sql), params):
-        label = AddressRecord(r[9], r[1], r[2], r[3], r[4], r[5], r[6]).label()
-        hits.append(SearchHit(kind, r[0], label, r[7], r[8]))
+        address = AddressRecord(
+            bag_vbo_id=r.bag_vbo_id,
+            street=r.street,
+            house_number=r.house_number,
+            house_letter=r.house_letter,
+            addition=r.addition,
+            postcode=r.postcode,
+            place=r.place,
+        )
+        hits.append(SearchHit(kind, r.object_id, address.label(), r.x, r.y))
     return hits
-
-
-def _areas_sql(is_gpkg: bool) -> str:
-    geom = "geom" if is_gpkg else "ST_AsBinary(geom)"
-    return f"SELECT kind, name, {geom} FROM areas WHERE geom IS NOT NULL ORDER BY id"

@@ -97,7 +97,7 @@ def _existing_roles(conn) -> set[str]:
     rows = conn.execute(
         text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"), {"names": list(names)}
     )
-    return {names[r[0]] for r in rows}
+    return {names[r.rolname] for r in rows}
 
 
 # --- logins ---------------------------------------------------------------------------------

@@ -46,18 +46,21 @@ def _rows(store):
     with store.engine.connect() as conn:
         rows = conn.execute(
             text(
-                "SELECT id, x, y, vs30, municipality, COALESCE(in_effect_area, :f), pc4 "
+                "SELECT id, x, y, vs30, municipality, COALESCE(in_effect_area, :f) AS in_effect_area, pc4 "
                 "FROM objects ORDER BY id"
             ),
             {"f": False},
         ).all()
         finals = conn.execute(
-            text("SELECT object_id, MAX(decided) FROM claims WHERE final = :t GROUP BY object_id"),
+            text(
+                "SELECT object_id, MAX(decided) AS decided FROM claims WHERE final = :t "
+                "GROUP BY object_id"
+            ),
             {"t": True},
         ).all()
-        xy = np.array([(r[1], r[2]) for r in rows], dtype=float).reshape(-1, 2)
-        gemeente = group_of_objects(conn, "gemeente", xy, [r[4] for r in rows])
-        pc4 = group_of_objects(conn, "pc4", xy, [r[6] for r in rows])
+        xy = np.array([(r.x, r.y) for r in rows], dtype=float).reshape(-1, 2)
+        gemeente = group_of_objects(conn, "gemeente", xy, [r.municipality for r in rows])
+        pc4 = group_of_objects(conn, "pc4", xy, [r.pc4 for r in rows])
     return rows, finals, (gemeente, pc4)
 
 
@@ -74,26 +77,26 @@ def scenario_with_objects(
 
     day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
     rows, finals, (gemeente, pc4) = _rows(store)
-    index = {r[0]: i for i, r in enumerate(rows)}
+    index = {r.id: i for i, r in enumerate(rows)}
     last_final = np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[D]")
-    for oid, decided in finals:
-        if decided is not None and oid in index:
-            last_final[index[oid]] = np.datetime64(str(decided)[:10], "D")
-    vs30 = motion.vs30_per_object([r[3] for r in rows], [r[6] for r in rows])
+    for final in finals:
+        if final.decided is not None and final.object_id in index:
+            last_final[index[final.object_id]] = np.datetime64(str(final.decided)[:10], "D")
+    vs30 = motion.vs30_per_object([r.vs30 for r in rows], [r.pc4 for r in rows])
     columns = ScenarioObjects.build(
-        [r[1] for r in rows],
-        [r[2] for r in rows],
+        [r.x for r in rows],
+        [r.y for r in rows],
         vs30,
         last_final,
         gemeente.labels,  # counted per municipality as the overview counts
-        [bool(r[5]) for r in rows],
+        [bool(r.in_effect_area) for r in rows],
     )
     result = scenario_quake(x, y, ml, depth_km, day, columns, settings=motion.ground_motion())
     affected = [
         AffectedObject(
-            object_id=int(rows[i][0]),
-            x=float(rows[i][1]),
-            y=float(rows[i][2]),
+            object_id=int(rows[i].id),
+            x=float(rows[i].x),
+            y=float(rows[i].y),
             municipality=gemeente.labels[i],
             pgv_mm_s=float(result.pgv_mm_s[k]),
             reopen=bool(result.reopen[k]),

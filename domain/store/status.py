@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import text
-
-from domain.store.bulk import insert_rows, is_gpkg
+from domain.store.backend import backend_of
 
 
 def recompute_statuses(conn, as_of: dt.date | None = None, object_ids=None, stage=None):
@@ -50,21 +48,8 @@ def assess_store(
 
 
 def write_statuses(conn, ids, statuses, chunk: int = 50_000) -> None:
-    if is_gpkg(conn):
-        cursor = conn.connection.driver_connection.cursor()
-        for start in range(0, len(ids), chunk):
-            rows = [
-                (s, int(i))
-                for i, s in zip(ids[start : start + chunk], statuses[start : start + chunk])
-            ]
-            cursor.executemany("UPDATE objects SET status = ? WHERE id = ?", rows)
-        return
-    # a transaction may recompute twice (update-catalog after an import): start afresh
-    conn.execute(text("DROP TABLE IF EXISTS tmp_status"))
-    conn.execute(text("CREATE TEMP TABLE tmp_status (status text, id int) ON COMMIT DROP"))
-    for start in range(0, len(ids), chunk):
-        rows = [
-            (s, int(i)) for i, s in zip(ids[start : start + chunk], statuses[start : start + chunk])
-        ]
-        insert_rows(conn, "tmp_status", ("status", "id"), rows)
-    conn.execute(text("UPDATE objects o SET status = t.status FROM tmp_status t WHERE o.id = t.id"))
+    chunks = (
+        [(s, int(i)) for i, s in zip(ids[start : start + chunk], statuses[start : start + chunk])]
+        for start in range(0, len(ids), chunk)
+    )
+    backend_of(conn).update_by_id(conn, "objects", {"status": "text"}, chunks)

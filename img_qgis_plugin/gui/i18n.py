@@ -20,6 +20,13 @@ NO_VALUE = "—"
 
 
 def tr(text: str, disambiguation: str | None = None) -> str:
+    """The plugin's one ``tr``: the Dutch source ``text`` in the interface language, from the
+    ``.qm`` files (Qt's translator, context ``@default``). Every plugin module imports this one.
+
+    Not :func:`domain.i18n.tr`, which looks up the domain's own catalogue by message id (the
+    domain may not use Qt); plugin code needing a domain text imports that one renamed
+    (``domain_tr``).
+    """
     return QCoreApplication.translate(CONTEXT, text, disambiguation)
 
 

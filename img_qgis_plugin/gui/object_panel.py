@@ -442,7 +442,8 @@ class ObjectPanel(QgsDockWidget):
         for key, text in values.items():
             self.header[key].setText(text)
         name = addresses[0] if addresses else tr("Object {id}").format(id=values["id"])
-        self.setWindowTitle(tr("Mijnbouwschade – {address}").format(address=name))
+        # short, so the dock's title bar is not cut off: the address is the panel's headline
+        self.setWindowTitle(tr("Mijnbouwschade – object {id}").format(id=values["id"]))
         self.title_label.setText(name)
         self.title_label.setToolTip("\n".join(addresses) if addresses else name)
         self.title_label.setVisible(True)

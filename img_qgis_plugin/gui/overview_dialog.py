@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from qgis.PyQt.QtCore import QDate, pyqtSignal
+from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,13 +24,15 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
 from domain import policy
+from domain.errors import Cancelled
 from domain.planning.overview import COLUMNS, ScenarioQuake
-from img_qgis_plugin.gui.i18n import tr, ui_language
+from domain.text_format import magnitude
+from img_qgis_plugin.gui.i18n import number_text, tr, ui_language
+from img_qgis_plugin.gui.panel_tables import SORT_ROLE, SortItem
 from img_qgis_plugin.reports.overview_layer import (
     DEFAULT_COUNT,
     DELTA,
@@ -41,7 +43,6 @@ from img_qgis_plugin.reports.overview_layer import (
     overview_table_csv,
     style_on,
 )
-from img_qgis_plugin.tasks import Cancelled
 from img_qgis_plugin.toolbelt.log_handler import log, log_exception
 
 #: what the map is coloured on once a scenario is in: the change the issue asks about
@@ -74,7 +75,7 @@ def _map_centre_rd(plugin, x: float, y: float) -> tuple[float, float]:
     """The epicentre to start from: the map's centre in RD New, else (x, y)."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
-    from img_qgis_plugin.store_layers import RD_NEW
+    from domain.groundmotion.coordinates import RD_NEW
 
     try:
         canvas = plugin.iface.mapCanvas()
@@ -90,6 +91,31 @@ def _map_centre_rd(plugin, x: float, y: float) -> tuple[float, float]:
     if xmin <= centre.x() <= xmax and ymin <= centre.y() <= ymax:
         return centre.x(), centre.y()
     return x, y
+
+
+class TableItem(SortItem):
+    """A cell of the overview table: sorts by its value, and the total row stays last in
+    either order (the header's sort indicator says which order Qt is sorting in)."""
+
+    def __init__(self, text: str, sort=None, total: bool = False, number: bool = False) -> None:
+        super().__init__(text)
+        if sort is not None:
+            self.setData(SORT_ROLE, sort)
+        self.total = total
+        if number:
+            self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other) -> bool:
+        other_total = getattr(other, "total", False)
+        if self.total != other_total:
+            table = self.tableWidget()
+            descending = (
+                table is not None
+                and table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            )
+            # ascending: the total is the largest; descending: the smallest, so last both ways
+            return self.total == descending
+        return super().__lt__(other)
 
 
 class OverviewDialog(QDialog):
@@ -267,8 +293,8 @@ class OverviewDialog(QDialog):
             text += " " + tr(
                 "Scenario ML {0}: {1} objecten bereikt, {2} groepen veranderen."
             ).format(
-                self.overview.scenario["ml"],
-                self.overview.scenario["objects_reached"],
+                magnitude(self.overview.scenario["ml"], ui_language()),
+                number_text(self.overview.scenario["objects_reached"]),
                 len(self.overview.delta or ()),
             )
         return text
@@ -298,16 +324,24 @@ class OverviewDialog(QDialog):
         total = {"group": domain_tr("ov.total", ui_language())}
         total.update({n: sum(int(r[n]) for r in rows) for n in names})
         header = overview_header(self.overview.by, ui_language())[:1]
+        lang = ui_language()
+        self.table.setSortingEnabled(False)  # filling a sorting table reorders rows mid-way
         self.table.clear()
         self.table.setColumnCount(1 + len(names))
         self.table.setHorizontalHeaderLabels(header + [field_label(n) for n in names])
         self.table.setRowCount(len(rows) + 1)
         for r, row in enumerate([*rows, total]):
-            self.table.setItem(r, 0, QTableWidgetItem(str(row["group"])))
+            is_total = row is total
+            group = str(row["group"])
+            self.table.setItem(r, 0, TableItem(group, group.casefold(), is_total))
             for c, name in enumerate(names, start=1):
                 value = int(row[name])
-                shown = f"{value:+d}" if name.startswith(DELTA) and value else str(value)
-                self.table.setItem(r, c, QTableWidgetItem(shown))
+                shown = number_text(value, lang=lang)  # 1.234 in Dutch
+                if name.startswith(DELTA) and value > 0:
+                    shown = f"+{shown}"
+                self.table.setItem(r, c, TableItem(shown, value, is_total, number=True))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.resizeColumnsToContents()
 
     def restyle(self, *args) -> None:

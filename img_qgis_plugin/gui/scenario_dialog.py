@@ -7,6 +7,8 @@ import datetime as dt
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -53,6 +55,8 @@ class ScenarioDialog(QDialog, FORM_CLASS):
 
 # the counts of the "what changes" table, in column order after the area column
 CHANGE_KEYS = ("reopen", "nulmeting", "new_in_effect_area")
+#: the dialog grows to show every column, but never past this share of the screen
+MAX_SCREEN_SHARE = 0.9
 
 
 class CountItem(QTableWidgetItem):
@@ -96,13 +100,36 @@ class ScenarioChangesDialog(QDialog):
             self.by_combo.addItem(tr("Per postcode (PC4)"), "per_pc4")
         layout.addWidget(self.by_combo)
         self.table = QTableWidget(self)
+        self.table.verticalHeader().setVisible(False)  # row numbers mean nothing here
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        # the plugin's own word: Qt's default would follow Qt's translation, not the plugin's
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Sluiten"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.by_combo.currentIndexChanged.connect(self.fill)
-        self.resize(560, 420)
         self.fill()
+        self.fit_to_table()
+
+    def fit_to_table(self) -> None:
+        """As wide as the table's columns (every column, "Totaal" too) and tall enough for its
+        rows, up to 90% of the screen; beyond that the table scrolls."""
+        table = self.table
+        width = table.horizontalHeader().length() + 2 * table.frameWidth()
+        width += table.verticalScrollBar().sizeHint().width()
+        height = table.horizontalHeader().height() + table.verticalHeader().length()
+        height += 2 * table.frameWidth() + table.horizontalScrollBar().sizeHint().height()
+        margins = self.layout().contentsMargins()
+        width += margins.left() + margins.right()
+        others = self.layout().sizeHint().height() - table.sizeHint().height()
+        height += others
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * MAX_SCREEN_SHARE))
+            height = min(height, int(available.height() * MAX_SCREEN_SHARE))
+        self.resize(max(width, self.minimumSizeHint().width()), max(height, 240))
 
     def fill(self, _index=None) -> None:
         key = self.by_combo.currentData()

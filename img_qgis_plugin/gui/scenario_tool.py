@@ -27,6 +27,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
     QgsRendererCategory,
+    QgsTextBufferSettings,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
@@ -35,8 +36,10 @@ from qgis.PyQt.QtCore import QMetaType, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QPushButton
 
+from domain.groundmotion.coordinates import RD_NEW
 from domain.planning.overview import ScenarioQuake
-from img_qgis_plugin.gui.i18n import number_text, tr
+from domain.text_format import magnitude
+from img_qgis_plugin.gui.i18n import number_text, tr, ui_language
 from img_qgis_plugin.processing.scenario_features import (
     CATEGORIES,
     affected_features,
@@ -46,7 +49,6 @@ from img_qgis_plugin.processing.scenario_features import (
 from img_qgis_plugin.store_layers import GROUP_NAME
 from img_qgis_plugin.toolbelt.log_handler import LOG_TAG, log
 
-RD_NEW = "EPSG:28992"
 # a scenario's own palette (purple/blue), so it never reads as the historic quakes' red-yellow
 CATEGORY_COLOURS = {
     "reopen": "#6a1b9a",
@@ -54,7 +56,9 @@ CATEGORY_COLOURS = {
     "new_in_effect_area": "#4fc3f7",
     "other": "#9e9e9e",
 }
-EPICENTRE_COLOUR = "#6a1b9a"
+# dark teal: no object status (objects.qml), quake period (quakes.qml) or scenario category
+# above uses it, so the mark reads as "the quake you clicked", not as a class
+EPICENTRE_COLOUR = "#00796b"
 # outline per contour threshold (mm/s): the 5 mm/s ring darker than the 2 mm/s ring
 CONTOUR_COLOURS = {2.0: "#8e24aa", 5.0: "#1e3a8a"}
 
@@ -82,7 +86,12 @@ def to_rd(point, crs) -> QgsPointXY:
 
 
 def layer_name(ml: float, day: dt.date) -> str:
-    return tr("Scenario ML {ml:.1f} ({day})").format(ml=ml, day=day.isoformat())
+    """``Scenario ML 3,2 (2026-12-02)`` in Dutch: the magnitude in the reader's decimals."""
+    return tr("Scenario ML {ml} ({day})").format(ml=ml_text(ml), day=day.isoformat())
+
+
+def ml_text(ml: float) -> str:
+    return magnitude(ml, ui_language())
 
 
 def scenario_layer(outcome, ml: float, day: dt.date) -> QgsVectorLayer:
@@ -113,14 +122,14 @@ def scenario_layer(outcome, ml: float, day: dt.date) -> QgsVectorLayer:
 
 def epicentre_layer(x: float, y: float, ml: float, day: dt.date) -> QgsVectorLayer:
     """The scenario's epicentre as one labelled star (RD New)."""
-    name = tr("Scenario-epicentrum ML {ml:.1f} ({day})").format(ml=ml, day=day.isoformat())
+    name = tr("Scenario-epicentrum ML {ml} ({day})").format(ml=ml_text(ml), day=day.isoformat())
     layer = QgsVectorLayer(f"Point?crs={RD_NEW}", name, "memory")
     provider = layer.dataProvider()
     provider.addAttributes([QgsField("label", QMetaType.Type.QString)])
     layer.updateFields()
     feature = QgsFeature(layer.fields())
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-    feature["label"] = tr("scenario ML {ml}").format(ml=number_text(ml, 1))
+    feature["label"] = tr("scenario ML {ml}").format(ml=ml_text(ml))
     provider.addFeatures([feature])
     layer.updateExtents()
     symbol = QgsMarkerSymbol.createSimple(
@@ -139,7 +148,7 @@ def epicentre_layer(x: float, y: float, ml: float, day: dt.date) -> QgsVectorLay
 
 def contour_layer(contours, ml: float, day: dt.date) -> QgsVectorLayer:
     """The domain's PGV contours (``scenario_contours``) as dashed, unfilled, labelled rings."""
-    name = tr("Scenario-contouren ML {ml:.1f} ({day})").format(ml=ml, day=day.isoformat())
+    name = tr("Scenario-contouren ML {ml} ({day})").format(ml=ml_text(ml), day=day.isoformat())
     layer = QgsVectorLayer(f"Polygon?crs={RD_NEW}", name, "memory")
     provider = layer.dataProvider()
     provider.addAttributes(
@@ -190,6 +199,11 @@ def _label(layer: QgsVectorLayer, placement=None) -> None:
         settings.placement = placement
     fmt = settings.format()
     fmt.setColor(QColor(EPICENTRE_COLOUR))
+    halo = QgsTextBufferSettings()  # readable over objects, quakes and hatches alike
+    halo.setEnabled(True)
+    halo.setSize(1.0)
+    halo.setColor(QColor("white"))
+    fmt.setBuffer(halo)
     settings.setFormat(fmt)
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)

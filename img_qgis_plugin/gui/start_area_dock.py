@@ -40,12 +40,12 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import text
 
 from domain.errors import DomainError
 from domain.planning import SITUATIONS, route_geopackage, visit_list, visits_csv, visits_xlsx
 from domain.planning.texts import situation_label
 from domain.store.areas import add_drawn_start_area, may_write_areas
+from domain.store.planning_reads import start_areas
 from img_qgis_plugin.gui.i18n import number_text, tr, ui_language
 from img_qgis_plugin.gui.object_panel import DEFAULT_DOCK_WIDTH
 from img_qgis_plugin.gui.panel_tables import SIZE_BY_ROWS, SORT_ROLE, SortItem
@@ -345,18 +345,16 @@ class StartAreaDock(QgsDockWidget):
         """The store's start areas (imported and drawn), by name, and a drawn area of this
         session; ``select`` (an area id or the WKT) becomes the current entry."""
         with self.store.engine.connect() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT id, name, origin FROM areas WHERE kind = 'start_area' ORDER BY name, id"
-                )
-            ).all()
+            areas = start_areas(conn)
         self.area_combo.blockSignals(True)
         try:
             self.area_combo.clear()
-            for area_id, name, origin in rows:
-                label = str(name or area_id)
-                self.area_combo.addItem(label, int(area_id))
-                tip = tr("{name} (getekend)").format(name=label) if origin == "drawn" else label
+            for area in areas:
+                label = area.label
+                self.area_combo.addItem(label, area.id)
+                tip = (
+                    tr("{name} (getekend)").format(name=label) if area.origin == "drawn" else label
+                )
                 self.area_combo.setItemData(
                     self.area_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole
                 )

@@ -20,10 +20,10 @@ from qgis.gui import QgsMapTool, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
+from domain.groundmotion.coordinates import RD_NEW
 from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.toolbelt.log_handler import log
 
-RD_NEW = "EPSG:28992"
 MIN_CORNERS = 3
 BAND_COLOUR = QColor(230, 120, 0, 200)
 BAND_FILL = QColor(255, 200, 0, 60)

@@ -21,17 +21,23 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterFile,
     QgsProcessingUtils,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QIcon
 
+from domain.errors import Cancelled
 from img_qgis_plugin.__about__ import __icon_path__
+from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.processing.open_store import open_store_default, refresh_open_store
 
 STORE = "STORE"
+CRS = "CRS"
+DRY_RUN = "DRY_RUN"
 REPORT = "REPORT"
 SUMMARY = "SUMMARY"
 #: why an import left rows out, as the report's ``skipped`` keys say it
@@ -42,14 +48,6 @@ SKIPPED_LABELS = {
     "status_not_active": QT_TRANSLATE_NOOP("@default", "Niet in gebruik (BAG-status)"),
     "other_fields": QT_TRANSLATE_NOOP("@default", "Omtrekken van andere gasvelden"),
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("@default", text)
-
-
-class Cancelled(Exception):
-    """The person pressed Cancel; raised inside the domain function to stop it."""
 
 
 def plugin_motion():
@@ -217,6 +215,28 @@ class ImgAlgorithm(QgsProcessingAlgorithm):
         )
         self.addParameter(param)  # noqa: QGS201 (False only for a duplicate name)
 
+    def add_crs_parameter(self) -> None:
+        """CRS: only for a map file that names no (or a wrong) coordinate system."""
+        self.addParameter(  # noqa: QGS201 (False only for a duplicate name)
+            QgsProcessingParameterCrs(
+                CRS,
+                tr("Coördinatenstelsel, alleen als het kaartbestand er geen (juist) noemt"),
+                optional=True,
+            )
+        )
+
+    def given_crs(self, parameters, context) -> str | None:
+        """The CRS the user chose, as the importers take it (authority id or WKT), or None."""
+        crs = self.parameterAsCrs(parameters, CRS, context)
+        return (crs.authid() or crs.toWkt()) if crs.isValid() else None
+
+    def add_dry_run_parameter(self) -> None:
+        self.addParameter(  # noqa: QGS201 (False only for a duplicate name)
+            QgsProcessingParameterBoolean(
+                DRY_RUN, tr("Alleen controleren, niets schrijven"), defaultValue=False
+            )
+        )
+
     def add_report_output(self) -> None:
         """A readable summary (SUMMARY) and the whole report as JSON for scripts (REPORT)."""
         self.addOutput(QgsProcessingOutputString(SUMMARY, tr("Samenvatting")))  # noqa: QGS201
@@ -258,12 +278,11 @@ class ImgAlgorithm(QgsProcessingAlgorithm):
     def domain_errors(self):
         """Domain errors and a cancel become one ``QgsProcessingException`` with their text."""
         from domain.errors import DomainError
-        from domain.groundmotion.exposure import Cancelled as DomainCancelled
         from img_qgis_plugin.toolbelt.log_handler import redacted
 
         try:
             yield
-        except (Cancelled, DomainCancelled) as exc:
+        except Cancelled as exc:  # before DomainError: a cancel is a DomainError too
             raise QgsProcessingException(tr("Gestopt door de gebruiker; niets gewijzigd.")) from exc
         except DomainError as exc:
             raise QgsProcessingException(redacted(str(exc))) from exc

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessingException,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
-from img_qgis_plugin.processing.base import ImgAlgorithm, Steps, tr
+from img_qgis_plugin.gui.i18n import tr
+from img_qgis_plugin.processing.base import ImgAlgorithm, Steps
 
 #: the domain's kinds (domain.store.schema.BOUNDARY_KINDS), in the order of the choices
 KINDS = ("gemeente", "pc4", "wijk", "buurt")
@@ -77,18 +76,8 @@ class ImportBoundariesAlgorithm(ImgAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterCrs(
-                "CRS",
-                tr("Coördinatenstelsel, alleen als het kaartbestand er geen (juist) noemt"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterBoolean(
-                "DRY_RUN", tr("Alleen controleren, niets schrijven"), defaultValue=False
-            )
-        )
+        self.add_crs_parameter()
+        self.add_dry_run_parameter()
         self.add_report_output()
         self.add_number_outputs(
             {kind.upper(): label for kind, label in zip(KINDS, KIND_LABELS, strict=True)}
@@ -106,7 +95,6 @@ class ImportBoundariesAlgorithm(ImgAlgorithm):
         year = None
         if parameters.get("YEAR") not in (None, ""):
             year = self.parameterAsInt(parameters, "YEAR", context)
-        crs = self.parameterAsCrs(parameters, "CRS", context)
         dry_run = self.parameterAsBool(parameters, "DRY_RUN", context)
         labels = {key: tr(text) for key, text in STEPS.items()}
         steps = Steps(feedback, {"read": labels["read"]} if dry_run else labels)
@@ -116,7 +104,7 @@ class ImportBoundariesAlgorithm(ImgAlgorithm):
                 path,
                 kinds=kinds or None,
                 year=year,
-                crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
+                crs=self.given_crs(parameters, context),
                 dry_run=dry_run,
                 stage=steps.stage,
             )

@@ -10,7 +10,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
-from img_qgis_plugin.processing.base import ImgAlgorithm, progress_for, tr
+from img_qgis_plugin.gui.i18n import tr
+from img_qgis_plugin.processing.base import ImgAlgorithm, progress_for
 
 
 class DemoAlgorithm(ImgAlgorithm):

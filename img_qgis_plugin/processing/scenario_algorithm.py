@@ -25,11 +25,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from domain import policy
-from img_qgis_plugin.processing.base import ImgAlgorithm, Steps, kept_post_processor, tr
+from domain.groundmotion.coordinates import RD_NEW
+from img_qgis_plugin.gui.i18n import tr
+from img_qgis_plugin.processing.base import ImgAlgorithm, Steps, kept_post_processor
 from img_qgis_plugin.processing.scenario_features import affected_features, scenario_fields
 from img_qgis_plugin.processing.store_algorithms import COMPUTE_GROUP, parse_date, translated
 
-RD_NEW = "EPSG:28992"
 SCENARIO_STEPS = {
     "compute": QT_TRANSLATE_NOOP("@default", "Trillingen van de scenario-beving berekenen"),
     "layers": QT_TRANSLATE_NOOP("@default", "Lagen van de voetafdruk schrijven"),

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsPointXY
-from qgis.PyQt.QtCore import QCoreApplication, QMetaType
+from qgis.PyQt.QtCore import QMetaType
+
+from img_qgis_plugin.gui.i18n import tr
 
 CATEGORY_REOPEN = "reopen"
 CATEGORY_NULMETING = "nulmeting"
 CATEGORY_NEW_AREA = "new_in_effect_area"
 CATEGORY_OTHER = "other"
 CATEGORIES = (CATEGORY_REOPEN, CATEGORY_NULMETING, CATEGORY_NEW_AREA, CATEGORY_OTHER)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("@default", text)
 
 
 def category_labels() -> dict[str, str]:

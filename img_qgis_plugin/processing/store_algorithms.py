@@ -15,8 +15,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputVectorLayer,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
@@ -24,12 +22,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
-from img_qgis_plugin.processing.base import (
-    ImgAlgorithm,
-    Steps,
-    plugin_motion,
-    tr,
-)
+from img_qgis_plugin.gui.i18n import tr
+from img_qgis_plugin.processing.base import ImgAlgorithm, Steps, plugin_motion
 
 IMPORT_GROUP = ("import", QT_TRANSLATE_NOOP("@default", "Importeren"))
 COMPUTE_GROUP = ("compute", QT_TRANSLATE_NOOP("@default", "Berekenen"))
@@ -197,11 +191,7 @@ class ImportCatalogAlgorithm(ImgAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterBoolean(
-                "DRY_RUN", tr("Alleen controleren, niets schrijven"), defaultValue=False
-            )
-        )
+        self.add_dry_run_parameter()
         self.add_report_output()
         self.add_number_outputs(CATALOG_COUNTS)
         self.addOutput(  # noqa: QGS201
@@ -274,18 +264,8 @@ class ImportDataAlgorithm(ImgAlgorithm):
                 "NAME_FIELD", tr("Attribuut met de naam (gebieden)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterCrs(
-                "CRS",
-                tr("Coördinatenstelsel, alleen als het kaartbestand er geen (juist) noemt"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterBoolean(
-                "DRY_RUN", tr("Alleen controleren, niets schrijven"), defaultValue=False
-            )
-        )
+        self.add_crs_parameter()
+        self.add_dry_run_parameter()
         self.add_report_output()
         self.add_number_outputs(DATA_COUNTS)
         self.addOutput(  # noqa: QGS201
@@ -308,9 +288,9 @@ class ImportDataAlgorithm(ImgAlgorithm):
             extra["kind"] = AREA_KINDS[self.parameterAsEnum(parameters, "AREA_KIND", context)]
             extra["name_field"] = self.parameterAsString(parameters, "NAME_FIELD", context) or None
             layer_key = f"areas_{extra['kind']}"
-        crs = self.parameterAsCrs(parameters, "CRS", context)
-        if kind in MAP_KINDS and crs.isValid():
-            extra["crs"] = crs.authid() or crs.toWkt()
+        crs = self.given_crs(parameters, context)
+        if kind in MAP_KINDS and crs:
+            extra["crs"] = crs
         importer = _importer(kind)
         labels = translated(READ_WRITE_STEPS)
         steps = Steps(feedback, {"read": labels["read"]} if dry_run else labels)

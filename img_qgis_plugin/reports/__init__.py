@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import os
 
-from sqlalchemy import text
-
 
 def first_start_area(store) -> int | None:
+    """The first start area with a polygon (lowest id), or None."""
+    from domain.store.planning_reads import first_start_area_id
+
     with store.engine.connect() as conn:
-        return conn.execute(
-            text("SELECT MIN(id) FROM areas WHERE kind = 'start_area' AND geom IS NOT NULL")
-        ).scalar()
+        return first_start_area_id(conn)
 
 
 def sample_object(store) -> int | None:
     """An object worth showing: one with a hand-off, else with claims, else any."""
+    from domain.store.objects import sample_object_id
+
     with store.engine.connect() as conn:
-        for sql in (
-            "SELECT MIN(object_id) FROM handoffs",
-            "SELECT MIN(object_id) FROM claims",
-            "SELECT MIN(id) FROM objects",
-        ):
-            found = conn.execute(text(sql)).scalar()
-            if found is not None:
-                return int(found)
-    return None
+        return sample_object_id(conn)
 
 
 def demo_outputs(plugin, out_dir: str) -> dict:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 
 from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog
-from sqlalchemy import text
 
 from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.toolbelt.log_handler import log, log_exception
@@ -60,11 +59,11 @@ def export_dossier_dialog(plugin, object_id=None) -> str:
 
 
 def start_areas(store) -> list[tuple[int, str]]:
+    """(id, name) of the store's start areas, by name (the id where an area has no name)."""
+    from domain.store.planning_reads import start_areas as stored_start_areas
+
     with store.engine.connect() as conn:
-        rows = conn.execute(
-            text("SELECT id, name FROM areas WHERE kind = 'start_area' ORDER BY name, id")
-        )
-        return [(int(i), str(name or i)) for i, name in rows]
+        return [(area.id, area.label) for area in stored_start_areas(conn)]
 
 
 def plan_start_area_dialog(plugin) -> str:

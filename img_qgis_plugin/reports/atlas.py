@@ -29,10 +29,12 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 
+from domain.groundmotion.coordinates import RD_NEW
 from domain.planning import visit_list
 from domain.text_format import postcode as postcode_text
 from img_qgis_plugin.background import find_background_layer
 from img_qgis_plugin.gui.i18n import number_text, tr, ui_language
+from img_qgis_plugin.identity import current_user
 from img_qgis_plugin.reports import layout_kit as kit
 from img_qgis_plugin.reports.atlas_template import (
     ATLAS_PAGE,
@@ -41,7 +43,7 @@ from img_qgis_plugin.reports.atlas_template import (
     load_atlas_layout,
     map_aspect,
 )
-from img_qgis_plugin.reports.sources import current_user, map_layers, resolve_store
+from img_qgis_plugin.reports.sources import map_layers, resolve_store
 
 #: rows wrap (situations, reason), so a page holds fewer addresses than its lines would suggest
 ADDRESSES_PER_PAGE = 12
@@ -183,7 +185,7 @@ def page_count(n_addresses: int, per_page: int = ADDRESSES_PER_PAGE) -> int:
 
 def _headings() -> dict:
     return {
-        "volgorde": tr("Volgorde"),
+        "volgorde": tr("Nr."),
         "adres": tr("Adres"),
         "postcode": tr("Postcode"),
         "situatie": tr("Situatie"),
@@ -193,12 +195,16 @@ def _headings() -> dict:
         "notitie": tr("Notitie"),
         "title": tr("Deur-tot-deur:"),
         "list": tr("Bezoeklijst"),
+        "list_note": tr(
+            "Nr.: volgorde in de looproute; adressen op één plek delen één nummer op de kaart "
+            "(4–5)."
+        ),
         "legend": tr("Legenda"),
     }
 
 
 def _memory_layers(visits, per_page: int) -> dict[str, QgsVectorLayer]:
-    crs = f"crs={kit.RD_NEW}"
+    crs = f"crs={RD_NEW}"
     area = QgsVectorLayer(f"MultiPolygon?{crs}", tr("Startgebied"), "memory")
     feature = QgsFeature()
     feature.setGeometry(QgsGeometry.fromWkt(visits.polygon_wkt))
@@ -221,7 +227,7 @@ def _memory_layers(visits, per_page: int) -> dict[str, QgsVectorLayer]:
 
 
 def _stops(visits, per_page: int) -> QgsVectorLayer:
-    stops = QgsVectorLayer(f"Point?crs={kit.RD_NEW}", tr("Bezoekadressen"), "memory")
+    stops = QgsVectorLayer(f"Point?crs={RD_NEW}", tr("Bezoekadressen"), "memory")
     fields = [
         QgsField("blad", kit.INT),
         QgsField("volgorde", kit.INT),
@@ -230,10 +236,12 @@ def _stops(visits, per_page: int) -> QgsVectorLayer:
         QgsField("situatie", kit.TEXT),
         QgsField("reden", kit.TEXT),
         QgsField("object_id", kit.BIGINT),
+        QgsField("nummer", kit.TEXT),
     ] + [QgsField(name, kit.TEXT) for name in ROUND_FIELDS]  # filled in by hand
     stops.dataProvider().addAttributes(fields)
     stops.updateFields()
     features = []
+    numbers = stop_numbers(visits.rows, per_page)
     for row in visits.rows:
         feature = QgsFeature(stops.fields())
         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(row.x, row.y)))
@@ -246,6 +254,7 @@ def _stops(visits, per_page: int) -> QgsVectorLayer:
                 ", ".join(row.situations),
                 row.reason,
                 row.object_id,
+                numbers[row.order],
             ]
             + [""] * len(ROUND_FIELDS)
         )
@@ -263,7 +272,7 @@ def _stops(visits, per_page: int) -> QgsVectorLayer:
     )
     stops.setRenderer(QgsSingleSymbolRenderer(symbol))
     settings = QgsPalLayerSettings()
-    settings.fieldName = "volgorde"
+    settings.fieldName = "nummer"
     settings.placement = Qgis.LabelPlacement.AroundPoint
     settings.dist = 0.6
     settings.priority = 8
@@ -280,8 +289,35 @@ def _stops(visits, per_page: int) -> QgsVectorLayer:
     return stops
 
 
+def stop_numbers(rows, per_page: int) -> dict[int, str]:
+    """The map label of each stop (by its order): stops on one sheet at one place (the
+    addresses of one building) share one label, "4–5" or "4, 7", on the first of them; the
+    others get none, so no two numbers sit side by side on one dot."""
+    places: dict[tuple, list[int]] = {}
+    for row in rows:
+        sheet = 1 + (row.order - 1) // per_page
+        places.setdefault((sheet, round(row.x, 1), round(row.y, 1)), []).append(row.order)
+    numbers = {}
+    for orders in places.values():
+        orders.sort()
+        numbers.update({order: "" for order in orders})
+        numbers[orders[0]] = number_runs(orders)
+    return numbers
+
+
+def number_runs(orders: list[int]) -> str:
+    """Whole numbers in ascending order, runs written as ranges: [4, 5, 6, 9] → "4–6, 9"."""
+    runs: list[list[int]] = []
+    for order in orders:
+        if runs and order == runs[-1][-1] + 1:
+            runs[-1].append(order)
+        else:
+            runs.append([order])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+
+
 def _route(visits) -> QgsVectorLayer:
-    route = QgsVectorLayer(f"LineString?crs={kit.RD_NEW}", tr("Looproute"), "memory")
+    route = QgsVectorLayer(f"LineString?crs={RD_NEW}", tr("Looproute"), "memory")
     points = [QgsPointXY(*visits.start)] if visits.start else []
     points += [QgsPointXY(row.x, row.y) for row in visits.rows]
     if len(points) >= 2:
@@ -308,7 +344,7 @@ def fitted(rect: QgsRectangle, aspect: float) -> QgsRectangle:
 def _pages(visits, per_page: int) -> QgsVectorLayer:
     """The atlas coverage: page 0 the whole area, then one feature per block of addresses,
     each cut to the shape of its map so the map shows exactly that rectangle."""
-    pages = QgsVectorLayer(f"Polygon?crs={kit.RD_NEW}", tr("Bladen"), "memory")
+    pages = QgsVectorLayer(f"Polygon?crs={RD_NEW}", tr("Bladen"), "memory")
     pages.dataProvider().addAttributes(
         [
             QgsField("blad", kit.INT),
@@ -331,7 +367,7 @@ def _pages(visits, per_page: int) -> QgsVectorLayer:
     area = QgsGeometry.fromWkt(visits.polygon_wkt).boundingBox()
     for row in visits.rows:  # an address just outside the drawn outline stays on the map
         area.combineExtentWith(row.x, row.y)
-    features = [_page(pages, 0, visits.area_name, summary, area, map_aspect(True))]
+    sheets = []
     blocks = kit.chunks(visits.rows, per_page)
     for number, block in enumerate(blocks, start=1):
         if block:
@@ -341,8 +377,12 @@ def _pages(visits, per_page: int) -> QgsVectorLayer:
             )
         else:
             rect, text = area, tr("Bezoeklijst – geen adressen te bezoeken.")
-        features.append(_page(pages, number, visits.area_name, text, rect, map_aspect(False)))
-    pages.dataProvider().addFeatures(features)
+        sheets.append(_page(pages, number, visits.area_name, text, rect, map_aspect(False)))
+    overview = QgsRectangle(area)
+    for sheet in sheets:  # the sheet index drawn whole, inside the overview's frame
+        overview.combineExtentWith(sheet.geometry().boundingBox())
+    first = _page(pages, 0, visits.area_name, summary, overview, map_aspect(True))
+    pages.dataProvider().addFeatures([first, *sheets])
     return pages
 
 
@@ -356,7 +396,7 @@ def _page(pages, number: int, name: str, text: str, rect, aspect: float) -> QgsF
 
 def sheet_index(pages: QgsVectorLayer) -> QgsVectorLayer:
     """The sheet index for the overview: every sheet's map rectangle with its number."""
-    sheets = QgsVectorLayer(f"Polygon?crs={kit.RD_NEW}", tr("Bladindeling"), "memory")
+    sheets = QgsVectorLayer(f"Polygon?crs={RD_NEW}", tr("Bladindeling"), "memory")
     sheets.dataProvider().addAttributes([QgsField("blad", kit.INT), QgsField("label", kit.TEXT)])
     sheets.updateFields()
     features = []

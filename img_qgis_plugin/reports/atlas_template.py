@@ -30,6 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtXml import QDomDocument
 
+from domain.groundmotion.coordinates import RD_NEW
 from img_qgis_plugin.paths import resource
 from img_qgis_plugin.reports import layout_kit as kit
 
@@ -41,7 +42,7 @@ LEGEND_ID = "overzicht_legenda"
 #: visit-list columns: (field of the stops layer, Dutch heading, width mm); the last three stay
 #: empty, boxes to fill in by hand on the round
 COLUMNS = (
-    ("volgorde", "Volgorde", 10),
+    ("volgorde", "Nr.", 10),  # the note beside the list's heading says what it counts
     ("adres", "Adres", 26),
     ("postcode", "Postcode", 12),
     ("situatie", "Situatie", 26),
@@ -56,6 +57,10 @@ MAP_TOP = 30.0
 MAP_HEIGHT = 72.0
 OVERVIEW_HEIGHT = 228.0
 TABLE_TOP = MAP_TOP + MAP_HEIGHT + 17.0
+HEADING_W = 45.0  # the list's heading; the note on its column "Nr." beside it
+LIST_NOTE = (
+    "Nr.: volgorde in de looproute; adressen op één plek delen één nummer op de kaart (4–5)."
+)
 GRONINGEN_EXTENT = (220000.0, 560000.0, 280000.0, 620000.0)
 ATLAS_PAGE = "attribute(@atlas_feature, 'blad')"
 TABLE_FILTER = f'"blad" = {ATLAS_PAGE}'
@@ -111,9 +116,22 @@ def build_template_layout(project=None) -> QgsPrintLayout:
     kit._place(legend, page, kit.MARGIN + 80, below_overview, 20, 10)
     _only_on(legend, ON_SHEETS, LEGEND_ID)
     heading = kit.add_label(
-        layout, page, kit.MARGIN, TABLE_TOP - 8, kit.BODY_W, 7, "Bezoeklijst", 11, True
+        layout, page, kit.MARGIN, TABLE_TOP - 8, HEADING_W, 7, "Bezoeklijst", 11, True
     )
     _only_on(heading, ON_OVERVIEW, "bezoeklijst_kop")
+    note = kit.add_label(
+        layout,
+        page,
+        kit.MARGIN + HEADING_W,
+        TABLE_TOP - 8,
+        kit.BODY_W - HEADING_W,
+        7,
+        LIST_NOTE,
+        7,
+    )
+    note.setHAlign(Qt.AlignmentFlag.AlignRight)
+    note.setVAlign(Qt.AlignmentFlag.AlignBottom)
+    _only_on(note, ON_OVERVIEW, "bezoeklijst_uitleg")
     _add_table(layout)
     return layout
 
@@ -131,7 +149,7 @@ def _only_on(item, hidden_when: str, name: str):
 def _atlas_map(layout, page: int, name: str, height: float, hidden_when: str):
     item = QgsLayoutItemMap(layout)
     item.setFrameEnabled(True)
-    item.setCrs(QgsCoordinateReferenceSystem(kit.RD_NEW))
+    item.setCrs(QgsCoordinateReferenceSystem(RD_NEW))
     layout.addLayoutItem(item)
     kit._place(item, page, kit.MARGIN, MAP_TOP, kit.BODY_W, height)
     item.zoomToExtent(QgsRectangle(*GRONINGEN_EXTENT))  # a map without extent loads with no size
@@ -228,10 +246,11 @@ def _link_furniture(layout, maps: dict, kilometres: bool) -> None:
 
 
 def _translate_labels(layout, headings: dict) -> None:
-    """The template's Dutch headings in the user's language (``title``, ``list`` keys)."""
+    """The template's Dutch headings in the user's language (``title``, ``list``, ``list_note``)."""
     for label_id, key, dutch in (
         ("titel", "title", "Deur-tot-deur:"),
         ("bezoeklijst_kop", "list", "Bezoeklijst"),
+        ("bezoeklijst_uitleg", "list_note", LIST_NOTE),
     ):
         label = layout.itemById(label_id)
         if label is not None and headings.get(key):

@@ -21,6 +21,7 @@ from qgis.core import (
     QgsField,
     QgsFillSymbol,
     QgsGeometry,
+    QgsLayoutSize,
     QgsLinePatternFillSymbolLayer,
     QgsLineSymbol,
     QgsMarkerSymbol,
@@ -36,6 +37,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QImage
 
+from domain.groundmotion.coordinates import RD_NEW
 from domain.object_view import object_view
 from domain.store.motion_settings import store_motion_settings
 from img_qgis_plugin.background import find_background_layer
@@ -44,14 +46,16 @@ from img_qgis_plugin.gui.i18n import (
     euro_text,
     number_text,
     pgv_text,
+    quake_day,
     tr,
     ui_language,
     yes_no,
 )
 from img_qgis_plugin.gui.object_panel import catalog_end_text
 from img_qgis_plugin.gui.panel_tables import outcome_label, scheme_label, use_label
+from img_qgis_plugin.identity import current_user
 from img_qgis_plugin.reports import layout_kit as kit
-from img_qgis_plugin.reports.sources import current_user, map_layers, resolve_store
+from img_qgis_plugin.reports.sources import map_layers, resolve_store
 
 #: recipients and whether they may see the names of legal persons (companies, housing
 #: associations); natural persons are never named in a dossier, only by pseudonymous id
@@ -72,12 +76,22 @@ AREA_STYLES = {
 }
 HIGHLIGHT_COLOR = "#d7006f"
 MAP_ID = "dossier_kaart"
+#: the note under the legend naming the outlined areas the whole map lies in
+AROUND_NOTE_ID = "ligt_binnen"
 # page 1, in mm: the map with its legend beside it, the scale bar under it
 MAP_TOP, MAP_W, MAP_H = 34.0, 125.0, 100.0
 LEGEND_X = kit.MARGIN + MAP_W + 3
+# the object table under the map, the chart on the quakes' page (mm)
+OBJECT_TOP, OBJECT_H = 155.0, 135.0
+CHART_TOP, CHART_H = 22.0, 72.0
+# a section on a page of its own starts at SECTION_TOP; its table sits HEADING_H under its
+# heading and ends at BODY_BOTTOM; SECTION_GAP separates it from a block above it on one page
+SECTION_TOP, HEADING_H, SECTION_GAP = 12.0, 10.0, 7.0
+BODY_BOTTOM = kit.PAGE_H - 12.0
 # column widths in mm; each table fits the 180 mm body with its cell margins
+OBJECT_WIDTHS = [45, 130]
 CLAIM_WIDTHS = [24, 26, 17, 17, 19, 17, 10, 13, 20]
-QUAKE_WIDTHS = [30, 30, 40, 22, 22, 22]
+QUAKE_WIDTHS = [34, 30, 14, 20, 20, 20, 26]
 VERDICT_WIDTHS = [34, 30, 107]
 HANDOFF_WIDTHS = [17, 24, 19, 17, 26, 60]
 
@@ -156,12 +170,16 @@ def render_chart(view: dict, png_path: str, width: int = 1400, height: int = 560
     try:
         panel.show_object(view)
         chart = panel.chart
+        # out of the panel's layout, which would keep it at the panel's size: the chart
+        # then fills the whole picture, with no white band under its axis
+        chart.setParent(None)
         chart.resize(width // 2, height // 2)
         image = QImage(width, height, QImage.Format.Format_ARGB32)
         image.setDevicePixelRatio(2.0)
         image.fill(QColor("white"))
         chart.render(image)
         image.save(png_path, "PNG")
+        chart.deleteLater()
     finally:
         panel.deleteLater()
     return png_path
@@ -174,44 +192,53 @@ def build_dossier_layout(view: dict, record, layers: dict, chart_png: str, recip
     layout = kit.new_layout(QgsProject.instance(), f"Dossier {obj['id']}")
     page = kit.add_page(layout)
     _header(layout, page, view, record, recipient)
-    _map_block(layout, page, view, record, layers, keep)
-    kit.add_label(layout, page, kit.MARGIN, 148, kit.BODY_W, 6, tr("Object en adres"), 11, True)
+    facts = kit.split_long_cells(object_rows(view, record, recipient))
+    claims = _table_rows(claim_rows(view), claim_headers())
+    grow = _map_growth(layout, facts, claims)
+    _map_block(layout, page, view, record, layers, keep, MAP_H + grow)
+    object_top = OBJECT_TOP + grow
+    kit.add_label(
+        layout, page, kit.MARGIN, object_top - 7, kit.BODY_W, 6, tr("Object en adres"), 11, True
+    )
     # a long owner list continues on the next page (added now, before the other sections)
-    kit.add_table(
+    objects = kit.add_table(
         layout,
         page,
         kit.MARGIN,
-        155,
+        object_top,
         kit.BODY_W,
-        135,
-        [tr("Gegeven"), tr("Waarde")],
-        kit.split_long_cells(object_rows(view, record, recipient)),
-        widths=[45, 130],
+        OBJECT_H - grow,
+        object_headers(),
+        facts,
+        widths=OBJECT_WIDTHS,
         overflow=True,
         name="object",
     )
+    # the claims follow right under the object table when they start on page 1
+    below = _shrink_to_rows(objects, object_top)
     _section(
         layout,
         tr("Meldingen (schadehistorie)"),
         claim_headers(),
-        claim_rows(view),
+        claims,
         CLAIM_WIDTHS,
-        36,
         "meldingen",
+        first=None if below is None or grow else (page, below + SECTION_GAP),
     )
-    # the chart and the quakes it plots share a page
+    # the chart and the quakes it plots share a page, the table right under the chart
     page = kit.add_page(layout)
-    kit.add_label(layout, page, kit.MARGIN, 12, kit.BODY_W, 8, tr("PGV per beving"), 13, True)
-    kit.add_picture(layout, page, kit.MARGIN, 22, kit.BODY_W, 72, chart_png)
+    kit.add_label(
+        layout, page, kit.MARGIN, SECTION_TOP, kit.BODY_W, 8, tr("PGV per beving"), 13, True
+    )
+    kit.add_picture(layout, page, kit.MARGIN, CHART_TOP, kit.BODY_W, CHART_H, chart_png)
     _section(
         layout,
         tr("Bevingen"),
         quake_headers(),
         quake_rows(view),
         QUAKE_WIDTHS,
-        40,
         "bevingen",
-        first=(page, 98, 26),
+        first=(page, CHART_TOP + CHART_H + 4),
     )
     _section(
         layout,
@@ -219,7 +246,6 @@ def build_dossier_layout(view: dict, record, layers: dict, chart_png: str, recip
         verdict_headers(),
         verdict_rows(view),
         VERDICT_WIDTHS,
-        30,
         "oordelen",
     )
     _section(
@@ -228,39 +254,107 @@ def build_dossier_layout(view: dict, record, layers: dict, chart_png: str, recip
         handoff_headers(),
         handoff_rows(view),
         HANDOFF_WIDTHS,
-        20,
         "overdrachten",
     )
     return layout
 
 
-def _section(layout, heading, headers, rows, widths, per_page, name, first=None) -> None:
-    """A heading and its table, ``per_page`` rows a page; ``first`` = (page, top, rows) starts
-    it lower on a page that already holds something."""
-    rows = kit.split_long_cells(rows or [[NO_VALUE] + [""] * (len(headers) - 1)])
-    parts = []
-    if first is not None:
-        parts.append((first[0], first[1], rows[: first[2]]))
-        rows = rows[first[2] :]
-    parts += [(None, 12.0, part) for part in (kit.chunks(rows, per_page) if rows else [])]
-    for n, (page, top, part) in enumerate(parts):
+def _map_growth(layout, facts: list, claims: list) -> float:
+    """How much taller than ``MAP_H`` the map is drawn (mm): when the claims start on a page
+    of their own, the map takes the room they leave under the object table; 0 when the claims
+    start on page 1 (or the object table itself runs on to page 2)."""
+    with kit.measuring_table(layout, object_headers(), facts, OBJECT_WIDTHS) as measure:
+        height = kit.height_for_rows(measure, 0, len(facts), OBJECT_H)
+    if height is None:
+        return 0.0
+    bottom = OBJECT_TOP + height + kit.TOLERANCE_MM
+    with kit.measuring_table(layout, claim_headers(), claims, CLAIM_WIDTHS) as measure:
+        parts = page_parts(measure, len(claims), (0, bottom + SECTION_GAP))
+    if parts[0][0] is not None:
+        return 0.0
+    return max(0.0, BODY_BOTTOM - bottom - 2.0)
+
+
+def _table_rows(rows: list, headers: list) -> list:
+    """A table's rows with long cells split; one row saying "none" when there are none."""
+    return kit.split_long_cells(rows or [[NO_VALUE] + [""] * (len(headers) - 1)])
+
+
+def _shrink_to_rows(table, top: float) -> float | None:
+    """A one-frame table's frame cut to the height its rows take; its bottom (mm on its page),
+    or None when the table runs on to another page."""
+    (frame, *more) = table.frames()
+    height = kit.height_for_rows(table, 0, len(table.contents()), frame.rect().height())
+    if more or height is None:
+        return None
+    height += kit.TOLERANCE_MM  # rounding in QGIS's own layout of the rows
+    frame.attemptResize(QgsLayoutSize(frame.rect().width(), height, kit.MM))
+    return top + height
+
+
+def _section(layout, heading, headers, rows, widths, name, first=None) -> None:
+    """A heading and its table over as many pages as its rows need (see :func:`page_parts`);
+    ``first`` = (page, top) starts it lower on a page that already holds something."""
+    rows = _table_rows(rows, headers)
+    with kit.measuring_table(layout, headers, rows, widths) as measure:
+        parts = page_parts(measure, len(rows), first)
+    for n, (page, top, start, end) in enumerate(parts):
         page = kit.add_page(layout) if page is None else page
         text = heading if n == 0 else tr("{0} (vervolg)").format(heading)
         kit.add_label(layout, page, kit.MARGIN, top, kit.BODY_W, 8, text, 13, bold=True)
-        bottom = kit.PAGE_H - 12.0
         kit.add_table(
             layout,
             page,
             kit.MARGIN,
-            top + 10,
+            top + HEADING_H,
             kit.BODY_W,
-            bottom - top - 10,
+            _room(top),
             headers,
-            part,
+            rows[start:end],
             widths,
-            overflow=True,
+            overflow=True,  # a safety net only: the parts are measured to fit
             name=f"{name}_{n + 1}",
         )
+
+
+def _room(top: float) -> float:
+    """The height a section's table has under its heading at ``top`` (mm)."""
+    return BODY_BOTTOM - top - HEADING_H
+
+
+def page_parts(measure, total: int, first=None) -> list[list]:
+    """Where a table's rows go: [page or None for a new page, top, first row, end row] for
+    each page. Every page takes the rows that fit it (QGIS's own row heights, measured on
+    ``measure``), except that no page of a table over more pages holds fewer than
+    :data:`layout_kit.SPARSE_PAGE_ROWS` rows: a start low on a page that has room for fewer
+    moves to a page of its own, and the last page takes rows over from the page before."""
+    for spot in (first, None) if first is not None else (None,):
+        parts = _fill(measure, total, spot)
+        if len(parts) > 1 and parts[-1][3] - parts[-1][2] < kit.SPARSE_PAGE_ROWS:
+            before, last = parts[-2:]
+            start = last[3] - -(-(last[3] - before[2]) // 2)  # the last takes the larger half
+            if kit.rows_that_fit(measure, _room(last[1]), start) >= last[3] - start:
+                before[3] = last[2] = start
+        if (
+            len(parts) == 1
+            or min(end - start for _, _, start, end in parts) >= kit.SPARSE_PAGE_ROWS
+        ):
+            break  # else: the rows start on a page of their own instead of under ``first``
+    return parts
+
+
+def _fill(measure, total: int, first) -> list[list]:
+    parts, start, spot = [], 0, first
+    while start < total or not parts:
+        page, top = spot if spot is not None else (None, SECTION_TOP)
+        fits = kit.rows_that_fit(measure, _room(top), start)
+        if spot is not None and fits < 1:  # no room left under the block above
+            spot = None
+            continue
+        end = min(total, start + max(1, fits))  # a row taller than a page is split before
+        parts.append([page, top, start, end])
+        start, spot = end, None
+    return parts
 
 
 def _header(layout, page: int, view: dict, record, recipient: str) -> None:
@@ -279,29 +373,30 @@ def _header(layout, page: int, view: dict, record, recipient: str) -> None:
 
 
 # --- the map: the object highlighted among its neighbours and the areas it lies in ----------
-def _map_block(layout, page: int, view: dict, record, layers: dict, keep) -> None:
+def _map_block(layout, page: int, view: dict, record, layers: dict, keep, map_h: float) -> None:
     obj = view["object"]
     parcels = _own_parcels(obj, layers.get("parcels"))
     map_item = kit.add_map(
-        layout, page, kit.MARGIN, MAP_TOP, MAP_W, MAP_H, [], _extent(obj, parcels)
+        layout, page, kit.MARGIN, MAP_TOP, MAP_W, map_h, [], _extent(obj, parcels)
     )
     map_item.setId(MAP_ID)
     extent = map_item.extent()
     highlight = keep(highlight_layer(obj, record))
     own = keep(own_parcel_layer(parcels)) if parcels else None
-    areas = [keep(copy) for copy in area_copies(layers, extent)]
+    copies, around = area_copies(layers, extent)
+    areas = [keep(copy) for copy in copies]
     shown = [highlight, own, layers.get(OBJECT_LAYER_KEY)] + areas
     shown = [layer for layer in shown if layer is not None]
     background = find_background_layer()
     map_item.setLayers(shown + ([background] if background is not None else []))
     kit.add_north_arrow(layout, page, kit.MARGIN + MAP_W - 11, MAP_TOP + 2, 9, map_item)
-    kit.add_scalebar(layout, page, kit.MARGIN, MAP_TOP + MAP_H + 1.5, map_item, 60.0)
+    kit.add_scalebar(layout, page, kit.MARGIN, MAP_TOP + map_h + 1.5, map_item, 60.0)
     if background is not None:
         credit = kit.add_label(
             layout,
             page,
             kit.MARGIN + 65,
-            MAP_TOP + MAP_H + 1.5,
+            MAP_TOP + map_h + 1.5,
             MAP_W - 65,
             4.5,
             tr("Achtergrond: {0}").format(attribution(background)),
@@ -311,24 +406,37 @@ def _map_block(layout, page: int, view: dict, record, layers: dict, keep) -> Non
         credit.setId("achtergrond")
     legend = kit.add_legend(layout, page, LEGEND_X, MAP_TOP, map_item, shown, tr("Legenda"))
     legend.setId("legenda")
-    _fit_legend(legend)
+    _fit_legend(legend, map_h)
+    if around:  # areas the whole map lies in draw no line in it: said under the legend
+        below = MAP_TOP + legend.sizeWithUnits().height() + 2
+        note = kit.add_label(
+            layout,
+            page,
+            LEGEND_X,
+            below,
+            kit.PAGE_W - kit.MARGIN - LEGEND_X,
+            MAP_TOP + map_h - below,
+            tr("De hele kaart ligt binnen: {0}.").format(", ".join(around)),
+            7,
+        )
+        note.setId(AROUND_NOTE_ID)
 
 
-def _fit_legend(legend) -> None:
+def _fit_legend(legend, map_h: float) -> None:
     """The legend stays beside the map: smaller type, then two columns, when it is too big."""
     size = 7.0
-    while _legend_too_big(legend) and size > kit.SMALLEST_FONT:
+    while _legend_too_big(legend, map_h) and size > kit.SMALLEST_FONT:
         size -= 0.5
         kit.style_legend(legend, size)
         kit.size_legend(legend)
-    if _legend_too_big(legend):
+    if _legend_too_big(legend, map_h):
         legend.setColumnCount(2)
         kit.size_legend(legend)
 
 
-def _legend_too_big(legend) -> bool:
+def _legend_too_big(legend, map_h: float) -> bool:
     box = legend.sizeWithUnits()
-    return box.height() > MAP_H or LEGEND_X + box.width() > kit.PAGE_W - 5
+    return box.height() > map_h or LEGEND_X + box.width() > kit.PAGE_W - 5
 
 
 def attribution(layer) -> str:
@@ -369,7 +477,7 @@ def address_label(record) -> str:
 def highlight_layer(obj: dict, record) -> QgsVectorLayer:
     """The dossier's own object: a marker with a white halo, labelled with its address, drawn
     over everything and always labelled."""
-    layer = QgsVectorLayer(f"Point?crs={kit.RD_NEW}", tr("Dit object"), "memory")
+    layer = QgsVectorLayer(f"Point?crs={RD_NEW}", tr("Dit object"), "memory")
     layer.dataProvider().addAttributes(
         [QgsField("object_id", kit.BIGINT), QgsField("label", kit.TEXT)]
     )
@@ -409,7 +517,7 @@ def highlight_layer(obj: dict, record) -> QgsVectorLayer:
 
 
 def own_parcel_layer(parcels: list) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"MultiPolygon?crs={kit.RD_NEW}", tr("Perceel van dit object"), "memory")
+    layer = QgsVectorLayer(f"MultiPolygon?crs={RD_NEW}", tr("Perceel van dit object"), "memory")
     features = []
     for geometry in parcels:
         feature = QgsFeature()
@@ -443,10 +551,28 @@ def area_symbol(style: dict) -> QgsFillSymbol:
     return symbol
 
 
-def area_copies(layers: dict, extent: QgsRectangle) -> list[QgsVectorLayer]:
-    """The parcels and areas around the object, copied in their report style; layers with
-    nothing in view are left out, so the legend lists only what the map shows."""
-    copies = []
+def outline_only(style: dict) -> bool:
+    """An area drawn by its outline alone (no fill, no hatch): inside it nothing shows."""
+    return not style.get("fill") and style.get("hatch") is None
+
+
+def shows_outline(layer: QgsVectorLayer, extent: QgsRectangle) -> bool:
+    """Whether an outline of ``layer`` crosses ``extent``: some area in view does not hold
+    all of the map (an area around the whole map draws no line in it)."""
+    view = QgsGeometry.fromRect(extent)
+    for feature in layer.getFeatures(QgsFeatureRequest().setFilterRect(extent)):
+        area = feature.geometry()
+        if area.intersects(view) and not area.contains(view):
+            return True
+    return False
+
+
+def area_copies(layers: dict, extent: QgsRectangle) -> tuple[list[QgsVectorLayer], list[str]]:
+    """The parcels and areas around the object, copied in their report style, and the names
+    of outlined areas that hold the whole map. Layers that draw nothing in view (no feature
+    there, or only an outline around all of it) are left out, so the legend lists only what
+    the map shows."""
+    copies, around = [], []
     for key, style in (("parcels", PARCEL_STYLE), *AREA_STYLES.items()):
         source = layers.get(key)
         if source is None:
@@ -454,11 +580,14 @@ def area_copies(layers: dict, extent: QgsRectangle) -> list[QgsVectorLayer]:
         copy = source.materialize(QgsFeatureRequest().setFilterRect(extent))
         if copy is None or copy.featureCount() == 0:
             continue
+        if outline_only(style) and not shows_outline(copy, extent):
+            around.append(source.name())
+            continue
         copy.setName(source.name())
         copy.setRenderer(QgsSingleSymbolRenderer(area_symbol(style)))
         copy.setLabelsEnabled(False)
         copies.append(copy)
-    return copies
+    return copies, around
 
 
 def object_rows(view: dict, record, recipient: str) -> list[list[str]]:
@@ -505,6 +634,10 @@ def owner_text(owner, recipient: str) -> str:
     return text
 
 
+def object_headers() -> list[str]:
+    return [tr("Gegeven"), tr("Waarde")]
+
+
 def claim_headers() -> list[str]:
     return [
         tr("Nummer"),
@@ -538,28 +671,49 @@ def claim_rows(view: dict) -> list[list[str]]:
 
 def quake_headers() -> list[str]:
     return [
-        tr("Gebeurtenis"),
-        tr("Tijd (UTC)"),
         tr("Plaats"),
+        tr("Datum"),
+        tr("Tijd (NL)"),
         tr("Magnitude (ML)"),
         tr("Afstand (km)"),
         tr("PGV (mm/s)"),
+        tr("Catalogus-id"),
     ]
+
+
+def quake_when(time) -> tuple[str, str]:
+    """A quake's date as the panel writes it (the Dutch calendar date, as the rules compare
+    it: "16 november 2021") and its Dutch clock time ("00:46")."""
+    from domain.dutch_time import as_utc, zone
+    from domain.rules.verdict import render
+
+    day = quake_day(time)
+    try:
+        stamp = dt.datetime.fromisoformat(str(time).strip().replace("Z", "+00:00"))
+    except ValueError:
+        stamp = None
+    clock = as_utc(stamp).astimezone(zone()).strftime("%H:%M") if stamp else NO_VALUE
+    return (render(day, ui_language()) if day else NO_VALUE), clock
 
 
 def quake_rows(view: dict) -> list[list[str]]:
-    ordered = sorted(view.get("quakes", []), key=lambda q: q["time"], reverse=True)
-    return [
-        [
-            q["event_id"],
-            q["time"].replace("T", " ").replace("Z", ""),
-            q.get("place") or NO_VALUE,
-            number_text(q.get("ml"), 1),
-            number_text(q.get("epicentral_km"), 1),
-            pgv_text(q.get("pgv_mm_s")),
-        ]
-        for q in ordered
-    ]
+    """Newest first, each by place and date; the catalogue's event id last, for reference."""
+    ordered = sorted(view.get("quakes", []), key=lambda q: str(q.get("time") or ""), reverse=True)
+    rows = []
+    for quake in ordered:
+        day, clock = quake_when(quake.get("time"))
+        rows.append(
+            [
+                quake.get("place") or NO_VALUE,
+                day,
+                clock,
+                number_text(quake.get("ml"), 1),
+                number_text(quake.get("epicentral_km"), 1),
+                pgv_text(quake.get("pgv_mm_s")),
+                str(quake.get("event_id") or ""),
+            ]
+        )
+    return rows
 
 
 def verdict_headers() -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
 
 from qgis.core import (
     Qgis,
@@ -50,13 +51,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType, QSize
 from qgis.PyQt.QtGui import QColor, QFont, QTextDocument
 
+from domain.groundmotion.coordinates import RD_NEW
 from img_qgis_plugin.gui.i18n import tr, ui_language
 
 MM = Qgis.LayoutUnit.Millimeters
 PAGE_W, PAGE_H = 210.0, 297.0  # A4 portrait
 MARGIN = 15.0
 BODY_W = PAGE_W - 2 * MARGIN
-RD_NEW = "EPSG:28992"
 FONT_FAMILY = "Sans Serif"
 PDF_DPI = 150
 # field types for memory layers (QMetaType replaces these only from QGIS 3.38)
@@ -137,18 +138,7 @@ def add_table(
     """A text table in one frame; ``widths`` in mm per column (0 = automatic); with
     ``overflow`` the table adds pages until every row is shown; ``name`` names its frame in
     :func:`layout_problems`."""
-    table = QgsLayoutItemTextTable(layout)
-    columns = []
-    for i, heading in enumerate(headers):
-        column = QgsLayoutTableColumn(heading)
-        if widths:
-            column.setWidth(widths[i])
-        columns.append(column)
-    table.setColumns(columns)
-    # every setter lays the table out again: the contents come last, so that happens once
-    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
-    set_table_fonts(table, size)
-    table.setCellMargin(0.8)
+    table = _text_table(layout, headers, widths, size)
     if overflow:  # rows that do not fit continue on pages added right after this one
         table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
     layout.addMultiFrame(table)
@@ -157,6 +147,23 @@ def add_table(
     _place(frame, page, x, y, w, h)
     table.addFrame(frame)
     table.setContents([[str(cell) for cell in row] for row in rows])
+    return table
+
+
+def _text_table(layout, headers, widths, size: float) -> QgsLayoutItemTextTable:
+    """A wrapping text table with its columns and fonts, still without contents (every setter
+    lays the table out again: the contents come last, so that happens once)."""
+    table = QgsLayoutItemTextTable(layout)
+    columns = []
+    for i, heading in enumerate(headers):
+        column = QgsLayoutTableColumn(heading)
+        if widths:
+            column.setWidth(widths[i])
+        columns.append(column)
+    table.setColumns(columns)
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+    set_table_fonts(table, size)
+    table.setCellMargin(0.8)
     return table
 
 
@@ -256,6 +263,41 @@ def _pieces(text: str, limit: int) -> list[str]:
 
 def chunks(rows: list, size: int) -> list[list]:
     return [rows[i : i + size] for i in range(0, len(rows), size)] or [[]]
+
+
+@contextlib.contextmanager
+def measuring_table(layout, headers, rows, widths=None, size: float = 7.5):
+    """A text table set up as :func:`add_table` sets one up, but in no frame: it measures how
+    many rows fit a frame before the real parts are placed, and leaves ``layout`` after."""
+    table = _text_table(layout, headers, widths, size)
+    table.setContents([[str(cell) for cell in row] for row in rows])
+    try:
+        yield table
+    finally:
+        if table in layout.multiFrames():  # QGIS files every new table with its layout
+            layout.removeMultiFrame(table)
+
+
+def rows_that_fit(table, height: float, first_row: int = 0) -> int:
+    """How many of ``table``'s rows, from ``first_row`` on, a frame ``height`` mm high shows
+    under its header (QGIS's own row heights; a row is never split)."""
+    context = _render_context(table.layout())[0]
+    return table.rowsVisible(context, float(height), int(first_row), True, False)
+
+
+def height_for_rows(table, first_row: int, count: int, limit: float) -> float | None:
+    """The lowest frame (mm, to a quarter millimetre) that shows ``count`` rows from
+    ``first_row`` under the header; None when even ``limit`` mm is too low."""
+    if rows_that_fit(table, limit, first_row) < count:
+        return None
+    low, high = 0.0, float(limit)
+    while high - low > 0.25:
+        middle = (low + high) / 2
+        if rows_that_fit(table, middle, first_row) >= count:
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 # --- map furniture: legend, scale bar, north arrow ------------------------------------------
@@ -489,7 +531,8 @@ class Problem(str):
     """One thing that does not fit, in words; ``kind`` says which check found it: ``word``
     (a word wider than its box or column), ``height`` (a label's text taller than its box),
     ``rows`` (table rows cut off), ``width`` (columns wider than the frame), ``page`` (outside
-    its page) or ``overlap`` (text boxes on one another)."""
+    its page), ``overlap`` (text boxes on one another) or ``sparse`` (a table page with only a
+    few rows, see :func:`sparse_pages`)."""
 
     kind = ""
 
@@ -701,6 +744,43 @@ def table_problems(table, context=None) -> list[Problem]:
                 "width",
             )
         )
+    return problems
+
+
+#: a table page with fewer rows than this is an orphan, unless it is the table's only page
+SPARSE_PAGE_ROWS = 5
+
+
+def sparse_pages(layout, minimum: int = SPARSE_PAGE_ROWS) -> list[Problem]:
+    """Pages that hold only a few rows of a table that runs over more pages (one verdict row
+    alone on the last page). A table is every frame of one multiframe together with the parts
+    a report placed under one name on successive pages (``meldingen_1``, ``meldingen_2``)."""
+    context = _render_context(layout)[0]
+    rows_on_page: dict[str, dict[int, int]] = {}
+    for table in layout.multiFrames():
+        if not isinstance(table, QgsLayoutTable):
+            continue
+        name = re.sub(r"_\d+$", "", table_name(table))
+        pages = rows_on_page.setdefault(name, {})
+        for index, frame in enumerate(table.frames()):
+            if frame.isEmpty() or _excluded(frame):
+                continue
+            first, last = table.rowRange(context, index)
+            pages[frame.page()] = pages.get(frame.page(), 0) + last - first
+    problems = []
+    for name, pages in rows_on_page.items():
+        if len(pages) < 2:
+            continue
+        for page, count in sorted(pages.items()):
+            if count < minimum:
+                problems.append(
+                    Problem(
+                        tr(
+                            "{0}: pagina {1} houdt maar {2} rijen van een tabel van {3} pagina's"
+                        ).format(name, page + 1, count, len(pages)),
+                        "sparse",
+                    )
+                )
     return problems
 
 

@@ -21,7 +21,6 @@ from qgis.core import (
     QgsField,
     QgsGeometry,
     QgsGraduatedSymbolRenderer,
-    QgsLayerTreeLayer,
     QgsPalLayerSettings,
     QgsProject,
     QgsRendererRange,
@@ -32,13 +31,13 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from sqlalchemy import text
 
+from domain.groundmotion.coordinates import RD_NEW
 from domain.planning.overview import COLUMNS, regional_overview
 from img_qgis_plugin.gui.i18n import tr, ui_language
 from img_qgis_plugin.reports import layout_kit as kit
 from img_qgis_plugin.reports.sources import resolve_store
-from img_qgis_plugin.store_layers import GROUP_NAME, RD_NEW, RESULT_LAYERS
+from img_qgis_plugin.store_layers import GROUP_NAME
 
 HULL_BUFFER_M = 100.0
 DEFAULT_COUNT = "never_claimed"
@@ -47,6 +46,8 @@ LAYER_PROPERTY = "img_qgis_plugin/report"
 TITLE_PROPERTY = "img_qgis_plugin/title"
 AFTER = "after_"
 DELTA = "delta_"
+#: the overview's labels win over the area labels (start areas, subsidence: priority 3)
+LABEL_PRIORITY = 10
 
 
 def group_outlines(store, by: str = "gemeente") -> dict[str, object]:
@@ -59,17 +60,17 @@ def group_outlines(store, by: str = "gemeente") -> dict[str, object]:
 
     from domain.planning.overview import GROUPINGS
     from domain.store.boundaries import group_outlines_of
+    from domain.store.objects import labelled_points
 
     column = GROUPINGS[by]  # a fixed column name, never user text
     with store.engine.connect() as conn:
         official = group_outlines_of(conn, by)
         if official is not None:
             return official
-        rows = conn.execute(text(f"SELECT COALESCE({column}, ''), x, y FROM objects")).all()
-    if not rows:
+        points = labelled_points(conn, column)
+    if not len(points.labels):
         return {}
-    names = np.array([r[0] for r in rows], dtype=object).astype(str)
-    xy = np.array([(r[1], r[2]) for r in rows], dtype=float)
+    names, xy = points.labels, points.xy
     groups, inverse = np.unique(names, return_inverse=True)
     order = np.argsort(inverse, kind="stable")
     bounds = np.searchsorted(inverse[order], np.arange(len(groups) + 1))
@@ -163,17 +164,26 @@ def overview_layer(
     known = set(outlines) - {""}
     per_pc4 = overview.by == "pc4"
     official = overview.boundaries is not None
+    from domain.text_format import magnitude
+
+    # the full title goes to the metadata (the layer's tooltip); the name, which is also the
+    # legend title, stays short enough for QGIS's layer panel
     if official:
         title = (
             tr("Regionaal overzicht per PC4") if per_pc4 else tr("Regionaal overzicht per gemeente")
         )
+        name = tr("PC4") if per_pc4 else tr("Gemeenten")
     elif per_pc4:
         title = tr("Regionaal overzicht per PC4 (benadering)")
+        name = tr("PC4 (benadering)")
     else:
         title = tr("Regionaal overzicht per gemeente (benadering)")
+        name = tr("Gemeenten (benadering)")
     if overview.scenario:
-        title += " – " + tr("scenario ML {0}").format(overview.scenario["ml"])
-    layer = QgsVectorLayer(f"MultiPolygon?crs={RD_NEW}", title, "memory")
+        ml = magnitude(overview.scenario["ml"], ui_language())
+        title += " – " + tr("scenario ML {0}").format(ml)
+        name += " " + tr("ML {0}").format(ml)
+    layer = QgsVectorLayer(f"MultiPolygon?crs={RD_NEW}", name, "memory")
     fields = [QgsField(overview.by, kit.TEXT)] + [QgsField(name, kit.INT) for name in names]
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
@@ -210,8 +220,11 @@ def overview_layer(
         abstract += " " + tr(
             "Scenario-beving ML {ml} op {date} bij {x:.0f}, {y:.0f} (RD New): after_* is de "
             "telling na de beving, delta_* de verandering."
-        ).format(ml=quake["ml"], date=quake["date"], x=quake["x"], y=quake["y"])
+        ).format(
+            ml=magnitude(quake["ml"], ui_language()), date=quake["date"], x=quake["x"], y=quake["y"]
+        )
     metadata = layer.metadata()
+    metadata.setTitle(title)
     metadata.setAbstract(abstract)
     layer.setMetadata(metadata)
     layer.setCustomProperty(LAYER_PROPERTY, "overview")
@@ -303,6 +316,7 @@ def _label_with_count(layer: QgsVectorLayer, count: str) -> None:
     settings.fieldName = f"\"{group}\" || '\\n' || format_number(\"{count}\", 0, '{ui_language()}')"
     settings.isExpression = True
     settings.placement = Qgis.LabelPlacement.OverPoint
+    settings.priority = LABEL_PRIORITY
     text_format = QgsTextFormat()
     text_format.setSize(8)
     buffer = QgsTextBufferSettings()
@@ -315,8 +329,9 @@ def _label_with_count(layer: QgsVectorLayer, count: str) -> None:
 
 
 def add_to_group(layer: QgsVectorLayer) -> None:
-    """Into the store group, above the area fills and below the results (objects, quakes),
-    so neither hides the other."""
+    """On top of the store group, above every other plugin layer: at regional scale the
+    objects and quake circles would otherwise cover the choropleth the planner asked for.
+    The user's own layers are left as they are."""
     project = QgsProject.instance()
     root = project.layerTreeRoot()
     group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
@@ -324,19 +339,7 @@ def add_to_group(layer: QgsVectorLayer) -> None:
         if node.layer() is not None and node.layer().customProperty(LAYER_PROPERTY) == "overview":
             project.removeMapLayer(node.layerId())
     if project.addMapLayer(layer, False) is not None:
-        group.insertLayer(fill_position(group), layer)
-
-
-def fill_position(group) -> int:
-    """The index in ``group`` of its first area fill: the first store layer that is not a
-    result layer (objects, quakes); the end when there is none."""
-    for index, node in enumerate(group.children()):
-        if not isinstance(node, QgsLayerTreeLayer) or node.layer() is None:
-            continue
-        key = node.layer().customProperty("img_qgis_plugin/layer")
-        if key and key not in RESULT_LAYERS:
-            return index
-    return len(group.children())
+        group.insertLayer(0, layer)
 
 
 def overview_table_csv(overview, path) -> str:

@@ -7,19 +7,11 @@ the benchmark) styled layers are made for the duration of the export and removed
 from __future__ import annotations
 
 import contextlib
-import getpass
 
 from qgis.core import QgsProject
 
 from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.store_layers import LAYERS, styled_layer
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name on some systems
-        return "onbekend"
 
 
 def resolve_store(source):

@@ -253,7 +253,7 @@
     <message>
         <location filename="../../img_qgis_plugin/gui/panel_tables.py" line="40"/>
         <source>Duurzaam herstel</source>
-        <translation>Sustainable repair</translation>
+        <translation>Duurzaam herstel</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/processing/scenario_features.py" line="22"/>
@@ -262,8 +262,8 @@
     </message>
     <message>
         <location filename="../../img_qgis_plugin/gui/object_panel.py" line="196"/>
-        <source>Mijnbouwschade – {address}</source>
-        <translation>Mining damage – {address}</translation>
+        <source>Mijnbouwschade – object {id}</source>
+        <translation>Mining damage – object {id}</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/gui/object_panel.py" line="223"/>
@@ -621,6 +621,11 @@
         <translation>This layer holds {0} data, not an official source.</translation>
     </message>
     <message>
+        <location filename="../../img_qgis_plugin/store_layers.py" line="248"/>
+        <source>Stijl {0} niet geladen: {1}</source>
+        <translation>Style {0} not loaded: {1}</translation>
+    </message>
+    <message>
         <location filename="../../img_qgis_plugin/plugin_main.py" line="122"/>
         <source>Dossier (PDF)…</source>
         <translation>Dossier (PDF)…</translation>
@@ -637,8 +642,8 @@
     </message>
     <message>
         <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="72"/>
-        <source>Scenario ML {ml:.1f} ({day})</source>
-        <translation>Scenario ML {ml:.1f} ({day})</translation>
+        <source>Scenario ML {ml} ({day})</source>
+        <translation>Scenario ML {ml} ({day})</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="100"/>
@@ -875,8 +880,8 @@
     </message>
     <message>
         <location filename="../../img_qgis_plugin/reports/atlas.py" line="80"/>
-        <source>Volgorde</source>
-        <translation>Order</translation>
+        <source>Nr.: volgorde in de looproute; adressen op één plek delen één nummer op de kaart (4–5).</source>
+        <translation>No.: order along the walking route; addresses at one place share one number on the map (4–5).</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/reports/atlas.py" line="81"/>
@@ -1010,13 +1015,18 @@
     </message>
     <message>
         <location filename="../../img_qgis_plugin/reports/dossier.py" line="209"/>
-        <source>Gebeurtenis</source>
-        <translation>Event</translation>
+        <source>Tijd (NL)</source>
+        <translation>Time (NL)</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/reports/dossier.py" line="210"/>
-        <source>Tijd (UTC)</source>
-        <translation>Time (UTC)</translation>
+        <source>Catalogus-id</source>
+        <translation>Catalogue id</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/dossier.py" line="1"/>
+        <source>De hele kaart ligt binnen: {0}.</source>
+        <translation>The whole map lies within: {0}.</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/reports/dossier.py" line="234"/>
@@ -1131,7 +1141,7 @@
     <message>
         <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="32"/>
         <source>Duurzaam herstel-gebied</source>
-        <translation>Sustainable repair area</translation>
+        <translation>Duurzaam herstel area</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/processing/store_algorithms.py" line="32"/>
@@ -1217,6 +1227,11 @@
         <location filename="../../img_qgis_plugin/reports/atlas.py" line="50"/>
         <source>Tijdelijke kaartlaag {0} kon niet worden gemaakt.</source>
         <translation>Temporary map layer {0} could not be made.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="1"/>
+        <source>{0}: pagina {1} houdt maar {2} rijen van een tabel van {3} pagina&apos;s</source>
+        <translation>{0}: page {1} holds only {2} rows of a table of {3} pages</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/reports/atlas.py" line="85"/>
@@ -1480,8 +1495,8 @@
     </message>
     <message>
         <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="1"/>
-        <source>Scenario-epicentrum ML {ml:.1f} ({day})</source>
-        <translation>Scenario epicentre ML {ml:.1f} ({day})</translation>
+        <source>Scenario-epicentrum ML {ml} ({day})</source>
+        <translation>Scenario epicentre ML {ml} ({day})</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="1"/>
@@ -1490,8 +1505,8 @@
     </message>
     <message>
         <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="1"/>
-        <source>Scenario-contouren ML {ml:.1f} ({day})</source>
-        <translation>Scenario contours ML {ml:.1f} ({day})</translation>
+        <source>Scenario-contouren ML {ml} ({day})</source>
+        <translation>Scenario contours ML {ml} ({day})</translation>
     </message>
     <message>
         <location filename="../../img_qgis_plugin/gui/scenario_tool.py" line="1"/>
@@ -1912,7 +1927,7 @@ Recompute the store now (vibrations, areas and statuses)? This may take a while.
     </message>
     <message>
         <source>Duurzaam herstel: na te gaan</source>
-        <translation>Sustainable repair: to check</translation>
+        <translation>Duurzaam herstel: to check</translation>
     </message>
     <message>
         <source>Effectgebied (berekend)</source>
@@ -1932,19 +1947,19 @@ Recompute the store now (vibrations, areas and statuses)? This may take a while.
     </message>
     <message>
         <source>Gebied Duurzaam herstel (berekend)</source>
-        <translation>Sustainable repair area (computed)</translation>
+        <translation>Duurzaam herstel area (computed)</translation>
     </message>
     <message>
         <source>Gebied Duurzaam herstel (illustratief)</source>
-        <translation>Sustainable repair area (illustrative)</translation>
+        <translation>Duurzaam herstel area (illustrative)</translation>
     </message>
     <message>
         <source>Gebied Duurzaam herstel (ingelezen)</source>
-        <translation>Sustainable repair area (imported)</translation>
+        <translation>Duurzaam herstel area (imported)</translation>
     </message>
     <message>
         <source>Gebied Duurzaam herstel</source>
-        <translation>Sustainable repair area</translation>
+        <translation>Duurzaam herstel area</translation>
     </message>
     <message>
         <source>Geen melding</source>
@@ -2331,6 +2346,31 @@ Event service: {0}</translation>
         <location filename="../../img_qgis_plugin/processing/scenario_algorithm.py" line="104"/>
         <source>Epicentrum (punt)</source>
         <translation>Epicentre (point)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/gui/scenario_dialog.py" line="1"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
+        <source>PC4</source>
+        <translation>PC4</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
+        <source>Gemeenten (benadering)</source>
+        <translation>Municipalities (approximation)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
+        <source>PC4 (benadering)</source>
+        <translation>PC4 (approximation)</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
+        <source>ML {0}</source>
+        <translation>ML {0}</translation>
     </message>
 </context>
 <context>

@@ -167,7 +167,7 @@ def test_screens_of_map_panel_dossier_atlas_overview_scenario(
     for image in atlas["images"]:
         check_image(image)
 
-    # 5. the overview: above the area fills, a legend title saying what it counts, whole classes
+    # 5. the overview: above every other plugin layer, a legend title saying what it counts, whole classes
     overview = result["overview"]
     assert overview["finished"] and overview.get("order"), overview
     kinds = [kind for _index, _name, kind in overview["order"]]
@@ -176,7 +176,8 @@ def test_screens_of_map_panel_dossier_atlas_overview_scenario(
     fills = [i for i, kind in enumerate(kinds) if kind not in (*shown_results, "overview", "")]
     results = [i for i, kind in enumerate(kinds) if kind in shown_results]
     assert fills and position < min(fills), overview["order"]
-    assert len(results) == len(shown_results) and max(results) < position, overview["order"]
+    # results on top: the choropleth is drawn above objects and quakes too
+    assert len(results) == len(shown_results) and position < min(results), overview["order"]
     assert overview["title"].startswith(overview["title_base"]) and overview["counted"]
     assert overview["title"].endswith(overview["counted"]), overview
     assert overview["features"] > 0 and overview["labels"]

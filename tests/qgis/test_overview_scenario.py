@@ -69,7 +69,9 @@ def test_layer_carries_before_after_and_change_per_municipality(plugin, direct):
     assert sum(f["delta_may_claim_again"] for f in features.values()) > 0
     assert sum(f["delta_objects"] for f in features.values()) == 0
     assert layer.renderer().classAttribute() == "delta_may_claim_again"
-    assert "scenario ML 3.6" in layer.name()
+    # the short name says which quake; the full title (the layer's tooltip) says it in words
+    assert layer.name().startswith("Gemeenten (benadering) ML 3,6: ")
+    assert "scenario ML 3,6" in layer.metadata().title()
     assert layer.attributeAlias(names.index("delta_may_claim_again")) == (
         "Mag opnieuw melden – verandering"
     )
@@ -301,3 +303,30 @@ def test_the_what_changes_table_calls_the_outside_group_by_its_name(bounded_plug
         "Synthetisch Midden",
         "Synthetisch Oost",
     }
+
+
+def test_overview_table_writes_dutch_numbers_right_aligned_and_sorts_by_value(plugin, qtbot):
+    from types import SimpleNamespace
+
+    from qgis.PyQt.QtCore import Qt
+
+    dialog = plugin.show_regional_overview()
+    qtbot.waitUntil(lambda: dialog.layer is not None, timeout=30_000)
+    counts = {"Appingedam": 1234, "Bedum": 9, "Delfzijl": 56}
+    rows = [{"group": g, **{c: v for c in COLUMNS}} for g, v in counts.items()]
+    dialog.overview = SimpleNamespace(rows=rows, after=None, by="gemeente")
+    dialog._fill_table()
+    table = dialog.table
+    column = 1 + list(COLUMNS).index("objects")
+
+    def shown(c):
+        return [table.item(r, c).text() for r in range(table.rowCount())]
+
+    assert shown(column)[:3] == ["1.234", "9", "56"] and shown(column)[-1] == "1.299"
+    assert table.item(0, column).textAlignment() & Qt.AlignmentFlag.AlignRight
+    # by value, not as text ("9" > "56" > "1.234"); the total stays last either way
+    table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    assert shown(column) == ["9", "56", "1.234", "1.299"]
+    table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    assert shown(column) == ["1.234", "56", "9", "1.299"]
+    assert shown(0)[-1] == "Totaal"

@@ -733,7 +733,7 @@ def test_scenario_writes_its_whole_footprint_styled_as_the_map_tool(processing_r
     )
     try:
         layer = QgsProject.instance().mapLayer(loaded["CONTOURS"])
-        assert layer.name() == "Scenario-contouren ML 3.6 (2025-01-01)"
+        assert layer.name() == "Scenario-contouren ML 3,6 (2025-01-01)"
         assert layer.renderer().type() == "categorizedSymbol" and layer.labelsEnabled()
     finally:
         QgsProject.instance().clear()

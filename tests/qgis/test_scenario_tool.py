@@ -67,7 +67,7 @@ def test_click_adds_a_layer_in_the_group_with_the_store_counts(plugin, demo_stor
 
     group = QgsProject.instance().layerTreeRoot().findGroup(GROUP_NAME)
     assert group.findLayer(layer.id()) is not None
-    assert layer.name() == "Scenario ML 3.6 (2025-01-01)"
+    assert layer.name() == "Scenario ML 3,6 (2025-01-01)"  # the Dutch decimal comma
     assert layer.crs().authid() == "EPSG:28992"
     assert layer.renderer().type() == "categorizedSymbol"
     assert {c.value() for c in layer.renderer().categories()} == {
@@ -131,7 +131,7 @@ def test_a_click_in_wgs84_reaches_the_handler_in_rd(plugin, demo_store, monkeypa
     assert len(received) == 1
     assert received[0] == pytest.approx(EPICENTRE, abs=0.01)
     assert any(
-        layer.name().startswith("Scenario ML 3.0")
+        layer.name().startswith("Scenario ML 3,0")
         for layer in QgsProject.instance().mapLayers().values()
     )
 
@@ -140,7 +140,9 @@ def _footprint(plugin, ml=3.6, day=dt.date(2025, 1, 1)):
     """The layers of one run as (group, epicentre, contours, objects) from the layer tree."""
     layer, summary = plugin.scenario.run(*EPICENTRE, ml, 3.0, day)
     group = QgsProject.instance().layerTreeRoot().findGroup(GROUP_NAME)
-    scenario_group = group.findGroup(f"Scenario ML {ml:.1f} ({day.isoformat()})")
+    scenario_group = group.findGroup(
+        f"Scenario ML {ml:.1f} ({day.isoformat()})".replace(".", ",", 1)
+    )
     assert scenario_group is not None
     layers = [node.layer() for node in scenario_group.findLayers()]
     return scenario_group, layers, layer, summary
@@ -205,7 +207,7 @@ def test_the_scenario_is_a_footprint_of_epicentre_contours_and_objects(plugin, d
         QgsProject.instance()
         .layerTreeRoot()
         .findGroup(GROUP_NAME)
-        .findGroup("Scenario ML 3.6 (2025-01-01)")
+        .findGroup("Scenario ML 3,6 (2025-01-01)")
         is None
     )
 
@@ -280,3 +282,89 @@ def test_message_bar_opens_the_table_of_the_run(plugin, demo_store):
     ]
     assert totals == sorted(totals, reverse=True)
     assert sum(totals) == sum(summary["totals"].values())
+
+
+def test_layer_names_write_the_magnitude_with_the_readers_decimal_mark(qgis_app):
+    from domain.text_format import magnitude
+    from img_qgis_plugin.gui.scenario_tool import layer_name
+
+    assert magnitude(3.2, "nl") == "3,2" and magnitude(3.2, "en") == "3.2"
+    assert magnitude(3, "nl") == "3,0"
+    assert layer_name(3.2, dt.date(2026, 12, 2)) == "Scenario ML 3,2 (2026-12-02)"
+
+
+def _style_colours(style: str) -> set[str]:
+    """Every colour a store style's classes draw with (fill and outline)."""
+    from qgis.core import QgsRenderContext, QgsVectorLayer
+
+    from img_qgis_plugin.paths import resource
+
+    layer = QgsVectorLayer("Point?crs=EPSG:28992&field=status:string", style, "memory")
+    assert layer.loadNamedStyle(resource("styles", style))[1]
+    out = set()
+    for symbol in layer.renderer().symbols(QgsRenderContext()):
+        for i in range(symbol.symbolLayerCount()):
+            part = symbol.symbolLayer(i)
+            out |= {part.fillColor().name(), part.strokeColor().name(), part.color().name()}
+    return out
+
+
+def test_the_epicentre_has_a_colour_of_its_own_and_a_haloed_label(qgis_app):
+    from img_qgis_plugin.gui.scenario_tool import (
+        CATEGORY_COLOURS,
+        EPICENTRE_COLOUR,
+        epicentre_layer,
+    )
+
+    taken = _style_colours("objects.qml") | _style_colours("quakes.qml")
+    taken |= set(CATEGORY_COLOURS.values())
+    assert len(taken) > 10  # the styles were read
+    assert EPICENTRE_COLOUR.lower() not in taken
+    layer = epicentre_layer(*EPICENTRE, 3.2, dt.date(2026, 12, 2))
+    assert layer.renderer().symbol().color().name() == EPICENTRE_COLOUR.lower()
+    text_format = layer.labeling().settings().format()
+    assert text_format.buffer().enabled() and text_format.buffer().size() > 0
+    assert list(layer.getFeatures())[0]["label"] == "scenario ML 3,2"
+
+
+def test_what_changes_dialog_shows_every_column_without_row_numbers(qgis_app, qtbot):
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    from img_qgis_plugin.gui.scenario_dialog import ScenarioChangesDialog
+
+    summary = {
+        "totals": {"reopen": 12345, "nulmeting": 2, "new_in_effect_area": 1},
+        "per_municipality": [
+            {
+                "municipality": "Eemsdelta",
+                "reopen": 12345,
+                "nulmeting": 2,
+                "new_in_effect_area": 1,
+            }
+        ],
+    }
+    dialog = ScenarioChangesDialog("Scenario ML 3,2 (2026-12-02)", summary)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert not table.verticalHeader().isVisible()
+    header = table.horizontalHeader()
+    last = table.columnCount() - 1
+    assert table.horizontalHeaderItem(last).text() == "Totaal"
+    # as wide as every column ("Totaal" too) where the screen allows; the old fixed 560 px
+    # cut the last column off
+    margins = dialog.layout().contentsMargins()
+    needed = header.length() + 2 * table.frameWidth() + margins.left() + margins.right()
+    screen = dialog.screen().availableGeometry()
+    assert needed > 560
+    assert dialog.width() >= min(needed, int(screen.width() * 0.9))
+    # a table wider than the screen: the dialog stops at 90% of it and the table scrolls
+    summary["per_municipality"][0]["municipality"] = "Eemsdelta " * 40
+    wide = ScenarioChangesDialog("Scenario ML 3,2 (2026-12-02)", summary)
+    qtbot.addWidget(wide)
+    screen = wide.screen().availableGeometry()
+    assert wide.width() <= int(screen.width() * 0.9) < wide.table.horizontalHeader().length()
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert close.text() == "Sluiten"
+    assert table.item(0, last).text() == "12.348"  # Dutch thousands

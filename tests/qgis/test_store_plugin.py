@@ -121,7 +121,7 @@ def _keys(group):
     return [node.layer().customProperty("img_qgis_plugin/layer") for node in group.findLayers()]
 
 
-def test_results_sit_above_the_area_fills_and_the_overview_between_them(plugin):
+def test_results_sit_above_the_area_fills_and_the_overview_above_every_plugin_layer(plugin):
     from img_qgis_plugin.reports.overview_layer import LAYER_PROPERTY, overview_layer
 
     group = QgsProject.instance().layerTreeRoot().findGroup(GROUP_NAME)
@@ -131,15 +131,32 @@ def test_results_sit_above_the_area_fills_and_the_overview_between_them(plugin):
     assert fills and keys[2:] == fills
     layer = overview_layer(plugin, "objects")
     nodes = group.findLayers()
-    position = [n.layerId() for n in nodes].index(layer.id())
     kinds = [
         n.layer().customProperty(LAYER_PROPERTY)
         or n.layer().customProperty("img_qgis_plugin/layer")
         for n in nodes
     ]
-    # drawn top to bottom: objects, quakes, the choropleth, then every fill
-    assert kinds[:position] == ["objects", "quakes"] and kinds[position] == "overview"
-    assert kinds[position + 1 :] == fills
+    # drawn top to bottom: the choropleth the planner asked for (results on top, so objects
+    # and quake circles do not cover it), then objects, quakes and every fill as before
+    assert nodes[0].layerId() == layer.id()
+    assert kinds == ["overview", "objects", "quakes", *fills]
+    assert layer.labeling().settings().priority == 10
+
+
+def test_a_recompute_restyles_objects_without_losing_their_key_or_label_blocking(plugin):
+    objects = plugin.controller.layers["objects"]
+    settings = objects.labeling().settings()
+    assert not settings.drawLabels and settings.obstacleSettings().isObstacle()
+    objects.dataChanged.emit()  # what a recompute of the statuses signals
+    assert objects.customProperty("img_qgis_plugin/layer") == "objects"
+    settings = objects.labeling().settings()
+    assert objects.labelsEnabled() and settings.obstacleSettings().isObstacle()
+    # the legend is the present classes, in the interface language, again
+    idx = objects.fields().indexFromName("status")
+    present = {str(v) for v in objects.uniqueValues(idx)}
+    assert {c.value() for c in objects.renderer().categories()} == present
+    quakes = plugin.controller.layers["quakes"]
+    assert "Vanaf 2026" not in {c.label() for c in quakes.renderer().categories()}
 
 
 def test_object_legend_has_a_class_for_each_status_the_store_holds_and_no_other(plugin):

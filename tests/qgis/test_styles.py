@@ -154,3 +154,153 @@ def test_object_legend_lists_only_statuses_present_in_domain_order(qgis_app):
     layer.dataProvider().addFeatures([feature])
     restyle_objects(layer)
     assert [c.value() for c in layer.renderer().categories()][-1] == "handoff_running"
+
+
+# --- one readable scheme on the canvas, like the dossier (issue 15 point 3) ------------------
+AREA_STYLES = ("effect_area.qml", "dh_area.qml", "subsidence.qml", "start_area.qml", "zone_6km.qml")
+
+
+def _area_parts(style: str):
+    from qgis.core import QgsLinePatternFillSymbolLayer, QgsSimpleFillSymbolLayer
+
+    layer = _load(f"MultiPolygon?crs=EPSG:28992&{AREA_FIELDS}", style)
+    categories = layer.renderer().categories()  # keep the copies alive
+    fills, hatches = [], []
+    for category in categories:
+        symbol = category.symbol()
+        for i in range(symbol.symbolLayerCount()):
+            part = symbol.symbolLayer(i)
+            if isinstance(part, QgsSimpleFillSymbolLayer) and part.brushStyle() != 0:
+                fills.append(part.color())
+            if isinstance(part, QgsLinePatternFillSymbolLayer):
+                hatches.append(part.lineAngle())
+    return layer, fills, hatches
+
+
+def test_only_the_effect_area_is_filled_and_the_hatches_cross(qgis_app):
+    parts = {style: _area_parts(style) for style in AREA_STYLES}
+    filled = [style for style, (_layer, fills, _h) in parts.items() if fills]
+    # overlapping translucent fills mixed into olive: one light fill is left
+    assert filled == ["effect_area.qml"]
+    assert all(colour.alpha() <= 60 for colour in parts["effect_area.qml"][1])
+    dh, subsidence = set(parts["dh_area.qml"][2]), set(parts["subsidence.qml"][2])
+    assert len(dh) == len(subsidence) == 1 and dh != subsidence  # opposite directions
+    assert (dh.pop() + subsidence.pop()) % 180 == 0
+    for style in ("start_area.qml", "zone_6km.qml"):
+        assert not parts[style][2]  # outlines only
+
+
+def test_area_labels_avoid_obstacles_and_show_only_when_mostly_in_view(qgis_app):
+    from qgis.core import Qgis, QgsPalLayerSettings
+
+    from img_qgis_plugin.reports.overview_layer import LABEL_PRIORITY
+
+    for style in ("start_area.qml", "subsidence.qml"):
+        layer = _load(f"MultiPolygon?crs=EPSG:28992&{AREA_FIELDS}", style)
+        assert layer.labelsEnabled(), style
+        settings = layer.labeling().settings()
+        assert settings.placement == Qgis.LabelPlacement.Horizontal, style
+        assert settings.priority < LABEL_PRIORITY  # the overview's labels win
+        show = settings.dataDefinedProperties().property(QgsPalLayerSettings.Property.Show)
+        assert show.isActive() and "@map_extent" in show.expressionString(), style
+
+
+def _quakes_with(rows):
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:28992&field=event_id:string&field=time:datetime&field=ml:double"
+        "&field=counting:boolean",
+        "quakes",
+        "memory",
+    )
+    features = []
+    for i, (stamp, counting) in enumerate(rows):
+        feature = QgsFeature(layer.fields())
+        when = QDateTime.fromString(stamp, "yyyy-MM-ddTHH:mm:ss")
+        feature.setAttributes([f"q{i}", when, 2.5, counting])
+        feature.setGeometry(QgsGeometry.fromWkt(f"POINT({240000 + i} 590000)"))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_quake_legend_lists_only_the_periods_present(qgis_app):
+    from img_qgis_plugin.store_layers import QUAKES_STYLE, restyle
+
+    layer = _quakes_with([("2011-03-01T10:00:00", True), ("2019-05-22T03:49:00", True)])
+    restyle(layer, QUAKES_STYLE)
+    assert list(_categories(layer).values()) == ["Vóór 2012", "2018 – 2025"]
+    # a quake of 2026 and one of another source arrive: their classes come back, in order
+    more = _quakes_with([("2026-02-01T12:00:00", True), ("2020-01-01T00:00:00", False)])
+    layer.dataProvider().addFeatures(list(more.getFeatures()))
+    restyle(layer, QUAKES_STYLE)
+    assert list(_categories(layer).values()) == [
+        "Vóór 2012",
+        "2018 – 2025",
+        "Vanaf 2026",
+        "Telt niet (andere bron)",
+    ]
+
+
+def test_restyling_objects_keeps_the_store_key_and_the_label_blocking(qgis_app):
+    from img_qgis_plugin.store_layers import LAYER_PROPERTY, block_labels, restyle_objects
+
+    layer = _objects_with(["final", "no_claim"])
+    layer.setCustomProperty(LAYER_PROPERTY, "objects")
+    block_labels(layer)
+    restyle_objects(layer)
+    # the style's <customproperties> used to wipe the key every tool finds the layer by
+    assert layer.customProperty(LAYER_PROPERTY) == "objects"
+    settings = layer.labeling().settings()
+    assert layer.labelsEnabled() and not settings.drawLabels
+    assert settings.obstacleSettings().isObstacle()
+    assert settings.obstacleSettings().factor() == 2.0
+    assert [c.value() for c in layer.renderer().categories()] == ["no_claim", "final"]
+
+
+def _label_rects(layers, extent):
+    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+
+    settings = QgsMapSettings()
+    settings.setLayers(layers)
+    settings.setDestinationCrs(layers[0].crs())
+    settings.setOutputSize(QSize(600, 600))
+    settings.setExtent(extent)
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    return [label.labelRect for label in job.takeLabelingResults().allLabels()]
+
+
+def test_an_area_label_is_not_placed_on_an_object(qgis_app):
+    """Rendered: an area labelled where an object sits moves its label off the object once
+    the objects block labels (the object hidden under "Startgebied Loppersum")."""
+    from qgis.core import QgsPointXY, QgsRectangle
+
+    from img_qgis_plugin.store_layers import block_labels
+
+    areas = QgsVectorLayer(f"MultiPolygon?crs=EPSG:28992&{AREA_FIELDS}", "areas", "memory")
+    assert areas.loadNamedStyle(resource("styles", "start_area.qml"))[1]
+    area = QgsFeature(areas.fields())
+    area.setAttributes([1, "start_area", "Startgebied Loppersum (illustratief)", "illustrative"])
+    area.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0, 400 0, 400 200, 0 200, 0 0))"))
+    areas.dataProvider().addFeatures([area])
+    extent = QgsRectangle(-50, -150, 450, 350)
+    (free,) = _label_rects([areas], extent)
+    # an object exactly where the label went unobstructed
+    objects = _objects_with(["final"])
+    spot = free.center()
+    objects.dataProvider().changeGeometryValues(
+        {next(objects.getFeatures()).id(): QgsGeometry.fromPointXY(QgsPointXY(spot))}
+    )
+    objects.setCrs(areas.crs())
+    assert objects.loadNamedStyle(resource("styles", "objects.qml"))[1]
+    assert any(r.contains(spot) for r in _label_rects([objects, areas], extent))  # no blocking
+    block_labels(objects)
+    rects = _label_rects([objects, areas], extent)
+    assert rects and not any(r.contains(spot) for r in rects)
+    # at regional scale the objects block nothing: dense clusters would drop every label
+    regional = QgsRectangle(-30000, -30000, 30400, 30200)
+    (alone,) = _label_rects([areas], regional)
+    assert [r.toString(0) for r in _label_rects([objects, areas], regional)] == [alone.toString(0)]
+    assert alone.contains(spot)  # the object sits under the label there, as it may

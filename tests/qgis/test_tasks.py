@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from img_qgis_plugin.tasks import Cancelled, DomainTask, start
+from domain.errors import Cancelled
+from img_qgis_plugin.tasks import DomainTask, start
 
 
 def _slow_sum(n, progress, cancel):

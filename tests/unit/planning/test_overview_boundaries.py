@@ -186,3 +186,24 @@ def test_without_boundaries_the_objects_own_municipality_groups_them(tmp_path):
             own = {r[0] for r in conn.execute(text("SELECT DISTINCT municipality FROM objects"))}
     assert overview.boundaries is None
     assert {r["group"] for r in overview.rows} == own
+
+
+def test_overzicht_says_what_the_groups_are(demo, tmp_path):
+    """The CLI's JSON carries the boundaries it grouped by and the text names the file; a store
+    without boundaries says the groups are the objects' own text."""
+    import json
+
+    from domain.demo import build_demo
+    from tests.support.cli import run_cli
+
+    where = str(demo.location.path)
+    run = run_cli("overzicht", where, "--json", check=True)
+    grouped = json.loads(run.stdout)["boundaries"]
+    assert grouped["kind"] == "gemeente" and grouped["files"] == ["cbsgebiedsindelingen.gpkg"]
+    text_run = run_cli("overzicht", where, check=True)
+    assert "cbsgebiedsindelingen.gpkg" in text_run.stdout.splitlines()[-1]
+
+    plain = tmp_path / "plain.gpkg"
+    build_demo(str(plain), objects=100, seed=5)
+    assert json.loads(run_cli("overzicht", str(plain), "--json").stdout)["boundaries"] is None
+    assert "import-boundaries" in run_cli("overzicht", str(plain)).stdout.splitlines()[-1]

@@ -1,4 +1,4 @@
-"""Rule input columns for a set of stored objects, read in a few bulk queries.
+"""Rule input columns for a set of stored objects, read from the store in a few bulk queries.
 
 The batch rules (``domain.rules.assess_many``) work on columns; the visit list and the
 overview both need them for a subset of objects (a start area) or for all of them. Conversions
@@ -17,10 +17,12 @@ from sqlalchemy import text
 
 from domain import policy
 from domain.rules.batch import ClaimTable, ObjectTable
-from domain.store.geometry import wkb_of
+from domain.store.backend import backend_of
 
 _SCHEME_CODE = {s: i for i, s in enumerate(policy.SCHEMES)}
 _OUTCOME_CODE = {s: i for i, s in enumerate(policy.CLAIM_OUTCOMES)}
+#: object facts a ``lean`` read leaves unknown
+_LEAN_SKIPPED = ("construction_year", "small", "woz_value", "rijksmonument")
 
 
 @dataclass
@@ -45,15 +47,18 @@ def _tri(column) -> np.ndarray:
     return np.where(np.isnan(f), -1, f != 0).astype(np.int8)
 
 
-def _id_filter(ids) -> str:
+def id_filter(ids) -> str:
+    """`` IN (…)`` for a list of ids (they are integers: written out, never a parameter list
+    that SQLite would cap), or nothing for all rows."""
     if ids is None:
         return ""
     return " IN (" + ",".join(str(int(i)) for i in ids) + ")" if len(ids) else " IN (NULL)"
 
 
-def fetch_columns(conn, sql: str, width: int) -> list[list]:
-    """Columns of a parameterless query through the driver's cursor: building SQLAlchemy rows
-    for millions of exposure pairs would cost more than the query itself. The cyclic garbage
+def fetch_columns(conn, sql: str) -> dict[str, list]:
+    """Columns of a parameterless query by column name (every computed column needs an
+    alias), through the driver's cursor: building SQLAlchemy rows for millions of exposure
+    pairs would cost more than the query itself. The cyclic garbage
     collector is paused meanwhile: millions of fresh row tuples would trigger it again and
     again, while none of them can form a cycle."""
     import gc
@@ -63,22 +68,28 @@ def fetch_columns(conn, sql: str, width: int) -> list[list]:
     cursor = conn.connection.driver_connection.cursor()
     try:
         cursor.execute(sql)
+        names = [d[0].lower() for d in cursor.description]
         rows = cursor.fetchall()
-        return [[r[k] for r in rows] for k in range(width)]  # ~10x faster than zip(*rows)
+        # one list per column, ~10x faster than zip(*rows)
+        return {name: [r[k] for r in rows] for k, name in enumerate(names)}
     finally:
         cursor.close()
         if collecting:
             gc.enable()
 
 
-def _inside(conn, kind: str, xs, ys, is_gpkg: bool) -> np.ndarray:
+def _inside(conn, kind: str, xs, ys) -> np.ndarray:
     """1 where the point lies inside an area of ``kind`` (bounding box first, then exact)."""
-    geom = "geom" if is_gpkg else "ST_AsBinary(geom)"
+    backend = backend_of(conn)
     out = np.zeros(len(xs), dtype=np.int8)
-    for (blob,) in conn.execute(
-        text(f"SELECT {geom} FROM areas WHERE kind = :k AND geom IS NOT NULL"), {"k": kind}
+    for area in conn.execute(
+        text(
+            f"SELECT {backend.geometry_sql()} AS geom FROM areas "
+            "WHERE kind = :k AND geom IS NOT NULL"
+        ),
+        {"k": kind},
     ):
-        poly = shapely.from_wkb(wkb_of(blob))
+        poly = backend.geometry(area.geom)
         x0, y0, x1, y1 = poly.bounds
         near = np.flatnonzero((xs > x0) & (xs < x1) & (ys > y0) & (ys < y1) & (out == 0))
         if len(near):
@@ -105,7 +116,6 @@ def _sql_list(values) -> str:
 
 def read_rule_input(
     conn,
-    is_gpkg: bool,
     ids=None,
     min_pgv_mm_s: float | None = None,
     extra_columns=(),
@@ -122,47 +132,47 @@ def read_rule_input(
     """
     from domain.handoff import is_running
 
-    where = "" if ids is None else " WHERE id" + _id_filter(ids)
+    where = "" if ids is None else " WHERE id" + id_filter(ids)
     pilot_sql = (
         "CASE WHEN place IS NULL THEN NULL WHEN place IN "
         f"({_sql_list(policy.DH_PILOT_PLACES)}) THEN 1 ELSE 0 END"
     )
     extra = "".join(f", {c}" for c in extra_columns)
     facts = "" if lean else "construction_year, small, woz_value, rijksmonument, "
-    swhere = "" if ids is None else " AND object_id" + _id_filter(ids)
+    swhere = "" if ids is None else " AND object_id" + id_filter(ids)
     cols = fetch_columns(
         conn,
-        f"SELECT id, x, y, {facts}in_ncg_programme, {pilot_sql}, use{extra} "
+        f"SELECT id, x, y, {facts}in_ncg_programme, {pilot_sql} AS pilot_place, use{extra} "
         f"FROM objects{where} ORDER BY id",
-        (6 if lean else 10) + len(extra_columns),
     )
+    n = len(cols["id"])
     if lean:  # the skipped facts stay unknown
-        cols = cols[:3] + [(None,) * len(cols[0])] * 4 + cols[3:]
-    n = len(cols[0])
-    oid = np.array(cols[0], dtype=np.int64)
-    xs = np.array(cols[1], dtype=float)
-    ys = np.array(cols[2], dtype=float)
+        for name in _LEAN_SKIPPED:
+            cols[name] = [None] * n
+    oid = np.array(cols["id"], dtype=np.int64)
+    xs = np.array(cols["x"], dtype=float)
+    ys = np.array(cols["y"], dtype=float)
     running = np.zeros(n, dtype=bool)
     targets: dict[int, str] = {}
-    for o, status, target in conn.execute(
+    for handoff in conn.execute(
         text(f"SELECT object_id, status, target FROM handoffs WHERE 1=1{swhere} ORDER BY id")
     ):
-        if is_running(status):  # a concept has not gone out yet
-            i = int(np.searchsorted(oid, o))
-            if i < n and oid[i] == o:
+        if is_running(handoff.status):  # a concept has not gone out yet
+            i = int(np.searchsorted(oid, handoff.object_id))
+            if i < n and oid[i] == handoff.object_id:
                 running[i] = True
-                targets[int(o)] = target
+                targets[int(handoff.object_id)] = handoff.target
     unknown = np.full(n, -1, dtype=np.int8)
-    pilot = _tri(cols[8])
+    pilot = _tri(cols["pilot_place"])
     objects = ObjectTable(
         ids=oid.astype(object),
-        construction_year=np.array(cols[3], dtype=float),
-        small=_tri(cols[4]),
-        woz_value=np.array(cols[5], dtype=float),
-        rijksmonument=_tri(cols[6]),
-        in_subsidence_area=_inside(conn, "subsidence", xs, ys, is_gpkg),
-        within_6km_zone=_inside(conn, "zone_6km", xs, ys, is_gpkg),
-        in_ncg_programme=_tri(cols[7]),
+        construction_year=np.array(cols["construction_year"], dtype=float),
+        small=_tri(cols["small"]),
+        woz_value=np.array(cols["woz_value"], dtype=float),
+        rijksmonument=_tri(cols["rijksmonument"]),
+        in_subsidence_area=_inside(conn, "subsidence", xs, ys),
+        within_6km_zone=_inside(conn, "zone_6km", xs, ys),
+        in_ncg_programme=_tri(cols["in_ncg_programme"]),
         pilot_place=pilot,
         dh_pilot_dossier=unknown.copy(),
         dh_structural_defect=unknown.copy(),
@@ -170,55 +180,52 @@ def read_rule_input(
         dh_d3_damage_eur=np.full(n, np.nan),
         dh_recognised_damage_eur=np.full(n, np.nan),
         handoff_running=running,
-        use=np.array(cols[9], dtype=object),  # Duurzaam herstel is for woningen only
+        use=np.array(cols["use"], dtype=object),  # Duurzaam herstel is for woningen only
     )
-    claims, claim_open = _claims(conn, oid, swhere, is_gpkg, lean)
+    claims, claim_open = _claims(conn, oid, swhere, lean)
     pairs = _pairs(conn, swhere, min_pgv_mm_s)
     exposure, pair_quakes, labels = _exposure(conn, oid, pairs)
     out = RuleInput(oid, objects, claims, exposure, claim_open, labels, pair_quakes, targets)
-    out.extra = dict(zip(extra_columns, cols[10:]))
+    out.extra = {name: cols[name.lower()] for name in extra_columns}
     out.xs, out.ys = xs, ys
     return out
 
 
-def _claims(
-    conn, oid: np.ndarray, swhere: str, is_gpkg: bool, lean: bool
-) -> tuple[ClaimTable, np.ndarray]:
+def _claims(conn, oid: np.ndarray, swhere: str, lean: bool) -> tuple[ClaimTable, np.ndarray]:
     # amounts stay even when lean: the Duurzaam herstel pilot minimum, hence the map status,
     # rests on them; claim numbers are not needed by the overview
     more = ", amount" if lean else ", amount, claim_number"
     cols = fetch_columns(
         conn,
         "SELECT object_id, scheme, submitted, decided, outcome, final, objection, "
-        f"CASE WHEN status = 'objection' THEN 1 ELSE 0 END{more} "
+        f"CASE WHEN status = 'objection' THEN 1 ELSE 0 END AS objection_pending{more} "
         f"FROM claims WHERE 1=1{swhere} ORDER BY id",
-        9 if lean else 10,
     )
-    if any(s not in _SCHEME_CODE for s in set(cols[1])):
-        keep = [k for k, s in enumerate(cols[1]) if s in _SCHEME_CODE]
-        cols = [tuple(col[k] for k in keep) for col in cols]
+    if any(s not in _SCHEME_CODE for s in set(cols["scheme"])):
+        keep = [k for k, s in enumerate(cols["scheme"]) if s in _SCHEME_CODE]
+        cols = {name: [col[k] for k in keep] for name, col in cols.items()}
     if lean:
-        cols = list(cols) + [(None,) * len(cols[0])]
-    obj = np.array(cols[0], dtype=np.int64)
-    decided = _as_days(cols[3])
-    objection = _tri(cols[6]) == 1
-    pending = np.array(cols[7], dtype=bool)
+        cols["claim_number"] = [None] * len(cols["object_id"])
+    obj = np.array(cols["object_id"], dtype=np.int64)
+    decided = _as_days(cols["decided"])
+    objection = _tri(cols["objection"]) == 1
+    pending = np.array(cols["objection_pending"], dtype=bool)
     decided_known = ~np.isnat(decided)
     nat = np.datetime64("NaT", "D")
     table = ClaimTable(
         obj_index=np.searchsorted(oid, obj).astype(np.int64),
-        scheme=np.array([_SCHEME_CODE[s] for s in cols[1]], dtype=np.int16),
-        submitted=_as_days(cols[2]),
+        scheme=np.array([_SCHEME_CODE[s] for s in cols["scheme"]], dtype=np.int16),
+        submitted=_as_days(cols["submitted"]),
         decided=decided,
-        outcome=np.array([_OUTCOME_CODE.get(s, -1) for s in cols[4]], dtype=np.int8),
-        amount=np.array(cols[8], dtype=float),
-        final=np.where(decided_known, _tri(cols[5]), -1).astype(np.int8),
+        outcome=np.array([_OUTCOME_CODE.get(s, -1) for s in cols["outcome"]], dtype=np.int8),
+        amount=np.array(cols["amount"], dtype=float),
+        final=np.where(decided_known, _tri(cols["final"]), -1).astype(np.int8),
         objection=objection.astype(np.int8),
         objection_filed=np.where(objection, decided, nat),
         # the store keeps no decision date of the objection: resolved ones count as decided then
         objection_decided=np.where(objection & ~pending, decided, nat),
         inspected=np.full(len(obj), nat),
-        ids=np.array(cols[9], dtype=object),
+        ids=np.array(cols["claim_number"], dtype=object),
     )
     return table, ~decided_known | pending
 
@@ -228,25 +235,25 @@ def _pairs(conn, swhere: str, min_pgv: float | None) -> list[tuple]:
     packed integer, which saves a third of the per-row cost on millions of pairs."""
     pwhere = swhere + ("" if min_pgv is None else f" AND pgv_mm_s >= {float(min_pgv)!r}")
     base = int(conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM quakes")).scalar()) + 1
-    packed, pgv = fetch_columns(
+    cols = fetch_columns(
         conn,
-        f"SELECT object_id * {base} + quake_id, pgv_mm_s FROM exposure_events WHERE 1=1{pwhere}",
-        2,
+        f"SELECT object_id * {base} + quake_id AS pair, pgv_mm_s FROM exposure_events "
+        f"WHERE 1=1{pwhere}",
     )
-    keys = np.array(packed, dtype=np.int64)
-    return [keys // base, keys % base, np.array(pgv, dtype=float)]
+    keys = np.array(cols["pair"], dtype=np.int64)
+    return [keys // base, keys % base, np.array(cols["pgv_mm_s"], dtype=float)]
 
 
 def _exposure(conn, oid: np.ndarray, pairs: list[tuple]):
     quakes = conn.execute(text("SELECT id, time, place, ml FROM quakes ORDER BY id")).all()
-    size = max([q[0] for q in quakes], default=0)
+    size = max([quake.id for quake in quakes], default=0)
     times = np.full(size, np.datetime64("NaT", "s"))
     labels: dict[int, tuple] = {}
-    for qid, t, place, ml in quakes:
-        stamp = np.datetime64(str(t)[:19].replace(" ", "T"), "s")
-        times[qid - 1] = stamp
+    for quake in quakes:
+        stamp = np.datetime64(str(quake.time)[:19].replace(" ", "T"), "s")
+        times[quake.id - 1] = stamp
         # the parts, written in the reader's language later (text_format.quake_text)
-        labels[qid] = (str(stamp)[:10], place or "", float(ml))
+        labels[quake.id] = (str(stamp)[:10], quake.place or "", float(quake.ml))
     quake_ids = np.array(pairs[1], dtype=np.int64)
     exposure = SimpleNamespace(
         obj_index=np.searchsorted(oid, np.array(pairs[0], dtype=np.int64)).astype(np.int64),
