@@ -1,6 +1,6 @@
 """Connects the open store, the map and the object panel. Shows and records; decides nothing.
 
-Every verdict comes from ``domain.object_view``; every write goes through the store's
+Every verdict comes from ``domain.presentation.object_view``; every write goes through the store's
 repository (one transaction each, hand-off changes with their version), and reading a case's
 personal data is written to the audit log.
 """
@@ -18,7 +18,7 @@ from qgis.core import (
 )
 
 from domain.errors import DomainError
-from domain.object_view import object_view
+from domain.presentation.object_view import object_view
 from domain.store import open_store
 from domain.store.motion_settings import DEFAULT_MOTION, store_motion_settings
 from img_qgis_plugin.connections import with_layer_credentials
@@ -33,6 +33,16 @@ ZOOM_MARGIN_M = 60.0
 
 #: why a widget was emptied: another store, the store closed, its map layers removed
 STORE_CHANGES = ("opened", "switched", "closed", "layers_removed")
+
+
+def no_store_text() -> str:
+    """What an action that needs a store says when none is open."""
+    return tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…).")
+
+
+def say_no_store() -> None:
+    """Warn in the message bar that the action needs an open store."""
+    log(no_store_text(), "warning", push=True)
 
 
 def store_change_text(reason: str) -> str:
@@ -179,11 +189,7 @@ class StoreController:
     def show_object(self, object_id: int, zoom: bool = False) -> dict | None:
         """Fill the panel with the object's view; audit the read of its personal data."""
         if self.store is None:
-            log(
-                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
-                "warning",
-                push=True,
-            )
+            say_no_store()
             return None
         try:
             record = self.store.read_object(int(object_id))

@@ -20,7 +20,7 @@ from img_qgis_plugin.connections import (
     without_password,
 )
 from img_qgis_plugin.connections import resolve as resolve_connection
-from img_qgis_plugin.controller import StoreController, store_change_text
+from img_qgis_plugin.controller import StoreController, say_no_store, store_change_text
 from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.gui.identify_tool import ObjectIdentifyTool
 from img_qgis_plugin.gui.locator import ObjectLocatorFilter
@@ -248,20 +248,21 @@ class ImgPlugin:
             self.controller.shutdown()
             self.controller = None
 
+    def _remove_map_tool(self, tool) -> None:
+        """``tool`` off the map (when it is the one in use) and deleted."""
+        canvas = self.iface.mapCanvas()
+        if canvas.mapTool() is tool:
+            canvas.unsetMapTool(tool)
+        tool.deleteLater()
+
     def _remove_identify_tool(self) -> None:
         if self.identify_tool is not None:
-            canvas = self.iface.mapCanvas()
-            if canvas.mapTool() is self.identify_tool:
-                canvas.unsetMapTool(self.identify_tool)
-            self.identify_tool.deleteLater()
+            self._remove_map_tool(self.identify_tool)
             self.identify_tool = None
 
     def _remove_scenario_tool(self) -> None:
         if self.scenario_tool is not None:
-            canvas = self.iface.mapCanvas()
-            if canvas.mapTool() is self.scenario_tool:
-                canvas.unsetMapTool(self.scenario_tool)
-            self.scenario_tool.deleteLater()
+            self._remove_map_tool(self.scenario_tool)
             self.scenario_tool = None
         if self.scenario is not None:
             self.scenario.shutdown()
@@ -328,11 +329,7 @@ class ImgPlugin:
     def show_start_area_list(self) -> None:
         """The visit list of a start area, in step with the map selection."""
         if self.controller.store is None:
-            log(
-                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
-                "warning",
-                push=True,
-            )
+            say_no_store()
             return
         layers = self.controller.layers
         self.start_area_dock.set_store(
@@ -431,26 +428,19 @@ class ImgPlugin:
             self.open_store(f"postgres-connection:{name}")
 
     def activate_identify_tool(self) -> None:
-        if self.controller.store is None:
-            self.actions["identify"].setChecked(False)
-            log(
-                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
-                "warning",
-                push=True,
-            )
-            return
-        self.iface.mapCanvas().setMapTool(self.identify_tool)
+        self._activate_map_tool("identify", self.identify_tool)
 
     def activate_scenario_tool(self) -> None:
+        self._activate_map_tool("scenario", self.scenario_tool)
+
+    def _activate_map_tool(self, action: str, tool) -> None:
+        """``tool`` on the map; without a store its button is unchecked again and a warning says
+        why."""
         if self.controller.store is None:
-            self.actions["scenario"].setChecked(False)
-            log(
-                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
-                "warning",
-                push=True,
-            )
+            self.actions[action].setChecked(False)
+            say_no_store()
             return
-        self.iface.mapCanvas().setMapTool(self.scenario_tool)
+        self.iface.mapCanvas().setMapTool(tool)
 
     def _add_catalog_update(self) -> None:
         from img_qgis_plugin.gui.catalog_update import CatalogUpdateDock, CatalogUpdateRunner

@@ -7,6 +7,7 @@ so nobody mistakes a demo polygon for an official boundary.
 from __future__ import annotations
 
 from functools import partial
+from typing import NamedTuple
 
 from qgis.core import (
     Qgis,
@@ -44,32 +45,37 @@ OBSTACLE_MAX_SCALE = 25000
 #: between them and the fills)
 RESULT_LAYERS = ("objects", "quakes")
 
-# store layer key → (Dutch name, style file); drawn top to bottom in this order: results
-# (objects, quakes) first, then the area fills
-LAYERS = (
-    ("objects", "Objecten", OBJECTS_STYLE),
-    ("quakes", "Bevingen", QUAKES_STYLE),
-    ("areas_start_area", "Startgebieden", "start_area.qml"),
-    ("parcels", "Percelen", "parcels.qml"),
-    ("areas_subsidence", "Diepe bodemdaling", "subsidence.qml"),
-    ("areas_dh_area", "Duurzaam herstel-gebied", "dh_area.qml"),
-    ("areas_effect_area", "Effectgebied", "effect_area.qml"),
-    ("areas_zone_6km", "6 km-zones", "zone_6km.qml"),
-)
-ORIGIN_LABELS = {"illustrative": "illustratief", "synthetic": "synthetisch"}
-#: the layer names and origin marks above, listed so the translation finds them
-LAYER_NAMES = (
-    QT_TRANSLATE_NOOP("@default", "Objecten"),
-    QT_TRANSLATE_NOOP("@default", "Bevingen"),
-    QT_TRANSLATE_NOOP("@default", "Startgebieden"),
-    QT_TRANSLATE_NOOP("@default", "Percelen"),
-    QT_TRANSLATE_NOOP("@default", "Diepe bodemdaling"),
-    QT_TRANSLATE_NOOP("@default", "Duurzaam herstel-gebied"),
-    QT_TRANSLATE_NOOP("@default", "Effectgebied"),
-    QT_TRANSLATE_NOOP("@default", "6 km-zones"),
-    QT_TRANSLATE_NOOP("@default", "illustratief"),
-    QT_TRANSLATE_NOOP("@default", "synthetisch"),
-)
+
+class LayerLook(NamedTuple):
+    """What QGIS adds to a store layer: its (Dutch) name and its QML style in resources/styles."""
+
+    name: str
+    style: str
+
+
+#: store layer key (``domain.store.layers.LAYERS`` has the table, geometry and filter) → look;
+#: drawn top to bottom in this order: results (objects, quakes) first, then the area fills
+LAYER_LOOKS: dict[str, LayerLook] = {
+    "objects": LayerLook(QT_TRANSLATE_NOOP("@default", "Objecten"), OBJECTS_STYLE),
+    "quakes": LayerLook(QT_TRANSLATE_NOOP("@default", "Bevingen"), QUAKES_STYLE),
+    "areas_start_area": LayerLook(QT_TRANSLATE_NOOP("@default", "Startgebieden"), "start_area.qml"),
+    "parcels": LayerLook(QT_TRANSLATE_NOOP("@default", "Percelen"), "parcels.qml"),
+    "areas_subsidence": LayerLook(
+        QT_TRANSLATE_NOOP("@default", "Diepe bodemdaling"), "subsidence.qml"
+    ),
+    "areas_dh_area": LayerLook(
+        QT_TRANSLATE_NOOP("@default", "Duurzaam herstel-gebied"), "dh_area.qml"
+    ),
+    "areas_effect_area": LayerLook(
+        QT_TRANSLATE_NOOP("@default", "Effectgebied"), "effect_area.qml"
+    ),
+    "areas_zone_6km": LayerLook(QT_TRANSLATE_NOOP("@default", "6 km-zones"), "zone_6km.qml"),
+}
+#: the mark a layer's name gets for content of that origin
+ORIGIN_LABELS = {
+    "illustrative": QT_TRANSLATE_NOOP("@default", "illustratief"),
+    "synthetic": QT_TRANSLATE_NOOP("@default", "synthetisch"),
+}
 
 
 #: the legend classes of the styles in resources/styles, listed so the translation finds them
@@ -222,18 +228,19 @@ def restyle_objects(layer: QgsVectorLayer) -> None:
     restyle(layer, OBJECTS_STYLE)
 
 
-def _label_for(layer: QgsVectorLayer, base: str, synthetic_quakes: bool) -> tuple[str, str]:
+def _label_for(layer: QgsVectorLayer, key: str, synthetic_quakes: bool) -> tuple[str, str]:
     """Layer name and a metadata note: illustrative/synthetic content is named as such."""
     idx = layer.fields().indexFromName("origin")
     origins = set(layer.uniqueValues(idx)) if idx >= 0 else set()
-    marks = sorted({ORIGIN_LABELS[o] for o in origins if o in ORIGIN_LABELS})
-    if synthetic_quakes and base == "Bevingen":
-        marks = sorted(set(marks) | {"synthetisch"})
+    if synthetic_quakes and key == "quakes":
+        origins.add("synthetic")
+    marks = sorted({ORIGIN_LABELS[origin] for origin in origins if origin in ORIGIN_LABELS})
+    name = tr(LAYER_LOOKS[key].name)
     if not marks:
-        return tr(base), ""
+        return name, ""
     mark = ", ".join(tr(m) for m in marks)
     note = tr("Deze laag bevat {0} gegevens, geen officiële bron.").format(mark)
-    return f"{tr(base)} ({mark})", note
+    return f"{name} ({mark})", note
 
 
 def styled_layer(source: tuple[str, str], name: str, style: str) -> QgsVectorLayer | None:
@@ -263,13 +270,13 @@ def add_store_layers(uris: dict, synthetic_quakes: bool = False) -> dict[str, Qg
         remove_store_layers()
     group = root.insertGroup(0, GROUP_NAME)
     layers: dict[str, QgsVectorLayer] = {}
-    for key, name, style in LAYERS:
+    for key, look in LAYER_LOOKS.items():
         if key not in uris:
             continue
-        layer = styled_layer(uris[key], name, style)
+        layer = styled_layer(uris[key], look.name, look.style)
         if layer is None:
             continue
-        label, note = _label_for(layer, name, synthetic_quakes)
+        label, note = _label_for(layer, key, synthetic_quakes)
         layer.setName(label)
         if note:
             metadata = QgsLayerMetadata(layer.metadata())

@@ -141,8 +141,8 @@ def _outlines(args):
 
 
 def run_pgv(args) -> int:
-    from domain.groundmotion.catalog import load_catalog
     from domain.groundmotion.exposure import site_exposure
+    from domain.importers.catalog import load_catalog
 
     settings = _settings(args)
     as_of = _as_of(args)
@@ -164,7 +164,7 @@ def run_pgv(args) -> int:
         raise InputError("ongeldige VS30", [Problem(f"{vs30}", "", None, "--vs30", "geef m/s > 0")])
     catalog = load_catalog(args.catalog, _outlines(args))
     events = site_exposure(catalog, x, y, vs30, settings, as_of)
-    pgvs = [e.pgv_mm_s for e in events]
+    pgvs = [event.pgv_mm_s for event in events]
     payload = {
         "site": {
             "x": args.x,
@@ -180,24 +180,26 @@ def run_pgv(args) -> int:
         "as_of": as_of.isoformat() if as_of else None,
         "events": [
             {
-                "event_id": e.event_id,
-                "time": e.time.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                "place": e.place,
-                "ml": e.ml,
+                "event_id": event.event_id,
+                "time": event.time.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "place": event.place,
+                "ml": event.ml,
                 # full precision in JSON: rounding is for the text only
-                "epicentral_km": float(e.epicentral_km),
-                "hypocentral_km": float(e.hypocentral_km),
-                "pgv_median_mm_s": float(e.pgv_median_mm_s),
-                "pgv_mm_s": float(e.pgv_mm_s),
+                "epicentral_km": float(event.epicentral_km),
+                "hypocentral_km": float(event.hypocentral_km),
+                "pgv_median_mm_s": float(event.pgv_median_mm_s),
+                "pgv_mm_s": float(event.pgv_mm_s),
             }
-            for e in events
+            for event in events
         ],
         "excluded_events": [
-            {"event_id": q.event_id, "reason": reason} for q, reason in catalog.excluded
+            {"event_id": quake.event_id, "reason": reason} for quake, reason in catalog.excluded
         ],
         "max_pgv_mm_s": float(max(pgvs)) if pgvs else 0.0,
-        "count_ge_2_mm_s": sum(policy.pgv_at_least(p, policy.EFFECT_AREA_PGV_MM_S) for p in pgvs),
-        "count_ge_5_mm_s": sum(policy.pgv_at_least(p, policy.NULMETING_PGV_MM_S) for p in pgvs),
+        "count_ge_2_mm_s": sum(
+            policy.pgv_at_least(pgv, policy.EFFECT_AREA_PGV_MM_S) for pgv in pgvs
+        ),
+        "count_ge_5_mm_s": sum(policy.pgv_at_least(pgv, policy.NULMETING_PGV_MM_S) for pgv in pgvs),
     }
     lines = [
         tr(
@@ -222,23 +224,29 @@ def run_pgv(args) -> int:
     lines += [
         tr(
             "gm.event_line",
-            time=e.time.strftime("%Y-%m-%d %H:%M"),
-            place=e.place[:20],
-            ml=e.ml,
-            epi=e.epicentral_km,
-            median=e.pgv_median_mm_s,
-            pgv=e.pgv_mm_s,
+            time=event.time.strftime("%Y-%m-%d %H:%M"),
+            place=event.place[:20],
+            ml=event.ml,
+            epi=event.epicentral_km,
+            median=event.pgv_median_mm_s,
+            pgv=event.pgv_mm_s,
         )
-        for e in events
-        if e.pgv_mm_s >= policy.EXPOSURE_FLOOR_MM_S
+        for event in events
+        if event.pgv_mm_s >= policy.EXPOSURE_FLOOR_MM_S
     ]
     emit(args, payload, "\n".join(lines))
     return 0
 
 
 def run_zones(args) -> int:
-    from domain.groundmotion.catalog import load_catalog
-    from domain.zones import LAYER_NAMES, computed_areas, source_areas, write_areas, zones_6km
+    from domain.groundmotion.zones import (
+        LAYER_NAMES,
+        computed_areas,
+        source_areas,
+        write_areas,
+        zones_6km,
+    )
+    from domain.importers.catalog import load_catalog
 
     settings = _settings(args)
     if not args.cell > 0:
@@ -253,13 +261,13 @@ def run_zones(args) -> int:
     path = write_areas(args.out, areas, catalog.origin)
     rows = [
         {
-            "layer": LAYER_NAMES[a.kind],
-            "name": a.name,
-            "origin": a.origin,
-            "label": a.label,
-            "area_km2": round(a.geometry.area / 1e6, 3),
+            "layer": LAYER_NAMES[area.kind],
+            "name": area.name,
+            "origin": area.origin,
+            "label": area.label,
+            "area_km2": round(area.geometry.area / 1e6, 3),
         }
-        for a in areas
+        for area in areas
     ]
     payload = {
         "out": str(path),
@@ -274,8 +282,14 @@ def run_zones(args) -> int:
     }
     text = [tr("gm.zones_written", path=path)]
     text += [
-        tr("gm.zone_line", layer=r["layer"], name=r["name"], area=r["area_km2"], origin=r["origin"])
-        for r in rows
+        tr(
+            "gm.zone_line",
+            layer=layer["layer"],
+            name=layer["name"],
+            area=layer["area_km2"],
+            origin=layer["origin"],
+        )
+        for layer in rows
     ]
     emit(args, payload, "\n".join(text))
     return 0

@@ -155,19 +155,19 @@ def _startgebied(args) -> int:
         "address_order_length_m": round(visits.address_order_length_m, 1),
         "rows": [
             {
-                "order": r.order,
-                "address": r.address,
-                "postcode": r.postcode,
-                "place": r.place,
-                "object_id": r.object_id,
-                "situations": list(r.situation_codes),
-                "situation_labels": r.situations,
-                "reason": r.reason,
-                "reopening_quakes": list(r.reopening_quakes),
-                "x": r.x,
-                "y": r.y,
+                "order": stop.order,
+                "address": stop.address,
+                "postcode": stop.postcode,
+                "place": stop.place,
+                "object_id": stop.object_id,
+                "situations": list(stop.situation_codes),
+                "situation_labels": stop.situations,
+                "reason": stop.reason,
+                "reopening_quakes": list(stop.reopening_quakes),
+                "x": stop.x,
+                "y": stop.y,
             }
-            for r in visits.rows
+            for stop in visits.rows
         ],
         "written": written,
     }
@@ -186,12 +186,13 @@ def _startgebied(args) -> int:
             ratio=ratio if visits.address_order_length_m else 1.0,
         ),
     ]
-    for r in visits.rows:
+    for stop in visits.rows:
+        situations = ", ".join(stop.situations)
         lines.append(
-            f"{r.order:4d}. {r.address}, {r.postcode} {r.place} — {', '.join(r.situations)}"
+            f"{stop.order:4d}. {stop.address}, {stop.postcode} {stop.place} — {situations}"
         )
-        lines.append(f"      {r.reason}")
-    lines += [tr("plan.out.written", path=p) for p in written]
+        lines.append(f"      {stop.reason}")
+    lines += [tr("plan.out.written", path=path) for path in written]
     emit(args, payload, "\n".join(lines))
     return 0
 
@@ -210,8 +211,8 @@ def _overzicht(args) -> int:
 
     parts = (args.scenario_x, args.scenario_y, args.scenario_ml)
     scenario = None
-    if any(v is not None for v in parts) or args.scenario_date is not None:
-        if any(v is None for v in parts):
+    if any(part is not None for part in parts) or args.scenario_date is not None:
+        if any(part is None for part in parts):
             raise DomainError(tr("plan.cmd.scenario_incomplete"))
         scenario = ScenarioQuake(
             args.scenario_x,
@@ -221,51 +222,54 @@ def _overzicht(args) -> int:
             args.scenario_depth,
         )
     with open_store(args.store) as store:
-        ov = regional_overview(store, by=args.by, as_of=args.as_of, scenario=scenario)
+        overview = regional_overview(store, by=args.by, as_of=args.as_of, scenario=scenario)
     written = []
     if args.csv:
-        written.append(str(overview_csv(ov.rows, args.by, args.csv)))
-        if ov.delta is not None:
+        written.append(str(overview_csv(overview.rows, args.by, args.csv)))
+        if overview.delta is not None:
             delta_path = (
                 args.csv[:-4] + "_delta.csv" if args.csv.endswith(".csv") else args.csv + "_delta"
             )
-            written.append(str(overview_csv(ov.delta, args.by, delta_path)))
+            written.append(str(overview_csv(overview.delta, args.by, delta_path)))
     payload = {
-        "by": ov.by,
-        "as_of": ov.as_of.isoformat(),
-        "rows": ov.rows,
-        "totals": ov.totals,
-        "scenario": ov.scenario,
-        "after": ov.after,
-        "delta": ov.delta,
-        "delta_totals": ov.delta_totals if ov.scenario else None,
-        "boundaries": ov.boundaries,
+        "by": overview.by,
+        "as_of": overview.as_of.isoformat(),
+        "rows": overview.rows,
+        "totals": overview.totals,
+        "scenario": overview.scenario,
+        "after": overview.after,
+        "delta": overview.delta,
+        "delta_totals": overview.delta_totals if overview.scenario else None,
+        "boundaries": overview.boundaries,
         "written": written,
     }
     header = overview_header(args.by)
 
     def table(rows) -> list[str]:
         out = [" | ".join(header)]
-        out += [" | ".join(str(v) for v in [r["group"], *(r[c] for c in COLUMNS)]) for r in rows]
+        out += [
+            " | ".join(str(cell) for cell in [row["group"], *(row[c] for c in COLUMNS)])
+            for row in rows
+        ]
         return out
 
-    lines = table(ov.rows + [{"group": tr("ov.total"), **ov.totals}])
-    if ov.scenario:
-        s = ov.scenario
+    lines = table(overview.rows + [{"group": tr("ov.total"), **overview.totals}])
+    if overview.scenario:
+        quake = overview.scenario
         lines += [
             "",
             tr(
                 "plan.out.scenario",
-                ml=s["ml"],
-                x=s["x"],
-                y=s["y"],
-                date=s["date"],
-                reached=s["objects_reached"],
+                ml=quake["ml"],
+                x=quake["x"],
+                y=quake["y"],
+                date=quake["date"],
+                reached=quake["objects_reached"],
             ),
         ]
-        lines += table(ov.delta + [{"group": tr("ov.total"), **ov.delta_totals}])
-    lines.append(_grouping_line(ov.boundaries))
-    lines += [tr("plan.out.written", path=p) for p in written]
+        lines += table(overview.delta + [{"group": tr("ov.total"), **overview.delta_totals}])
+    lines.append(_grouping_line(overview.boundaries))
+    lines += [tr("plan.out.written", path=path) for path in written]
     emit(args, payload, "\n".join(lines))
     return 0
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from domain import policy
 from domain.i18n import current_language, tr
 from domain.i18n import register as register_texts
-from domain.text_format import speed
+from domain.presentation.text_format import speed
 
 register_texts(
     {
@@ -144,38 +144,40 @@ def _outcome(value) -> str:
 
 def as_text(payload: dict) -> str:
     """The assessment as readable text, one block per verdict."""
-    ex = payload["exposure"]
+    exposure = payload["exposure"]
     lines = [tr("rules.out.object", id=payload["object_id"], day=payload["as_of"])]
-    if ex["max_pgv_mm_s"] is not None:
+    if exposure["max_pgv_mm_s"] is not None:
         lines.append(
             tr(
                 "rules.out.exposure",
-                pgv=speed(ex["max_pgv_mm_s"]),
-                n2=ex["count_ge_2_mm_s"],
-                n5=ex["count_ge_5_mm_s"],
+                pgv=speed(exposure["max_pgv_mm_s"]),
+                n2=exposure["count_ge_2_mm_s"],
+                n5=exposure["count_ge_5_mm_s"],
             )
         )
-    if ex.get("catalog_end"):
+    if exposure.get("catalog_end"):
         from domain.rules.coverage import known_text
 
-        known = known_text(dt.date.fromisoformat(ex["catalog_end"]))
+        known = known_text(dt.date.fromisoformat(exposure["catalog_end"]))
         lines.append(f"{known[:1].upper()}{known[1:]}.")
     for name, verdict in payload["verdicts"].items():
         key = next(k for k in ("eligible", "required", "suggested", "overdue") if k in verdict)
         lines += ["", f"{tr('rules.out.' + name)}: {_outcome(verdict[key])}"]
-        lines += [f"  {_MARK[c['result']]} {c['reason']}" for c in verdict["conditions"]]
-        lines += [f"  (i) {n['reason']}" for n in verdict["notes"]]
+        lines += [
+            f"  {_MARK[condition['result']]} {condition['reason']}"
+            for condition in verdict["conditions"]
+        ]
+        lines += [f"  (i) {note['reason']}" for note in verdict["notes"]]
     return "\n".join(lines)
 
 
 def _assess_case(args: argparse.Namespace) -> int:
-    from domain.case import read_case
-    from domain.case_motion import assess_case_file
+    from domain.case.file import read_case
+    from domain.case.motion import assess_case_file
     from domain.cli import emit
-    from domain.groundmotion.catalog import load_catalog
     from domain.groundmotion.gmpe import GroundMotionSettings
     from domain.groundmotion.sources import outlines_from_files
-    from domain.importers.catalog import parse_catalog_end
+    from domain.importers.catalog import load_catalog, parse_catalog_end
     from domain.rules.facts import RuleSettings
 
     settings = GroundMotionSettings(component=args.component, exceedance=args.exceedance)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 from domain.cli import emit
@@ -213,10 +214,10 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
 
     for name, key, fn in (
         ("import-catalog", "store.cmd.import_catalog", _import_catalog),
-        ("import-bag", "store.cmd.import_bag", _import_bag),
-        ("import-parcels", "store.cmd.import_parcels", _import_parcels),
-        ("import-claims", "store.cmd.import_claims", _import_claims),
-        ("import-ownerships", "store.cmd.import_ownerships", _import_ownerships),
+        ("import-bag", "store.cmd.import_bag", _importer("bag", "crs")),
+        ("import-parcels", "store.cmd.import_parcels", _importer("parcels", "crs")),
+        ("import-claims", "store.cmd.import_claims", _importer("claims")),
+        ("import-ownerships", "store.cmd.import_ownerships", _importer("ownerships")),
     ):
         p = add(name, key)
         _common(p, with_file=True, dry=True)
@@ -235,7 +236,7 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
     p.add_argument("--origin", default="imported", help=tr("store.cmd.origin"))
     p.add_argument("--layer", help=tr("store.cmd.layer"))
     p.add_argument("--crs", help=tr("store.cmd.crs"))
-    p.set_defaults(handler=_import_areas)
+    p.set_defaults(handler=_importer("areas", "kind", "name_field", "origin", "layer", "crs"))
 
     p = add("import-outlines", "store.cmd.import_outlines")
     _common(p, with_file=True, dry=True)
@@ -244,7 +245,7 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
     )
     p.add_argument("--layer", help=tr("store.cmd.layer"))
     p.add_argument("--crs", help=tr("store.cmd.crs"))
-    p.set_defaults(handler=_import_outlines)
+    p.set_defaults(handler=_importer("outlines", "field_name_column", "layer", "crs"))
 
     from domain.store.schema import BOUNDARY_KINDS
 
@@ -255,7 +256,7 @@ def register(sub) -> None:  # noqa: F811 - the command-module hook, not the i18n
     )
     p.add_argument("--year", type=int, help=tr("store.cmd.boundary_year"))
     p.add_argument("--crs", help=tr("store.cmd.crs"))
-    p.set_defaults(handler=_import_boundaries)
+    p.set_defaults(handler=_importer("boundaries", "kinds", "year", "crs"))
 
     p = add("exposure", "store.cmd.exposure")
     _common(p)
@@ -357,10 +358,18 @@ def _report(args, what: str, report) -> int:
     return 0
 
 
-def _run_import(args, fn, **kw) -> int:
-    with _open(args) as store:
-        report = fn(store, args.file, dry_run=args.dry_run, **kw)
-    return _report(args, args.file, report)
+def _importer(name: str, *options: str):
+    """The handler of ``import-<name>``: ``domain.importers.<name>.import_<name>`` (loaded only
+    when the command runs) on the store and file, with ``--dry-run`` and these options."""
+
+    def run(args) -> int:
+        importer = getattr(importlib.import_module(f"domain.importers.{name}"), f"import_{name}")
+        given = {option: getattr(args, option) for option in options}
+        with _open(args) as store:
+            report = importer(store, args.file, dry_run=args.dry_run, **given)
+        return _report(args, args.file, report)
+
+    return run
 
 
 def _import_catalog(args) -> int:
@@ -382,62 +391,6 @@ def _import_catalog(args) -> int:
     data = report.as_dict()
     data["motion"] = motion.as_dict()
     return _report(args, args.file, data)
-
-
-def _import_bag(args) -> int:
-    from domain.importers.bag import import_bag
-
-    return _run_import(args, import_bag, crs=args.crs)
-
-
-def _import_parcels(args) -> int:
-    from domain.importers.parcels import import_parcels
-
-    return _run_import(args, import_parcels, crs=args.crs)
-
-
-def _import_claims(args) -> int:
-    from domain.importers.claims import import_claims
-
-    return _run_import(args, import_claims)
-
-
-def _import_ownerships(args) -> int:
-    from domain.importers.ownerships import import_ownerships
-
-    return _run_import(args, import_ownerships)
-
-
-def _import_areas(args) -> int:
-    from domain.importers.areas import import_areas
-
-    return _run_import(
-        args,
-        import_areas,
-        kind=args.kind,
-        name_field=args.name_field,
-        origin=args.origin,
-        layer=args.layer,
-        crs=args.crs,
-    )
-
-
-def _import_outlines(args) -> int:
-    from domain.importers.outlines import import_outlines
-
-    return _run_import(
-        args,
-        import_outlines,
-        field_name_column=args.field_name_column,
-        layer=args.layer,
-        crs=args.crs,
-    )
-
-
-def _import_boundaries(args) -> int:
-    from domain.importers.boundaries import import_boundaries
-
-    return _run_import(args, import_boundaries, kinds=args.kinds, year=args.year, crs=args.crs)
 
 
 def _exposure(args) -> int:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import numpy as np
 
 from domain import policy
-from domain.dutch_time import day_start64, dutch_date
 from domain.i18n import register, tr
+from domain.presentation.dutch_time import day_start64, dutch_date
 
 register(
     {
@@ -85,29 +84,30 @@ class Catalog:
         (any source, counting or not); None for an empty catalogue without a declared end."""
         if self.declared_end is not None:
             return self.declared_end
-        times = [q.time for q in self.quakes] + [q.time for q, _ in self.excluded]
+        times = [quake.time for quake in self.quakes] + [quake.time for quake, _ in self.excluded]
         return dutch_date(max(times)) if times else None
 
     def as_arrays(self) -> QuakeArrays:
-        qs = self.quakes
+        quakes = self.quakes
         return QuakeArrays(
-            x=np.array([q.x for q in qs], dtype=float),
-            y=np.array([q.y for q in qs], dtype=float),
+            x=np.array([quake.x for quake in quakes], dtype=float),
+            y=np.array([quake.y for quake in quakes], dtype=float),
             depth_km=np.array(
-                [np.nan if q.depth_km is None else q.depth_km for q in qs], dtype=float
+                [np.nan if quake.depth_km is None else quake.depth_km for quake in quakes],
+                dtype=float,
             ),
-            ml=np.array([q.ml for q in qs], dtype=float),
-            time=np.array([to_datetime64(q.time) for q in qs], dtype="datetime64[s]"),
-            ids=np.array([q.event_id for q in qs], dtype=object),
+            ml=np.array([quake.ml for quake in quakes], dtype=float),
+            time=np.array([to_datetime64(quake.time) for quake in quakes], dtype="datetime64[s]"),
+            ids=np.array([quake.event_id for quake in quakes], dtype=object),
         )
 
     def by_id(self, event_id: str) -> Quake | None:
-        for q in self.quakes:
-            if q.event_id == event_id:
-                return q
-        for q, _ in self.excluded:
-            if q.event_id == event_id:
-                return q
+        for quake in self.quakes:
+            if quake.event_id == event_id:
+                return quake
+        for quake, _ in self.excluded:
+            if quake.event_id == event_id:
+                return quake
         return None
 
     def __len__(self) -> int:
@@ -151,48 +151,24 @@ def attribute(
     if not has_field:
         outlines = default_outlines() if outlines is None else outlines
         names = attribute_by_outline(
-            np.array([q.x for q in quakes], dtype=float),
-            np.array([q.y for q in quakes], dtype=float),
+            np.array([quake.x for quake in quakes], dtype=float),
+            np.array([quake.y for quake in quakes], dtype=float),
             outlines,
             buffer_m,
         )
-        quakes = [replace(q, source=name) for q, name in zip(quakes, names)]
-    for q in quakes:
-        if q.counts:
-            counting.append(q)
+        quakes = [replace(quake, source=name) for quake, name in zip(quakes, names)]
+    for quake in quakes:
+        if quake.counts:
+            counting.append(quake)
         elif has_field:
             reason = (
-                tr("catalog.excluded.field", field=q.source, sources=sources)
-                if q.source
+                tr("catalog.excluded.field", field=quake.source, sources=sources)
+                if quake.source
                 else tr("catalog.excluded.no_field")
             )
-            excluded.append((q, reason))
+            excluded.append((quake, reason))
         else:
-            excluded.append((q, tr("catalog.excluded.outside", buffer=buffer_m)))
-    counting.sort(key=lambda q: (q.time, q.event_id))
+            excluded.append((quake, tr("catalog.excluded.outside", buffer=buffer_m)))
+    counting.sort(key=lambda quake: (quake.time, quake.event_id))
     excluded.sort(key=lambda item: (item[0].time, item[0].event_id))
     return Catalog(quakes=counting, excluded=excluded, origin=origin)
-
-
-def load_catalog(
-    path: str | Path,
-    outlines=None,
-    time_zone: str | None = None,
-    catalog_end: dt.date | None = None,
-) -> Catalog:
-    """Read any supported catalogue file (format detected) and split counting from excluded.
-
-    ``outlines``: source outlines (:class:`~domain.groundmotion.sources.SourceOutline`) used
-    when the file names no field; default the built-in ones. ``time_zone``: the zone of
-    clock times in layouts that do not declare one (see :mod:`domain.importers.catalog`);
-    ``catalog_end``: a declared coverage end (else the latest event's date). Raises
-    ``InputError`` listing every problem; nothing is returned then.
-    """
-    from domain.importers.catalog import check_catalog_end, read_catalog_file
-
-    parsed = read_catalog_file(path, time_zone)
-    catalog = attribute(parsed.quakes, parsed.has_field, Path(path).name, outlines)
-    if catalog_end is not None:
-        check_catalog_end(Path(path).name, catalog_end, catalog.end)
-        catalog.declared_end = catalog_end
-    return catalog

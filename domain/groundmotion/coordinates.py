@@ -2,7 +2,7 @@
 
 Every geometry the domain stores, computes with or writes is in RD New metres: the ground-motion
 distances, the 6 km zone, the store's geometry columns. Defined here once, without imports, so a
-light reader (``domain.case``) can use it as well as the store and the plugin.
+light reader (``domain.case.file``) can use it as well as the store and the plugin.
 """
 
 from __future__ import annotations

@@ -69,22 +69,22 @@ def site_exposure(
     vs30 = policy.DEFAULT_VS30_M_S if vs30 is None else float(vs30)
     limit = as_of_limit(as_of)
     out: list[QuakeAtSite] = []
-    for q in catalog.quakes:
-        if limit is not None and to_datetime64(q.time) > limit:
+    for quake in catalog.quakes:
+        if limit is not None and to_datetime64(quake.time) > limit:
             continue
-        depth = policy.DEFAULT_DEPTH_KM if q.depth_km is None else q.depth_km
-        epi = float(np.hypot(x - q.x, y - q.y)) / 1000.0
+        depth = policy.DEFAULT_DEPTH_KM if quake.depth_km is None else quake.depth_km
+        epi = float(np.hypot(x - quake.x, y - quake.y)) / 1000.0
         hyp = float(np.hypot(epi, depth))
         out.append(
             QuakeAtSite(
-                q.event_id,
-                q.time,
-                q.place,
-                q.ml,
+                quake.event_id,
+                quake.time,
+                quake.place,
+                quake.ml,
                 epi,
                 hyp,
-                pgv_mm_s(q.ml, hyp, vs30, settings, median=True),
-                pgv_mm_s(q.ml, hyp, vs30, settings),
+                pgv_mm_s(quake.ml, hyp, vs30, settings, median=True),
+                pgv_mm_s(quake.ml, hyp, vs30, settings),
             )
         )
     return out
@@ -161,23 +161,27 @@ def exposure_at_scale(
     order, in blocks, each against only the quakes listed for its tile, so the pairs come out
     already in CSR order (object, then quake) with no sort.
     """
-    p = _prepare(catalog, x, y, vs30, settings, as_of)
-    n = p.x.shape[0]
+    prep = _prepare(catalog, x, y, vs30, settings, as_of)
+    n = prep.x.shape[0]
     reach_km = np.atleast_1d(
         distance_for_pgv(
-            p.quakes.ml[p.active], p.quakes.depth_km[p.active], floor_mm_s, p.vs30_min, settings
+            prep.quakes.ml[prep.active],
+            prep.quakes.depth_km[prep.active],
+            floor_mm_s,
+            prep.vs30_min,
+            settings,
         )
     )
-    events = p.active[reach_km >= 0]
+    events = prep.active[reach_km >= 0]
     radii = reach_km[reach_km >= 0] * 1000.0 * (1.0 + 1e-9) + 1.0
     if n == 0 or len(events) == 0:
         _tick(progress, cancel, 1, 1)
         e = np.zeros(0, np.int32)
-        return _result(p, np.zeros(n, np.int64), e, np.zeros(0), floor_mm_s, settings)
-    tiles = _Tiles(p.x, p.y, tile_m)
+        return _result(prep, np.zeros(n, np.int64), e, np.zeros(0), floor_mm_s, settings)
+    tiles = _Tiles(prep.x, prep.y, tile_m)
     tree = cKDTree(tiles.centres)
     hits = tree.query_ball_point(
-        np.column_stack([p.quakes.x[events], p.quakes.y[events]]),
+        np.column_stack([prep.quakes.x[events], prep.quakes.y[events]]),
         radii + tiles.half_diagonal,
         workers=-1,
     )
@@ -192,7 +196,7 @@ def exposure_at_scale(
     tile_of_obj[tiles.order] = np.repeat(np.arange(len(cand_len)), np.diff(tiles.starts))
     counts = np.zeros(n, dtype=np.int64)
     summary = ChunkSummary.empty(n)
-    dh_event = p.quakes.time <= before_limit(policy.DH_QUAKES_BEFORE)
+    dh_event = prep.quakes.time <= before_limit(policy.DH_QUAKES_BEFORE)
     per_object = cand_len[tile_of_obj]
     reach = np.cumsum(per_object)  # candidates of objects 0…i
     capacity = int(reach[-1])  # pages are touched only where written
@@ -216,7 +220,7 @@ def exposure_at_scale(
         # every object against the quakes listed for its tile, as one flat candidate list
         first = np.cumsum(per_obj) - per_obj
         ev = ev_of[np.repeat(bounds[t] - first, per_obj) + np.arange(total)]
-        near, pgv = _pairs(p, ev, lo_block, hi, per_obj, floor_mm_s)
+        near, pgv = _pairs(prep, ev, lo_block, hi, per_obj, floor_mm_s)
         rows = np.repeat(np.arange(hi - lo_block), per_obj)[near]
         ev = ev[near]
         kept = np.bincount(rows, minlength=hi - lo_block)
@@ -226,36 +230,36 @@ def exposure_at_scale(
         pgv_out[filled : filled + len(ev)] = pgv
         filled += len(ev)
     _tick(progress, cancel, 1, 1)
-    return _result(p, counts, ev_out[:filled], pgv_out[:filled], floor_mm_s, settings, summary)
+    return _result(prep, counts, ev_out[:filled], pgv_out[:filled], floor_mm_s, settings, summary)
 
 
-def _pairs(p: _Prepared, ev, lo, hi, per_obj, floor):
+def _pairs(prep: _Prepared, ev, lo, hi, per_obj, floor):
     """Flat candidates: objects lo…hi, each repeated ``per_obj`` times, against quakes ``ev``.
 
     Returns the positions of the candidates ≥ floor and their PGV, in candidate order.
     """
-    dx = np.repeat(p.x[lo:hi], per_obj) - p.quakes.x[ev]
-    dy = np.repeat(p.y[lo:hi], per_obj) - p.quakes.y[ev]
+    dx = np.repeat(prep.x[lo:hi], per_obj) - prep.quakes.x[ev]
+    dy = np.repeat(prep.y[lo:hi], per_obj) - prep.quakes.y[ev]
     epi2 = (dx * dx + dy * dy) * 1e-6
-    site = np.repeat(p.site[lo:hi], per_obj)
-    ln_pgv = ln_pgv_from_parts(p.a[ev], p.depth2[ev], site, epi2, p.settings)
+    site = np.repeat(prep.site[lo:hi], per_obj)
+    ln_pgv = ln_pgv_from_parts(prep.a[ev], prep.depth2[ev], site, epi2, prep.settings)
     near = np.flatnonzero(ln_pgv >= np.log(floor) - 1e-9)
     pgv = np.exp(ln_pgv[near])
     keep = pgv >= floor
     return near[keep], pgv[keep]
 
 
-def _result(p: _Prepared, counts, ev, pgv, floor, settings, summary=None) -> Exposure:
+def _result(prep: _Prepared, counts, ev, pgv, floor, settings, summary=None) -> Exposure:
     return build_exposure(
         counts,
         ev,
         pgv,
-        p.quakes.ids,
-        p.quakes.time,
+        prep.quakes.ids,
+        prep.quakes.time,
         floor,
         settings,
-        p.limit,
-        p.vs30_min,
+        prep.limit,
+        prep.vs30_min,
         summary,
     )
 
@@ -309,24 +313,29 @@ def dense_exposure(
     block: int = 4096,
 ) -> Exposure:
     """Reference: every object against every counting quake, in blocks of objects."""
-    p = _prepare(catalog, x, y, vs30, settings, as_of)
-    n = p.x.shape[0]
+    prep = _prepare(catalog, x, y, vs30, settings, as_of)
+    n = prep.x.shape[0]
     counts = np.zeros(n, dtype=np.int64)
     evs, pgvs = [], []
-    ev_all = p.active
-    qx, qy, qa, qd2 = p.quakes.x[ev_all], p.quakes.y[ev_all], p.a[ev_all], p.depth2[ev_all]
+    ev_all = prep.active
+    qx, qy, qa, qd2 = (
+        prep.quakes.x[ev_all],
+        prep.quakes.y[ev_all],
+        prep.a[ev_all],
+        prep.depth2[ev_all],
+    )
     for start in range(0, n, block):
         _tick(progress, cancel, start, n)
         stop = min(start + block, n)
         rows, cols, pgv = _block(
-            p.x[start:stop],
-            p.y[start:stop],
-            p.site[start:stop],
+            prep.x[start:stop],
+            prep.y[start:stop],
+            prep.site[start:stop],
             qx,
             qy,
             qa,
             qd2,
-            p.settings,
+            prep.settings,
             floor_mm_s,
         )
         counts[start:stop] = np.bincount(rows, minlength=stop - start)
@@ -335,7 +344,7 @@ def dense_exposure(
     _tick(progress, cancel, 1, 1)
     ev = np.concatenate(evs) if evs else np.zeros(0, np.int32)
     pgv = np.concatenate(pgvs) if pgvs else np.zeros(0)
-    return _result(p, counts, ev, pgv, floor_mm_s, settings)
+    return _result(prep, counts, ev, pgv, floor_mm_s, settings)
 
 
 def grid_counts(
@@ -362,31 +371,31 @@ def grid_counts(
     xs = np.ascontiguousarray(xs, dtype=float)
     ys = np.ascontiguousarray(ys, dtype=float)
     vs30 = np.array([policy.DEFAULT_VS30_M_S])
-    p = _prepare(catalog, xs[:1], ys[:1], vs30, settings, as_of)
-    site = float(p.site[0])
+    prep = _prepare(catalog, xs[:1], ys[:1], vs30, settings, as_of)
+    site = float(prep.site[0])
     # a PGV counts as shown (policy.pgv_rounded): half a display step below a threshold is in
     floor = policy.pgv_lowest_shown_as(min(t for t, _b in thresholds))
     out = [np.zeros((len(ys), len(xs)), dtype=np.int32) for _ in thresholds]
-    q = p.quakes
-    active = p.active
+    quakes = prep.quakes
+    active = prep.active
     total = max(len(active), 1)
     for k, (threshold, before) in enumerate(thresholds):
         events = active
         if before is not None:
-            events = events[q.time[events] <= before_limit(before)]
-        ml, depth = q.ml[events], q.depth_km[events]
+            events = events[quakes.time[events] <= before_limit(before)]
+        ml, depth = quakes.ml[events], quakes.depth_km[events]
         low = policy.pgv_lowest_shown_as(threshold)
         r_out = np.atleast_1d(distance_for_pgv(ml, depth, low * (1 - 1e-6), vs30[0], settings))
         r_in = np.atleast_1d(distance_for_pgv(ml, depth, low * (1 + 1e-6), vs30[0], settings))
         ln_floor = np.log(floor) - 1e-9
         counts = out[k]
-        for j, e in enumerate(events):
+        for j, event in enumerate(events):
             if j % 256 == 0:
                 _tick(progress, cancel, k * total + j, len(thresholds) * total)
             if r_out[j] < 0:
                 continue
             reach_m = r_out[j] * 1000.0 * (1.0 + 1e-9) + 1.0
-            qx, qy = q.x[e], q.y[e]
+            qx, qy = quakes.x[event], quakes.y[event]
             i0, i1 = np.searchsorted(xs, [qx - reach_m, qx + reach_m], side="left")
             j0, j1 = np.searchsorted(ys, [qy - reach_m, qy + reach_m], side="left")
             i1 = min(i1 + 1, len(xs))
@@ -400,7 +409,9 @@ def grid_counts(
             inside = epi2 < r_in[j] ** 2 if r_in[j] >= 0 else np.zeros(epi2.shape, bool)
             ring = ~inside & (epi2 <= r_out[j] ** 2)
             if ring.any():
-                ln_pgv = ln_pgv_from_parts(p.a[e], p.depth2[e], site, epi2[ring], settings)
+                ln_pgv = ln_pgv_from_parts(
+                    prep.a[event], prep.depth2[event], site, epi2[ring], settings
+                )
                 hit = (ln_pgv >= ln_floor) & policy.pgv_at_least(np.exp(ln_pgv), threshold)
                 inside[ring] = hit
             counts[j0:j1, i0:i1] += inside

@@ -191,7 +191,7 @@ def scenario_contours(
 ) -> list[ScenarioContour]:
     """The 2 and 5 mm/s contours of one scenario quake, as the areas maps draw them.
 
-    Like the effect-area polygons (``domain.zones``) they use one VS30 (default: policy's), so
+    Like the effect-area polygons (``domain.groundmotion.zones``) they use one VS30 (default: policy's), so
     they are a picture: whether an object is reached is decided by ``scenario_quake`` with the
     object's own VS30. The threshold is the lowest PGV shown as it (``policy.pgv_rounded``).
     """

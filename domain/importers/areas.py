@@ -76,7 +76,7 @@ def import_areas(
     if kind not in AREA_KINDS:
         raise fail(path.name, tr("areas.bad_kind", kind=kind, kinds=", ".join(AREA_KINDS)), "kind")
     # "drawn" belongs to areas drawn on the map, which an import of the kind keeps
-    file_origins = [o for o in AREA_ORIGINS if o != DRAWN_ORIGIN]
+    file_origins = [name for name in AREA_ORIGINS if name != DRAWN_ORIGIN]
     if origin not in file_origins:
         raise fail(
             path.name,

@@ -10,7 +10,6 @@ malformed rejects the whole file with every problem listed.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -27,6 +26,7 @@ from domain.importers.vector import (
     check_length,
     column_limit,
     decimal_number,
+    number_from_one,
     open_vector,
     whole_number,
 )
@@ -171,23 +171,23 @@ def import_bag(
     if dry_run or not accepted:
         return report
     enter_stage(stage, "write")
-    points = shapely.points(np.array([a["geom"] for a in accepted], dtype=float))
+    points = shapely.points(np.array([vbo["geom"] for vbo in accepted], dtype=float))
     with store.engine.begin() as db:
         first = next_id(db, "objects")
         object_rows, address_rows = [], []
-        for k, a in enumerate(accepted):
-            oid = first + k
-            point = a["geom"]
+        for k, vbo in enumerate(accepted):
+            object_id = first + k
+            point = vbo["geom"]
             object_rows.append(
                 (
-                    oid,
+                    object_id,
                     round(point.x, 3),
                     round(point.y, 3),
-                    a["year"],
-                    a["use"],
-                    a["small"],
-                    a["place"],
-                    a["postcode"][:4],
+                    vbo["year"],
+                    vbo["use"],
+                    vbo["small"],
+                    vbo["place"],
+                    vbo["postcode"][:4],
                     "bag",
                     False,
                     False,
@@ -195,17 +195,17 @@ def import_bag(
             )
             address_rows.append(
                 (
-                    oid,
-                    a["id"],
-                    a["num_id"],
-                    a["street"],
-                    a["number"],
-                    a["letter"],
-                    a["addition"],
-                    a["postcode"],
-                    a["place"],
+                    object_id,
+                    vbo["id"],
+                    vbo["num_id"],
+                    vbo["street"],
+                    vbo["number"],
+                    vbo["letter"],
+                    vbo["addition"],
+                    vbo["postcode"],
+                    vbo["place"],
                     normalise_search_key(
-                        a["street"], f"{a['number']}{a['letter'] or ''}", a["place"]
+                        vbo["street"], f"{vbo['number']}{vbo['letter'] or ''}", vbo["place"]
                     ),
                 )
             )
@@ -258,63 +258,61 @@ class _Check:
         self.problems.add(line, self.field(key), message)
 
     def __call__(self, record) -> None:
-        line, r = record.line, record.values
-        status = str(r.get("status") or "").strip().lower()
+        line, values = record.line, record.values
+        status = str(values.get("status") or "").strip().lower()
         if status and status not in ACTIVE_STATUSES:
             self.skipped_status += 1
             return
         ok = True
-        vbo = _bag_id(r.get("identificatie"))
+        vbo = _bag_id(values.get("identificatie"))
         if vbo is None:
-            self.add(line, "identificatie", tr("bag.bad_id", value=r.get("identificatie")))
+            self.add(line, "identificatie", tr("bag.bad_id", value=values.get("identificatie")))
             ok = False
         elif vbo in self.seen:
             self.add(line, "identificatie", tr("bag.duplicate", value=vbo, other=self.seen[vbo]))
             ok = False
         else:
             self.seen[vbo] = line
-        pc = _POSTCODE.fullmatch(str(r.get("postcode") or "").strip())
-        if not pc:
-            self.add(line, "postcode", tr("bag.bad_postcode", value=r.get("postcode") or ""))
+        postcode_match = _POSTCODE.fullmatch(str(values.get("postcode") or "").strip())
+        if not postcode_match:
+            self.add(line, "postcode", tr("bag.bad_postcode", value=values.get("postcode") or ""))
             ok = False
-        number = None
-        with contextlib.suppress(ValueError):
-            number = whole_number(r.get("huisnummer")) if r.get("huisnummer") is not None else None
-        if number is None or not 1 <= number <= policy.BAG_HOUSE_NUMBER_MAX:
-            shown = "" if r.get("huisnummer") is None else r.get("huisnummer")
+        number = number_from_one(values.get("huisnummer"), policy.BAG_HOUSE_NUMBER_MAX)
+        if number is None:
+            shown = "" if values.get("huisnummer") is None else values.get("huisnummer")
             self.add(
                 line,
                 "huisnummer",
                 tr("bag.bad_number", value=shown, max=policy.BAG_HOUSE_NUMBER_MAX),
             )
             ok = False
-        letter = str(r.get("huisletter") or "").strip() or None
+        letter = str(values.get("huisletter") or "").strip() or None
         if letter is not None and not _LETTER.fullmatch(letter):
             self.add(line, "huisletter", tr("bag.bad_letter", value=letter))
             ok = False
-        addition = str(r.get("toevoeging") or "").strip() or None
-        street = str(r.get("openbare_ruimte_naam") or "").strip()
-        place = str(r.get("woonplaats_naam") or "").strip()
+        addition = str(values.get("toevoeging") or "").strip() or None
+        street = str(values.get("openbare_ruimte_naam") or "").strip()
+        place = str(values.get("woonplaats_naam") or "").strip()
         for key, value, limit in (
             ("toevoeging", addition, self.limits["addition"]),
             ("openbare_ruimte_naam", street, self.limits["street"]),
             ("woonplaats_naam", place, self.limits["place"]),
         ):
             ok = check_length(self.problems, line, self.field(key), value, limit) and ok
-        num_raw = r.get("nummeraanduiding_hoofdadres_identificatie")
+        num_raw = values.get("nummeraanduiding_hoofdadres_identificatie")
         num_id = _bag_id(num_raw)
         if num_raw not in (None, "") and num_id is None:
             self.add(
                 line, "nummeraanduiding_hoofdadres_identificatie", tr("bag.bad_id", value=num_raw)
             )
             ok = False
-        year, ok = self._year(line, r, ok)
+        year, ok = self._year(line, values, ok)
         area = None
-        if r.get("oppervlakte") not in (None, ""):
+        if values.get("oppervlakte") not in (None, ""):
             try:
-                area = decimal_number(r["oppervlakte"])
+                area = decimal_number(values["oppervlakte"])
             except ValueError:
-                self.add(line, "oppervlakte", tr("bag.bad_area", value=r["oppervlakte"]))
+                self.add(line, "oppervlakte", tr("bag.bad_area", value=values["oppervlakte"]))
                 ok = False
         geom = record.geometry  # None: the reader said what is wrong
         if geom is not None and not isinstance(geom, XY):
@@ -325,12 +323,12 @@ class _Check:
         if vbo in self.existing:
             self.skipped_present += 1
             return
-        uses = str(r.get("gebruiksdoel") or "").lower()
+        uses = str(values.get("gebruiksdoel") or "").lower()
         self.accepted.append(
             {
                 "id": vbo,
                 "num_id": num_id,
-                "postcode": (pc.group(1) + pc.group(2)).upper(),
+                "postcode": (postcode_match.group(1) + postcode_match.group(2)).upper(),
                 "number": number,
                 "letter": letter.upper() if letter else None,
                 "addition": addition,
@@ -343,15 +341,15 @@ class _Check:
             }
         )
 
-    def _year(self, line: int, r: dict, ok: bool):
-        year_raw = r.get("bouwjaar")
+    def _year(self, line: int, values: dict, ok: bool):
+        year_raw = values.get("bouwjaar")
         if year_raw is None and self.have_pand:
-            pand = _bag_id(r.get("pand_identificatie"))
+            pand = _bag_id(values.get("pand_identificatie"))
             if pand not in self.years:
                 self.add(
                     line,
                     "pand_identificatie",
-                    tr("bag.unknown_pand", value=r.get("pand_identificatie")),
+                    tr("bag.unknown_pand", value=values.get("pand_identificatie")),
                 )
                 ok = False
             year_raw = self.years.get(pand)

@@ -30,7 +30,7 @@ import shapely
 from domain import policy
 from domain.i18n import register, tr
 from domain.importers.areas import repaired_polygon
-from domain.importers.common import ImportReport, Problems, fail
+from domain.importers.common import ImportReport, Problems, enter_stage, fail
 from domain.importers.vector import POLYGON, check_length, column_limit, open_vector
 from domain.store import schema
 from domain.store.areas import as_multipolygon
@@ -315,14 +315,22 @@ def _code(value) -> str:
 
 def _choose(candidates, kinds, year, present: str, file_name: str, reader: _Reader):
     """One layer per kind: ``year`` where given, else the newest; kinds asked for must exist."""
-    found = ", ".join(f"{c.layer} ({_year_text(c.year)})" for c in candidates)
+    found = ", ".join(
+        f"{candidate.layer} ({_year_text(candidate.year)})" for candidate in candidates
+    )
     by_kind: dict[str, list[_Candidate]] = {}
-    for c in candidates:
-        if c.year is None and c.layout == "pdok":
-            c = _Candidate(c.layer, c.kind, c.layout, reader.peek_year(c), c.named)
-        by_kind.setdefault(c.kind, []).append(c)
+    for candidate in candidates:
+        if candidate.year is None and candidate.layout == "pdok":
+            candidate = _Candidate(
+                candidate.layer,
+                candidate.kind,
+                candidate.layout,
+                reader.peek_year(candidate),
+                candidate.named,
+            )
+        by_kind.setdefault(candidate.kind, []).append(candidate)
     chosen = []
-    for kind in kinds or [k for k in BOUNDARY_KINDS if k in by_kind]:
+    for kind in kinds or [known for known in BOUNDARY_KINDS if known in by_kind]:
         options = by_kind.get(kind)
         if not options:
             raise fail(
@@ -331,18 +339,20 @@ def _choose(candidates, kinds, year, present: str, file_name: str, reader: _Read
                 "layer",
             )
         if year is not None:
-            options = [c for c in options if c.year == year]
+            options = [candidate for candidate in options if candidate.year == year]
             if not options:
                 if not kinds:
                     continue  # not asked for by name: only the kinds that have that year
-                years = ", ".join(sorted({_year_text(c.year) for c in by_kind[kind]}))
+                years = ", ".join(
+                    sorted({_year_text(candidate.year) for candidate in by_kind[kind]})
+                )
                 raise fail(
                     file_name,
                     tr("boundaries.year_missing", kind=kind, year=year, years=years),
                     "year",
                 )
         # the newest year; a year-qualified layer before an unqualified one of the same year
-        chosen.append(max(options, key=lambda c: (c.year or 0, c.named)))
+        chosen.append(max(options, key=lambda candidate: (candidate.year or 0, candidate.named)))
     if not chosen:
         raise fail(file_name, tr("boundaries.no_year_at_all", year=year, found=found), "year")
     return chosen
@@ -356,7 +366,7 @@ def import_region(conn):
 
     outlines = stored_outlines(conn)
     if outlines:
-        region = shapely.union_all([o.geometry for o in outlines]).buffer(
+        region = shapely.union_all([outline.geometry for outline in outlines]).buffer(
             policy.BOUNDARY_REGION_MARGIN_M
         )
         note = tr("boundaries.region_outline", margin=policy.BOUNDARY_REGION_MARGIN_M / 1000)
@@ -385,8 +395,7 @@ def import_boundaries(
     ``year``: the year to take where the file holds several (default: the newest);
     ``stage(key)``: told as ``read`` and ``write`` start."""
     path = Path(path)
-    if stage is not None:
-        stage("read")
+    enter_stage(stage, "read")
     kinds = list(dict.fromkeys(kinds or ()))
     for kind in kinds:
         if kind not in BOUNDARY_KINDS:
@@ -407,10 +416,11 @@ def import_boundaries(
     with open_vector(path) as source:
         names = source.layer_names()
         present = ", ".join(names) or "-"
+        named_year = int(file_year.group(1)) if file_year else None
         candidates = [
-            c
-            for c in (_candidate(n, int(file_year.group(1)) if file_year else None) for n in names)
-            if c is not None
+            candidate
+            for candidate in (_candidate(name, named_year) for name in names)
+            if candidate is not None
         ]
         if not candidates:
             raise fail(path.name, tr("boundaries.no_layer", present=present), "layer")
@@ -420,19 +430,18 @@ def import_boundaries(
         for candidate in chosen:
             rows.extend(reader.read(candidate))
     problems.raise_if_any()
-    taken = {c.layer for c in chosen}
+    taken = {candidate.layer for candidate in chosen}
     report.changes.extend(reader.notes)
-    others = [n for n in names if n not in taken]
+    others = [name for name in names if name not in taken]
     if others:
         report.changes.append(tr("boundaries.other_layers", layers=", ".join(others)))
     report.changes.append(region_note)
-    read_kinds = [c.kind for c in chosen]
-    report.counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in read_kinds}
+    read_kinds = [candidate.kind for candidate in chosen]
+    report.counts = {kind: sum(1 for row in rows if row.kind == kind) for kind in read_kinds}
     report.skipped = {k: v for k, v in reader.skipped.items() if v}
     if dry_run:
         return report
-    if stage is not None:
-        stage("write")
+    enter_stage(stage, "write")
     with store.engine.begin() as conn:
         if stored_equal(conn, read_kinds, rows):
             report.changes.append(tr("boundaries.unchanged"))

@@ -13,7 +13,7 @@ QuakeML are UTC by their standard, the Groningen export is Dutch local time (Hui
 nothing, so their zone is the caller's ``time_zone`` (CLI ``--time-zone``), by default policy
 ``CATALOG_DEFAULT_TIME_ZONE`` (UTC, as KNMI publishes); for the other layouts a different
 ``time_zone`` is refused. A time that names its offset (``Z``, ``+01:00``) keeps it.
-Summer-time changes: see :mod:`domain.dutch_time`.
+Summer-time changes: see :mod:`domain.presentation.dutch_time`.
 
 Strict like the claims CSV (:mod:`domain.importers.csvfile`): UTF-8 or Windows-1252 bytes,
 the csv module in strict mode, one separator from the header, no duplicated or nameless
@@ -37,13 +37,13 @@ from pathlib import Path
 from pyproj import Transformer
 
 from domain import policy
-from domain.dutch_time import local_to_utc, zone
 from domain.errors import InputError, Problem
-from domain.groundmotion.catalog import Quake
+from domain.groundmotion.catalog import Catalog, Quake, attribute
 from domain.groundmotion.coordinates import RD_NEW
 from domain.i18n import register, tr
 from domain.importers import csvfile
 from domain.importers.common import Problems
+from domain.presentation.dutch_time import local_to_utc, zone
 from domain.store.schema import quakes as quakes_table
 
 GRONINGEN_COLUMNS = ("event_id", "place", "time", "ml", "depth_km", "rd_x", "rd_y", "field")
@@ -460,7 +460,7 @@ def parse_catalog_end(value: str | dt.date | None, name: str) -> dt.date | None:
 def check_catalog_end(name: str, declared: dt.date, latest: dt.date | None) -> None:
     """A declared coverage end must lie on or after the file's latest quake and not after today
     (Dutch dates); raises ``InputError`` otherwise."""
-    from domain.dutch_time import dutch_date
+    from domain.presentation.dutch_time import dutch_date
 
     today = dutch_date(dt.datetime.now(dt.timezone.utc))
     if latest is not None and declared < latest:
@@ -514,6 +514,28 @@ def read_catalog_file(path: str | Path, time_zone: str | None = None) -> ParsedC
     encoding, _digest = csvfile.detect_encoding(io.BytesIO(raw), path.name)
     text = raw.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     return parse_catalog_text(text, path.name, time_zone)
+
+
+def load_catalog(
+    path: str | Path,
+    outlines=None,
+    time_zone: str | None = None,
+    catalog_end: dt.date | None = None,
+) -> Catalog:
+    """Read any supported catalogue file (format detected) and split counting from excluded.
+
+    ``outlines``: source outlines (:class:`~domain.groundmotion.sources.SourceOutline`) used
+    when the file names no field; default the built-in ones. ``time_zone``: the zone of
+    clock times in layouts that do not declare one (see the module's docstring);
+    ``catalog_end``: a declared coverage end (else the latest event's date). Raises
+    ``InputError`` listing every problem; nothing is returned then.
+    """
+    parsed = read_catalog_file(path, time_zone)
+    catalog = attribute(parsed.quakes, parsed.has_field, Path(path).name, outlines)
+    if catalog_end is not None:
+        check_catalog_end(Path(path).name, catalog_end, catalog.end)
+        catalog.declared_end = catalog_end
+    return catalog
 
 
 def _layout_zone(name: str, layout: str, time_zone: str | None) -> dt.tzinfo:
@@ -665,43 +687,69 @@ def _parse_csv(header, rows, name, required, row_fn, layout, tz) -> ParsedCatalo
     return reader.finish(layout, has_field=layout == "groningen")
 
 
-def _groningen_row(r: _Reader, line: int, v: dict) -> dict:
+@dataclass(frozen=True)
+class _Fields:
+    """Where a layout keeps magnitude, depth and location, by the names its header uses."""
+
+    ml: str
+    depth: str
+    x: str  # RD x, or latitude where ``wgs84``
+    y: str
+    wgs84: bool = True
+    place: str = "place"
+    event_id: str = "event_id"
+
+
+_GRONINGEN_FIELDS = _Fields("ml", "depth_km", "rd_x", "rd_y", wgs84=False)
+_NL_FIELDS = _Fields("ml", "depth_km", "lat", "lon")
+_ALL_INDUCED_FIELDS = _Fields("MAG", "DEPTH", "LAT", "LON", place="LOCATION")
+_FDSN_FIELDS = _Fields(
+    "Magnitude", "Depth/km", "Latitude", "Longitude", place="EventLocationName", event_id="EventID"
+)
+
+
+def _measured(r: _Reader, line: int, values: dict, fields: _Fields) -> dict:
+    """A row's magnitude, depth and location (``values`` by lower-case column name), with the
+    columns a problem with each of them names."""
+    x, y = ("lat", "lon") if fields.wgs84 else ("x", "y")
     return {
-        "event_id": v["event_id"],
-        "time": r.iso_time(line, "time", v["time"]),
-        "place": v["place"],
-        "ml": r.number(line, "ml", v["ml"]),
-        "depth": r.number(line, "depth_km", v["depth_km"], optional=True),
-        "x": r.number(line, "rd_x", v["rd_x"]),
-        "y": r.number(line, "rd_y", v["rd_y"]),
-        "source": v["field"],
-        "ml_field": "ml",
-        "depth_field": "depth_km",
-        "xy_field": "rd_x,rd_y",
+        "ml": r.number(line, fields.ml, values[fields.ml.lower()]),
+        "depth": r.number(line, fields.depth, values[fields.depth.lower()], optional=True),
+        x: r.number(line, fields.x, values[fields.x.lower()]),
+        y: r.number(line, fields.y, values[fields.y.lower()]),
+        "ml_field": fields.ml,
+        "depth_field": fields.depth,
+        "xy_field": f"{fields.x},{fields.y}",
+        "place_field": fields.place,
+        "id_field": fields.event_id,
     }
 
 
-def _nl_row(r: _Reader, line: int, v: dict) -> dict:
+def _groningen_row(r: _Reader, line: int, values: dict) -> dict:
     return {
-        "time": r.iso_time(line, "date", v["date"]),
-        "place": v["place"],
-        "ml": r.number(line, "ml", v["ml"]),
-        "depth": r.number(line, "depth_km", v["depth_km"], optional=True),
-        "lat": r.number(line, "lat", v["lat"]),
-        "lon": r.number(line, "lon", v["lon"]),
+        "event_id": values["event_id"],
+        "time": r.iso_time(line, "time", values["time"]),
+        "place": values["place"],
+        "source": values["field"],
+        **_measured(r, line, values, _GRONINGEN_FIELDS),
+    }
+
+
+def _nl_row(r: _Reader, line: int, values: dict) -> dict:
+    return {
+        "time": r.iso_time(line, "date", values["date"]),
+        "place": values["place"],
         "source": "",
-        "ml_field": "ml",
-        "depth_field": "depth_km",
-        "xy_field": "lat,lon",
+        **_measured(r, line, values, _NL_FIELDS),
     }
 
 
-def _all_induced_row(r: _Reader, line: int, v: dict) -> dict:
-    day, clock = v["yymmdd"].zfill(6), v["time"]
+def _all_induced_row(r: _Reader, line: int, values: dict) -> dict:
+    day, clock = values["yymmdd"].zfill(6), values["time"]
     t = None
     m = _HHMMSS.match(clock)
     if not (day.isascii() and day.isdigit() and len(day) == 6):
-        r.problem(line, "YYMMDD", tr("cat.bad_date", value=v["yymmdd"]), tr("cat.yymmdd.hint"))
+        r.problem(line, "YYMMDD", tr("cat.bad_date", value=values["yymmdd"]), tr("cat.yymmdd.hint"))
     elif not m:
         r.problem(line, "TIME", tr("cat.bad_clock", value=clock), tr("cat.clock.hint"))
     else:
@@ -723,20 +771,13 @@ def _all_induced_row(r: _Reader, line: int, v: dict) -> dict:
                 line, "YYMMDD,TIME", tr("cat.no_such_datetime", error=exc), tr("cat.check_date")
             )
         if t is not None:
-            t = r.local(line, "YYMMDD,TIME", t, f"{v['yymmdd']} {clock}")
+            t = r.local(line, "YYMMDD,TIME", t, f"{values['yymmdd']} {clock}")
         t = r.in_range(line, "YYMMDD,TIME", t)
     return {
         "time": t,
-        "place": v["location"],
-        "ml": r.number(line, "MAG", v["mag"]),
-        "depth": r.number(line, "DEPTH", v["depth"], optional=True),
-        "lat": r.number(line, "LAT", v["lat"]),
-        "lon": r.number(line, "LON", v["lon"]),
+        "place": values["location"],
         "source": "",
-        "ml_field": "MAG",
-        "depth_field": "DEPTH",
-        "xy_field": "LAT,LON",
-        "place_field": "LOCATION",
+        **_measured(r, line, values, _ALL_INDUCED_FIELDS),
     }
 
 
@@ -745,9 +786,6 @@ def _parse_fdsn_text(text: str, name: str) -> ParsedCatalog:
     lines = text.splitlines()
     cells = [h.strip() for h in lines[0].lstrip("#").split("|")]
     index = _check_header(cells, name, FDSN_COLUMNS, tr("cat.fdsn.hint"))
-    by_name = {
-        c: index[c.lower()] for c in (*FDSN_COLUMNS, "EventLocationName") if c.lower() in index
-    }
     width = max(index.values()) + 1
     for line, row in enumerate(lines[1:], start=2):
         if not row.strip() or row.startswith("#"):
@@ -755,24 +793,16 @@ def _parse_fdsn_text(text: str, name: str) -> ParsedCatalog:
         parts = row.split("|")
         if not _cells(reader, line, parts, width):
             continue
-        v = {h: parts[i].strip() for h, i in by_name.items()}
-        if not v["EventID"]:
+        values = {h: parts[i].strip() for h, i in index.items()}
+        if not values["eventid"]:
             reader.problem(line, "EventID", tr("cat.no_event_id"), tr("cat.event_id.hint"))
             continue
         raw = {
-            "event_id": v["EventID"],
-            "time": reader.iso_time(line, "Time", v["Time"]),
-            "place": v.get("EventLocationName", ""),
-            "ml": reader.number(line, "Magnitude", v["Magnitude"]),
-            "depth": reader.number(line, "Depth/km", v["Depth/km"], optional=True),
-            "lat": reader.number(line, "Latitude", v["Latitude"]),
-            "lon": reader.number(line, "Longitude", v["Longitude"]),
+            "event_id": values["eventid"],
+            "time": reader.iso_time(line, "Time", values["time"]),
+            "place": values.get("eventlocationname", ""),
             "source": "",
-            "ml_field": "Magnitude",
-            "depth_field": "Depth/km",
-            "xy_field": "Latitude,Longitude",
-            "id_field": "EventID",
-            "place_field": "EventLocationName",
+            **_measured(reader, line, values, _FDSN_FIELDS),
         }
         reader.add(line, raw)
     return reader.finish("fdsn_text", has_field=False)

@@ -2,36 +2,30 @@
 "Schadehistorie-CSV". Applicants are pseudonymous person ids; a BSN column, a BSN or a name in
 an id column is refused.
 
-One streamed pass over the file inside one transaction: rows are checked against the file and
-the store in chunks and written chunk by chunk while nothing is wrong; per row only a hash and
-a line number are kept (to find repeated claim numbers). Any problem rolls the whole import
-back, so the store holds all of the file or none of it. A claim already stored with the same
-values is "unchanged" (importing a file again changes nothing); with other values it is a
-problem, never silently overwritten or duplicated.
+Read in the streamed, chunked pass of :mod:`domain.importers.chunked`, in one transaction: the
+store holds all of the file or none of it. A claim already stored with the same values is
+"unchanged" (importing a file again changes nothing); with other values it is a problem, never
+silently overwritten or duplicated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 from domain import policy
 from domain.i18n import register, tr
 from domain.importers import csvfile
-from domain.importers.common import ImportReport, PersonBook, Problems, enter_stage
-from domain.importers.objects_ref import CHUNK, REF_COLUMNS, REF_FIELDS, SYNONYMS, ObjectIndex
-from domain.store.bulk import analyze, fix_sequences, insert_rows
+from domain.importers.chunked import ChunkedPass, import_chunked, kind_label
+from domain.importers.common import ImportReport
+from domain.importers.objects_ref import REF_FIELDS
 from domain.store.schema import claims as claims_table
-from domain.store.schema import persons as persons_table
 
 SCHEMES = (*policy.SHORT_TERM_SCHEMES, *policy.LONG_TERM_SCHEMES, "aos")
 STATUSES = ("open", "decided", "objection", "withdrawn")
 OUTCOMES = ("toegewezen", "afgewezen", "ingetrokken")
-CLAIM_COLUMNS = (
-    "claim_number",
-    "object_id",
-    "applicant_id",
+#: what the file says of the claim itself, named alike in the file and the store
+_CLAIM_FACTS = (
     "scheme",
     "submitted",
     "decided",
@@ -42,21 +36,8 @@ CLAIM_COLUMNS = (
     "status",
     "handler",
 )
-FIELDS = (
-    "claim_number",
-    *REF_FIELDS,
-    "applicant_id",
-    "applicant_natural",
-    "scheme",
-    "submitted",
-    "decided",
-    "outcome",
-    "amount",
-    "final",
-    "objection",
-    "status",
-    "handler",
-)
+CLAIM_COLUMNS = ("claim_number", "object_id", "applicant_id", *_CLAIM_FACTS)
+FIELDS = ("claim_number", *REF_FIELDS, "applicant_id", "applicant_natural", *_CLAIM_FACTS)
 REQUIRED = ("claim_number", "scheme", "submitted")
 
 register(
@@ -97,8 +78,6 @@ register(
             "persoon {value} is al bekend als {known}; applicant_natural zegt iets anders",
             "person {value} is already known as {known}; applicant_natural says otherwise",
         ),
-        "claims.kind.natural": ("natuurlijk persoon", "natural person"),
-        "claims.kind.legal": ("rechtspersoon", "legal person"),
         "claims.rounded": (
             "bedragen afgerond op hele euro's: {n} rij(en), bijv. rij {line}: {value} → {to}",
             "amounts rounded to whole euros: {n} row(s), e.g. row {line}: {value} → {to}",
@@ -118,41 +97,19 @@ def handler(value: str) -> str:
     return word
 
 
-def kind_label(natural: bool) -> str:
-    return tr("claims.kind.natural") if natural else tr("claims.kind.legal")
-
-
-class _Pass:
-    """One pass over the file: check every row; with ``write`` also store the new ones."""
+class _ClaimsPass(ChunkedPass):
+    table = "claims"
+    columns = CLAIM_COLUMNS
+    fields = FIELDS
+    required = REQUIRED
 
     def __init__(self, conn, source: csvfile.CsvFile, write: bool) -> None:
-        self.conn = conn
-        self.source = source
-        self.write = write
-        self.problems = Problems(source.name)
-        self.index = ObjectIndex(conn)
-        self.people = PersonBook(conn)
-        self.duplicates = csvfile.Duplicates()
-        self.new = 0
-        self.unchanged = 0
+        super().__init__(conn, source, write)
         self.rounded: list[tuple[int, str, int]] = []
         self.today = dt.date.today()
         self.number_max = csvfile.column_length(claims_table, "claim_number")
-        self.person_max = csvfile.column_length(persons_table, "id")
 
-    def run(self) -> _Pass:
-        chunk = []
-        for row in self.source.rows(self.problems):
-            chunk.append((row, self._parse(row)))
-            if len(chunk) >= CHUNK:
-                self._flush(chunk)
-                chunk = []
-        self._flush(chunk)
-        self._report_duplicates()
-        self.problems.raise_if_any(by_line=True)
-        return self
-
-    def _parse(self, row: csvfile.Row) -> dict:
+    def parse(self, row: csvfile.Row) -> dict:
         lo, today = policy.CLAIM_DATE_MIN, self.today
         number = row.value(
             "claim_number", csvfile.text, self.number_max, required=True, cache=False
@@ -160,7 +117,7 @@ class _Pass:
         number = number.upper() if number else None
         if number:
             self.duplicates.add(number, row.line)
-        values = {
+        claim = {
             "claim_number": number,
             "applicant": row.value("applicant_id", csvfile.person_id, self.person_max),
             "natural": row.value("applicant_natural", csvfile.yes_no),
@@ -176,75 +133,74 @@ class _Pass:
         money = row.value(
             "amount", csvfile.amount, self.source.delimiter, policy.CLAIM_AMOUNT_MAX_EUR
         )
-        values["amount"] = None
+        claim["amount"] = None
         if money is not None:
             euros = int(money.quantize(Decimal(1), rounding=ROUND_HALF_UP))
             if money != euros:
                 self.rounded.append((row.line, row.get("amount"), euros))
-            values["amount"] = euros
-        submitted, decided = values["submitted"], values["decided"]
+            claim["amount"] = euros
+        submitted, decided = claim["submitted"], claim["decided"]
         if submitted and decided and decided < submitted:
             row.problem(
                 "decided",
                 tr("claims.decided_before_submitted", decided=decided, submitted=submitted),
             )
-        if not values["status"] and "status" not in row.bad:
-            values["status"] = "decided" if decided else "open"
-        return values
+        if not claim["status"] and "status" not in row.bad:
+            claim["status"] = "decided" if decided else "open"
+        return claim
 
-    def _flush(self, chunk) -> None:
+    def flush(self, chunk) -> None:
         if not chunk:
             return
-        oids = self.index.resolve([row for row, _ in chunk])
-        self.people.load({v["applicant"] for _, v in chunk if v["applicant"]})
-        numbers = {v["claim_number"] for _, v in chunk if v["claim_number"]}
+        object_ids = self.index.resolve([row for row, _ in chunk])
+        self.people.load({claim["applicant"] for _, claim in chunk if claim["applicant"]})
+        numbers = {claim["claim_number"] for _, claim in chunk if claim["claim_number"]}
         stored = self._stored(numbers)
         fresh = []
         in_chunk: set[str] = set()  # a repeat is reported by the duplicate check at the end
-        for (row, v), oid in zip(chunk, oids):
-            self._check_person(row, v)
+        for (row, claim), object_id in zip(chunk, object_ids):
+            self._check_person(row, claim)
             if not row.ok:
                 continue
+            number = claim["claim_number"]
             record = (
-                v["claim_number"],
-                oid,
-                v["applicant"],
-                v["scheme"],
-                v["submitted"],
-                v["decided"],
-                v["outcome"],
-                v["amount"],
-                bool(v["final"]),
-                bool(v["objection"]),
-                v["status"],
-                v["handler"],
+                number,
+                object_id,
+                claim["applicant"],
+                claim["scheme"],
+                claim["submitted"],
+                claim["decided"],
+                claim["outcome"],
+                claim["amount"],
+                bool(claim["final"]),  # an empty cell: no
+                bool(claim["objection"]),
+                claim["status"],
+                claim["handler"],
             )
-            before = stored.get(v["claim_number"])
+            before = stored.get(number)
             if before is None:
-                if v["claim_number"] in in_chunk:
+                if number in in_chunk:
                     continue
-                in_chunk.add(v["claim_number"])
+                in_chunk.add(number)
                 self.new += 1
                 fresh.append(record)
             elif before == record:
                 self.unchanged += 1
             else:
                 differs = [
-                    tr("claims.store_file", field=name, stored=a, given=b)
-                    for name, a, b in zip(CLAIM_COLUMNS, before, record)
-                    if a != b
+                    tr("claims.store_file", field=name, stored=was, given=given)
+                    for name, was, given in zip(CLAIM_COLUMNS, before, record)
+                    if was != given
                 ]
                 row.problem(
                     "claim_number",
-                    tr("claims.differs", value=v["claim_number"], fields="; ".join(differs)),
+                    tr("claims.differs", value=number, fields="; ".join(differs)),
                     tr("claims.differs.hint"),
                 )
-        if self.write and not self.problems and fresh:
-            self.people.write_new()
-            insert_rows(self.conn, "claims", CLAIM_COLUMNS, fresh)
+        self.store_new(fresh)
 
-    def _check_person(self, row, v) -> None:
-        applicant, natural = v["applicant"], v["natural"]
+    def _check_person(self, row, claim) -> None:
+        applicant, natural = claim["applicant"], claim["natural"]
         if not applicant:
             return
         known = self.people.get(applicant)
@@ -268,17 +224,12 @@ class _Pass:
             for number, claim in stored_claims(self.conn, numbers).items()
         }
 
-    def _report_duplicates(self) -> None:
-        lines = self.duplicates.lines_to_check()
-        if not lines:
-            return
+    def report_duplicates(self) -> None:
         keys = []
-        scratch = Problems(self.source.name)
-        for row in self.source.rows(scratch):
-            if row.line in lines:
-                number = row.get("claim_number").upper()
-                if number:
-                    keys.append((row.line, number))
+        for row in self.repeated_rows():
+            number = row.get("claim_number").upper()
+            if number:
+                keys.append((row.line, number))
         for line, number, first in csvfile.first_occurrences(keys):
             self.problems.add(
                 line,
@@ -287,45 +238,15 @@ class _Pass:
                 tr("claims.duplicate.hint"),
             )
 
-
-def open_claims_file(path) -> csvfile.CsvFile:
-    return csvfile.CsvFile(
-        path, FIELDS, required=REQUIRED, any_of=(REF_COLUMNS,), synonyms=SYNONYMS
-    )
+    def add_to_report(self, report: ImportReport) -> None:
+        if self.rounded:
+            line, value, euros = self.rounded[0]
+            report.changes.append(
+                tr("claims.rounded", n=len(self.rounded), line=line, value=value, to=euros)
+            )
 
 
 def import_claims(store, path, dry_run: bool = False, stage=None) -> ImportReport:
-    """Check the whole file and, unless ``dry_run``, store its new claims in one
-    transaction: written chunk by chunk while nothing is wrong, rolled back as a whole when
-    anything is (the first problem stops the writing; the rest of the file is still checked
-    so every problem is listed); ``stage(key)`` is told as ``read`` and ``write`` start."""
-    path = Path(path)
-    enter_stage(stage, "read")
-    source = open_claims_file(path)
-    if dry_run:
-        with store.engine.connect() as conn:
-            return _report(str(path), True, _Pass(conn, source, write=False).run(), source)
-    enter_stage(stage, "write")
-    with store.engine.begin() as conn:
-        done = _Pass(conn, source, write=True).run()
-        if done.new:
-            fix_sequences(conn, ("claims",))
-            analyze(conn, ("persons", "claims"))
-    return _report(str(path), False, done, source)
-
-
-def _report(where: str, dry_run: bool, run: _Pass, source: csvfile.CsvFile) -> ImportReport:
-    report = ImportReport(
-        where, dry_run, counts={"claims": run.new, "persons": len(run.people.new)}
-    )
-    if run.unchanged:
-        report.skipped["unchanged"] = run.unchanged
-        report.changes.append(tr("import.unchanged", n=run.unchanged))
-    if source.blank_rows:
-        report.skipped["blank_rows"] = source.blank_rows
-    if run.rounded:
-        line, value, euros = run.rounded[0]
-        report.changes.append(
-            tr("claims.rounded", n=len(run.rounded), line=line, value=value, to=euros)
-        )
-    return report
+    """Check the whole file and, unless ``dry_run``, store its new claims in one transaction
+    (see :func:`domain.importers.chunked.import_chunked`)."""
+    return import_chunked(_ClaimsPass, store, path, dry_run, stage)

@@ -699,24 +699,29 @@ def decimal_number(value: str, delimiter: str) -> Decimal:
     An optional ``€``/``EUR`` before or after, a leading minus; never a guess.
     """
     example = "1234,50" if delimiter == ";" else "1234.50"
-    s = value.strip()
-    if s.isascii() and s.isdigit():
-        return Decimal(s)
+    text = value.strip()
+    if text.isascii() and text.isdigit():
+        return Decimal(text)
     for mark in ("€", "EUR", "eur"):
-        if s.startswith(mark):
-            s = s[len(mark) :].lstrip()
-        elif s.endswith(mark):
-            s = s[: -len(mark)].rstrip()
-    negative = s.startswith("-")
+        if text.startswith(mark):
+            text = text[len(mark) :].lstrip()
+        elif text.endswith(mark):
+            text = text[: -len(mark)].rstrip()
+    negative = text.startswith("-")
     if negative:
-        s = s[1:].lstrip()
-    if _foreign_digits(s):
+        text = text[1:].lstrip()
+    if _foreign_digits(text):
         raise BadValue(tr("value.foreign_digits", value=value), tr("value.foreign_digits.hint"))
-    if s.lower() in ("nan", "inf", "infinity", "+inf", "-inf", "∞"):
+    if text.lower() in ("nan", "inf", "infinity", "+inf", "-inf", "∞"):
         raise BadValue(tr("value.not_finite", value=value), _number_hint(example))
-    if not s or not _ASCII_NUMBER.fullmatch(s) or not s[0].isdigit() or not s[-1].isdigit():
+    if (
+        not text
+        or not _ASCII_NUMBER.fullmatch(text)
+        or not text[0].isdigit()
+        or not text[-1].isdigit()
+    ):
         raise BadValue(tr("value.not_number", value=value), _number_hint(example))
-    dots, commas = s.count("."), s.count(",")
+    dots, commas = text.count("."), text.count(",")
 
     def ambiguous(why: str):
         return BadValue(
@@ -725,10 +730,10 @@ def decimal_number(value: str, delimiter: str) -> Decimal:
         )
 
     if dots and commas:
-        last = max(s.rfind("."), s.rfind(","))
-        decimal_sign = s[last]
+        last = max(text.rfind("."), text.rfind(","))
+        decimal_sign = text[last]
         thousands = "," if decimal_sign == "." else "."
-        whole, fraction = s[:last], s[last + 1 :]
+        whole, fraction = text[:last], text[last + 1 :]
         if delimiter == ";" and decimal_sign == ".":
             raise ambiguous(tr("value.ambiguous.point"))
         if thousands in fraction or not _GROUPED[thousands].fullmatch(whole):
@@ -736,18 +741,18 @@ def decimal_number(value: str, delimiter: str) -> Decimal:
         digits = whole.replace(thousands, "") + "." + fraction
     elif commas or dots:
         sign = "," if commas else "."
-        parts = s.split(sign)
+        parts = text.split(sign)
         if len(parts) > 2:  # 1.000.000: only thousands make sense
             if delimiter == ";" and sign == ",":
                 raise BadValue(tr("value.not_number", value=value), _number_hint(example))
-            if not _GROUPED[sign].fullmatch(s):
+            if not _GROUPED[sign].fullmatch(text):
                 raise BadValue(tr("value.not_number", value=value), _number_hint(example))
-            digits = s.replace(sign, "")
+            digits = text.replace(sign, "")
         elif delimiter == ";":
             if sign == ",":  # the decimal comma
                 digits = parts[0] + "." + parts[1]
-            elif _GROUPED["."].fullmatch(s):  # Excel NL: 1.000 is a thousand
-                digits = s.replace(".", "")
+            elif _GROUPED["."].fullmatch(text):  # Excel NL: 1.000 is a thousand
+                digits = text.replace(".", "")
             else:
                 raise ambiguous(tr("value.ambiguous.point"))
         elif len(parts[1]) == 3:
@@ -755,7 +760,7 @@ def decimal_number(value: str, delimiter: str) -> Decimal:
         else:
             digits = parts[0] + "." + parts[1]
     else:
-        digits = s
+        digits = text
     try:
         number = Decimal(digits)
     except InvalidOperation:
@@ -780,12 +785,12 @@ def amount(value: str, delimiter: str, maximum: int) -> Decimal:
 
 def date(value: str, lo: dt.date, hi: dt.date) -> dt.date:
     """``YYYY-MM-DD`` or Dutch ``D-M-YYYY``; a real day within ``lo`` … ``hi``."""
-    m = _ISO_DATE.fullmatch(value)
-    if m:
-        y, mo, d = m.groups()
+    match = _ISO_DATE.fullmatch(value)
+    if match:
+        year, month, day_number = match.groups()
     else:
-        m = _NL_DATE.fullmatch(value)
-        if not m:
+        match = _NL_DATE.fullmatch(value)
+        if not match:
             if _foreign_digits(value):
                 raise BadValue(
                     tr("value.foreign_digits", value=value), tr("value.foreign_digits.hint")
@@ -793,9 +798,9 @@ def date(value: str, lo: dt.date, hi: dt.date) -> dt.date:
             if _SLASH_DATE.fullmatch(value):
                 raise BadValue(tr("value.slash_date", value=value), tr("value.date.hint"))
             raise BadValue(tr("value.bad_date", value=value), tr("value.date.hint"))
-        d, mo, y = m.groups()
+        day_number, month, year = match.groups()
     try:
-        day = dt.date(int(y), int(mo), int(d))
+        day = dt.date(int(year), int(month), int(day_number))
     except ValueError as exc:
         raise BadValue(
             tr("value.no_such_date", value=value, error=exc), tr("value.date.hint")
@@ -864,13 +869,13 @@ class Duplicates:
 
         if len(self.hashes) < 2:
             return set()
-        h = np.frombuffer(self.hashes, dtype=np.int64)
-        order = np.argsort(h, kind="stable")
-        sorted_h = h[order]
-        same = sorted_h[1:] == sorted_h[:-1]
+        hashes = np.frombuffer(self.hashes, dtype=np.int64)
+        order = np.argsort(hashes, kind="stable")
+        in_order = hashes[order]
+        same = in_order[1:] == in_order[:-1]
         if not same.any():
             return set()
-        marked = np.zeros(len(h), dtype=bool)
+        marked = np.zeros(len(hashes), dtype=bool)
         marked[1:] |= same
         marked[:-1] |= same
         lines = np.frombuffer(self.lines, dtype=np.int64)[order[marked]]

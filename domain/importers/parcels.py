@@ -9,7 +9,6 @@ boundary, size or object changed, and never stores a parcel twice.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import shapely
 from domain import policy
 from domain.i18n import register, tr
 from domain.importers.common import ImportReport, Problems, enter_stage
-from domain.importers.vector import POLYGON, decimal_number, open_vector, whole_number
+from domain.importers.vector import POLYGON, decimal_number, number_from_one, open_vector
 from domain.store.areas import as_multipolygon
 from domain.store.bulk import analyze, fix_sequences, insert_rows
 from domain.store.objects import object_points, set_kadastrale_aanduidingen
@@ -175,10 +174,8 @@ def _parcel(record, columns, geometry_field, problems, report, file_name):
     if not _SECTION.fullmatch(section):
         problems.add(row, columns["section"], tr("parcels.bad_section", value=section))
         ok = False
-    number = None
-    with contextlib.suppress(ValueError):
-        number = whole_number(raw_number) if raw_number is not None else None
-    if number is None or not 1 <= number <= policy.PARCEL_NUMBER_MAX:
+    number = number_from_one(raw_number, policy.PARCEL_NUMBER_MAX)
+    if number is None:
         shown = "" if raw_number is None else raw_number
         problems.add(
             row,

@@ -270,6 +270,17 @@ def whole_number(value) -> int:
     return int(text)
 
 
+def number_from_one(value, highest: int) -> int | None:
+    """A whole number from 1 to ``highest`` (a house or parcel number), else None."""
+    if value is None:
+        return None
+    try:
+        number = whole_number(value)
+    except ValueError:
+        return None
+    return number if 1 <= number <= highest else None
+
+
 def decimal_number(value) -> float:
     """A non-negative number; text only as ASCII digits with an optional ``.`` fraction."""
     if isinstance(value, bool):

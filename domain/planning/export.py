@@ -36,23 +36,23 @@ _COLUMNS = ("order", "address", "postcode", "place", "object", "situations", "re
 
 
 def visit_header(lang: str | None = None) -> list[str]:
-    return [tr(f"plan.col.{c}", lang) for c in _COLUMNS]
+    return [tr(f"plan.col.{column}", lang) for column in _COLUMNS]
 
 
 def visit_rows(visits) -> list[list]:
     return [
         [
-            r.order,
-            r.address,
-            r.postcode,
-            r.place,
-            r.object_id,
-            ", ".join(r.situations),
-            r.reason,
-            round(r.x, 1),
-            round(r.y, 1),
+            visit.order,
+            visit.address,
+            visit.postcode,
+            visit.place,
+            visit.object_id,
+            ", ".join(visit.situations),
+            visit.reason,
+            round(visit.x, 1),
+            round(visit.y, 1),
         ]
-        for r in visits.rows
+        for visit in visits.rows
     ]
 
 
@@ -109,7 +109,7 @@ def route_geopackage(visits, path, lang: str | None = None) -> Path:
     numbered stops (one point per address, in walking order)."""
     from domain.exports.ogr_writer import Layer, write_geopackage
 
-    coords = [(r.x, r.y) for r in visits.rows]
+    coords = [(visit.x, visit.y) for visit in visits.rows]
     if visits.start is not None:
         coords = [visits.start, *coords]
     line = shapely.LineString(coords) if len(coords) >= 2 else None
@@ -129,16 +129,16 @@ def route_geopackage(visits, path, lang: str | None = None) -> Path:
     rows = visits.rows
     stops = Layer(
         name="bezoekadressen",
-        geometries=[shapely.Point(r.x, r.y) for r in rows],
+        geometries=[shapely.Point(visit.x, visit.y) for visit in rows],
         attributes={
-            "volgorde": [r.order for r in rows],
-            "adres": [r.address for r in rows],
-            "postcode": [r.postcode for r in rows],
-            "plaats": [r.place for r in rows],
-            "object_id": [r.object_id for r in rows],
-            "situaties": [", ".join(r.situations) for r in rows],
-            "situatie_codes": [",".join(r.situation_codes) for r in rows],
-            "reden": [r.reason for r in rows],
+            "volgorde": [visit.order for visit in rows],
+            "adres": [visit.address for visit in rows],
+            "postcode": [visit.postcode for visit in rows],
+            "plaats": [visit.place for visit in rows],
+            "object_id": [visit.object_id for visit in rows],
+            "situaties": [", ".join(visit.situations) for visit in rows],
+            "situatie_codes": [",".join(visit.situation_codes) for visit in rows],
+            "reden": [visit.reason for visit in rows],
         },
         geometry_type="POINT",
         description=tr("plan.layer.stops", lang),

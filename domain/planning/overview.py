@@ -111,17 +111,20 @@ def _flags(inp, in_effect: np.ndarray, as_of: dt.date) -> dict[str, np.ndarray]:
 
 
 def _table(names: np.ndarray, inverse: np.ndarray, flags: dict, label: str) -> list[dict]:
-    counts = {c: np.bincount(inverse, weights=flags[c], minlength=len(names)) for c in COLUMNS}
+    counts = {
+        column: np.bincount(inverse, weights=flags[column], minlength=len(names))
+        for column in COLUMNS
+    }
     rows = []
-    for g, name in enumerate(names.tolist()):
+    for group, name in enumerate(names.tolist()):
         row = {"group": name or label}
-        row.update({c: int(counts[c][g]) for c in COLUMNS})
+        row.update({column: int(counts[column][group]) for column in COLUMNS})
         rows.append(row)
     return rows
 
 
 def _totals(rows: list[dict]) -> dict[str, int]:
-    return {c: sum(r[c] for r in rows) for c in COLUMNS}
+    return {column: sum(row[column] for row in rows) for column in COLUMNS}
 
 
 def regional_overview(
@@ -177,12 +180,12 @@ def regional_overview(
     after_flags, quake = _after(inp, cols, in_effect, scenario, as_of, motion)
     after = _table(names, inverse, after_flags, empty)
     delta = []
-    for b, a in zip(before, after):
-        change = {c: a[c] - b[c] for c in COLUMNS}
+    for row_before, row_after in zip(before, after):
+        change = {column: row_after[column] - row_before[column] for column in COLUMNS}
         if any(change.values()):
-            delta.append({"group": b["group"], **change})
+            delta.append({"group": row_before["group"], **change})
     out.scenario, out.after, out.delta = quake, after, delta
-    out.delta_totals = {c: sum(r[c] for r in delta) for c in COLUMNS}
+    out.delta_totals = _totals(delta)
     step(progress, cancel, 100)
     return out
 
@@ -214,14 +217,16 @@ def _after(inp, cols, in_effect: np.ndarray, quake: ScenarioQuake, as_of: dt.dat
         objects,
         settings=motion.ground_motion(),
     )
-    e = inp.exposure
-    event = len(e.event_times)
+    stored = inp.exposure
+    event = len(stored.event_times)
     when = np.datetime64(quake.date, "D").astype("datetime64[s]") + np.timedelta64(12, "h")
     exposure = SimpleNamespace(
-        obj_index=np.concatenate([e.obj_index, result.index.astype(np.int64)]),
-        event_index=np.concatenate([e.event_index, np.full(len(result.index), event, np.int64)]),
-        pgv_mm_s=np.concatenate([e.pgv_mm_s, result.pgv_mm_s]),
-        event_times=np.concatenate([np.asarray(e.event_times), [when]]),
+        obj_index=np.concatenate([stored.obj_index, result.index.astype(np.int64)]),
+        event_index=np.concatenate(
+            [stored.event_index, np.full(len(result.index), event, np.int64)]
+        ),
+        pgv_mm_s=np.concatenate([stored.pgv_mm_s, result.pgv_mm_s]),
+        event_times=np.concatenate([np.asarray(stored.event_times), [when]]),
     )
     inp_after = _replace_exposure(inp, exposure)
     effect_after = in_effect.copy()
@@ -249,12 +254,14 @@ def _replace_exposure(inp, exposure):
 
 
 def overview_header(by: str, lang: str | None = None) -> list[str]:
-    return [tr(f"ov.col.group.{by}", lang)] + [tr(f"ov.col.{c}", lang) for c in COLUMNS]
+    return [tr(f"ov.col.group.{by}", lang)] + [tr(f"ov.col.{column}", lang) for column in COLUMNS]
 
 
 def overview_csv(rows: list[dict], by: str, path, lang: str | None = None):
     from domain.planning.export import write_csv
 
     return write_csv(
-        path, overview_header(by, lang), [[r["group"], *(r[c] for c in COLUMNS)] for r in rows]
+        path,
+        overview_header(by, lang),
+        [[row["group"], *(row[column] for column in COLUMNS)] for row in rows],
     )

@@ -99,7 +99,7 @@ def _two_opt(nodes: np.ndarray, tour: list[int]) -> list[int]:
     xs = nodes[:, 0].tolist()
     ys = nodes[:, 1].tolist()
 
-    def d(a: int, b: int) -> float:
+    def dist(a: int, b: int) -> float:
         return math.hypot(xs[a] - xs[b], ys[a] - ys[b])
 
     pos = [0] * n
@@ -130,16 +130,16 @@ def _two_opt(nodes: np.ndarray, tour: list[int]) -> list[int]:
             # a -> succ(a): replace (a, b) and (c, d) by (a, c) and (b, d)
             if i < last:
                 b = tour[i + 1]
-                d_ab = d(a, b)
+                d_ab = dist(a, b)
                 for c in neighbours[a]:
-                    d_ac = d(a, c)
+                    d_ac = dist(a, c)
                     if d_ac >= d_ab:
                         break
                     j = pos[c]
                     if j > i + 1:
                         if j < last:
                             e = tour[j + 1]
-                            gain = d_ab + d(c, e) - d_ac - d(b, e)
+                            gain = d_ab + dist(c, e) - d_ac - dist(b, e)
                         else:
                             e, gain = -1, d_ab - d_ac
                         if gain > 1e-9:
@@ -149,7 +149,7 @@ def _two_opt(nodes: np.ndarray, tour: list[int]) -> list[int]:
                             break
                     elif j < i:
                         e = tour[j + 1]  # c -> e ... a -> b  becomes  c -> a ... e -> b
-                        gain = d(c, e) + d_ab - d_ac - d(e, b)
+                        gain = dist(c, e) + d_ab - d_ac - dist(e, b)
                         if gain > 1e-9:
                             reverse(j + 1, i)
                             wake(a, b, c, e)
@@ -160,15 +160,15 @@ def _two_opt(nodes: np.ndarray, tour: list[int]) -> list[int]:
             # pred(a) -> a: replace (p, a) and (c, s) by (p, c)... mirrored: join a with c
             if i > 0:
                 p = tour[i - 1]
-                d_pa = d(p, a)
+                d_pa = dist(p, a)
                 for c in neighbours[a]:
-                    d_ac = d(a, c)
+                    d_ac = dist(a, c)
                     if d_ac >= d_pa:
                         break
                     j = pos[c]
                     if 0 < j < i - 1:
                         q = tour[j - 1]  # q -> c ... p -> a  becomes  q -> p ... c -> a
-                        gain = d(q, c) + d_pa - d(q, p) - d_ac
+                        gain = dist(q, c) + d_pa - dist(q, p) - d_ac
                         if gain > 1e-9:
                             reverse(j, i - 1)
                             wake(a, p, c, q)
@@ -178,9 +178,9 @@ def _two_opt(nodes: np.ndarray, tour: list[int]) -> list[int]:
                         # p -> a ... c -> s  becomes  p -> c ... a -> s
                         if j < last:
                             s = tour[j + 1]
-                            gain = d_pa + d(c, s) - d(p, c) - d(a, s)
+                            gain = d_pa + dist(c, s) - dist(p, c) - dist(a, s)
                         else:
-                            s, gain = -1, d_pa - d(p, c)
+                            s, gain = -1, d_pa - dist(p, c)
                         if gain > 1e-9:
                             reverse(i, j)
                             wake(a, p, c, *((s,) if s >= 0 else ()))

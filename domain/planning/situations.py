@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from domain import policy
-from domain.dutch_time import dutch_dates
+from domain.presentation.dutch_time import dutch_dates
 from domain.rules.batch import assess_many
 from domain.store.rule_input import RuleInput
 
@@ -40,23 +40,24 @@ def situations_of(inp: RuleInput, as_of: dt.date) -> Situations:
     n = len(inp.ids)
     result = assess_many(inp.objects, inp.exposure, inp.claims, as_of=as_of)
     day = np.datetime64(as_of, "D")
-    c = inp.claims
-    visible = np.isnat(c.submitted) | (c.submitted <= day)
-    decided_by_then = ~np.isnat(c.decided) & (c.decided <= day)
-    open_ = visible & (~decided_by_then | (inp.claim_open & ~np.isnat(c.decided)))
-    withdrawn = c.outcome == policy.CLAIM_OUTCOMES.index(policy.WITHDRAWN_OUTCOME)
-    has_claim = _any(n, c.obj_index, visible)
-    damage = np.isin(c.scheme, [policy.SCHEMES.index(s) for s in policy.PHYSICAL_DAMAGE_SCHEMES])
-    has_damage_claim = _any(n, c.obj_index, visible & damage & ~withdrawn)
-    decided_any = _any(n, c.obj_index, visible & damage & decided_by_then & ~withdrawn)
-    has_final = ~np.isnat(result.last_final_decision)
+    claims = inp.claims
+    visible = np.isnat(claims.submitted) | (claims.submitted <= day)
+    decided_by_then = ~np.isnat(claims.decided) & (claims.decided <= day)
+    open_ = visible & (~decided_by_then | (inp.claim_open & ~np.isnat(claims.decided)))
+    withdrawn = claims.outcome == policy.CLAIM_OUTCOMES.index(policy.WITHDRAWN_OUTCOME)
+    has_claim = _any(n, claims.obj_index, visible)
+    damage = np.isin(
+        claims.scheme, [policy.SCHEMES.index(s) for s in policy.PHYSICAL_DAMAGE_SCHEMES]
+    )
+    has_damage_claim = _any(n, claims.obj_index, visible & damage & ~withdrawn)
     ncg = inp.objects.in_ncg_programme == 1
     flags = {
         "never_claimed": ~has_claim,
-        "claim_open": _any(n, c.obj_index, open_ & ~withdrawn),
+        "claim_open": _any(n, claims.obj_index, open_ & ~withdrawn),
         "overdue": result.overdue == 1,
-        "final": has_final & (result.new_claim != 1),
-        "may_claim_again": decided_any & (result.new_claim == 1),
+        # the map status's own conditions, so the visit list and the map agree
+        "final": result.status_masks["final"],
+        "may_claim_again": result.status_masks["may_claim_again"],
         "dh_eligible": result.dh_area == 1,
         "samenloop": ncg & has_damage_claim,
         "ncg_without_claim": ncg & ~has_claim,
@@ -67,19 +68,21 @@ def situations_of(inp: RuleInput, as_of: dt.date) -> Situations:
 
 def _reopening(inp: RuleInput, last_final: np.ndarray, day: np.datetime64) -> dict[int, list[str]]:
     """The quakes after the last final decision above the reopening threshold, per object."""
-    e = inp.exposure
-    if not len(e.obj_index):
+    exposure = inp.exposure
+    if not len(exposure.obj_index):
         return {}
-    qdays = dutch_dates(e.event_times)[e.event_index]  # Dutch dates, as the decision dates
-    last = last_final[e.obj_index]
+    qdays = dutch_dates(exposure.event_times)[
+        exposure.event_index
+    ]  # Dutch dates, as the decision dates
+    last = last_final[exposure.obj_index]
     hit = (
         ~np.isnat(last)
         & (qdays > last)
         & (qdays <= day)
-        & policy.pgv_above(e.pgv_mm_s, policy.REOPEN_PGV_MM_S)
+        & policy.pgv_above(exposure.pgv_mm_s, policy.REOPEN_PGV_MM_S)
     )
     out: dict[int, list[str]] = {}
     for k in np.flatnonzero(hit)[np.argsort(qdays[hit], kind="stable")]:
         label = inp.quake_labels.get(int(inp.pair_quake_ids[k]), "?")
-        out.setdefault(int(e.obj_index[k]), []).append((label, float(e.pgv_mm_s[k])))
+        out.setdefault(int(exposure.obj_index[k]), []).append((label, float(exposure.pgv_mm_s[k])))
     return out

@@ -14,7 +14,7 @@ import shapely
 
 from domain.errors import DomainError
 from domain.i18n import register, tr
-from domain.text_format import postcode as postcode_text
+from domain.presentation.text_format import postcode as postcode_text
 
 #: situation codes in display order (labels in domain.planning.texts)
 SITUATIONS = (
@@ -106,9 +106,9 @@ def visit_list(
     from domain.planning.route import path_length, walking_order
     from domain.planning.situations import situations_of
     from domain.planning.texts import situation_label, visit_reason
+    from domain.presentation.text_format import quake_text
     from domain.store.planning_reads import addresses_in_street_order, objects_inside
     from domain.store.rule_input import read_rule_input
-    from domain.text_format import quake_text
 
     as_of = as_of or dt.date.today()
     wanted = check_situations(situations)

@@ -1,9 +1,9 @@
-"""Column tables for the batch rules: objects, claims, results, three-valued helpers.
+"""The columns the batch rules read and write: objects, claims and the verdicts, as arrays.
 
-The same rules as :func:`domain.rules.assess.assess`, restricted to what can be known per object
-without an applicant (vaste vergoeding: scheme period, first report and location; the personal
-conditions are checked per case). Three-valued results are int8: 1 pass/yes, 0 fail/no,
--1 unknown. A test checks that every column equals the per-case verdicts on random cases.
+``ObjectTable`` and ``ClaimTable`` turn the per-case facts (``domain.rules.facts``) into
+columns, ``BatchResult`` holds the verdict columns :mod:`domain.rules.batch` computes from
+them. Three-valued columns are int8: 1 yes/pass, 0 no/fail, -1 unknown (``YES``/``NO``/``UNK``,
+combined with ``t_all``/``t_any``/``t_not``); unknown dates are NaT, unknown numbers NaN.
 """
 
 from __future__ import annotations
@@ -88,27 +88,29 @@ class ObjectTable:
         handoff_running: Iterable[bool] | None = None,
     ) -> ObjectTable:
         objs = list(objects)
-        dhs = list(dh) if dh is not None else [DHFacts()] * len(objs)
-        places = [None if o.place is None else o.place in policy.DH_PILOT_PLACES for o in objs]
+        dh_facts = list(dh) if dh is not None else [DHFacts()] * len(objs)
+        places = [
+            None if obj.place is None else obj.place in policy.DH_PILOT_PLACES for obj in objs
+        ]
         return cls(
-            ids=np.array([o.id for o in objs], dtype=object),
-            construction_year=_num(o.construction_year for o in objs),
-            small=_tri(o.small for o in objs),
-            woz_value=_num(o.woz_value for o in objs),
-            rijksmonument=_tri(o.rijksmonument for o in objs),
-            in_subsidence_area=_tri(o.in_subsidence_area for o in objs),
-            within_6km_zone=_tri(o.within_6km_zone for o in objs),
-            in_ncg_programme=_tri(o.in_ncg_programme for o in objs),
+            ids=np.array([obj.id for obj in objs], dtype=object),
+            construction_year=_num(obj.construction_year for obj in objs),
+            small=_tri(obj.small for obj in objs),
+            woz_value=_num(obj.woz_value for obj in objs),
+            rijksmonument=_tri(obj.rijksmonument for obj in objs),
+            in_subsidence_area=_tri(obj.in_subsidence_area for obj in objs),
+            within_6km_zone=_tri(obj.within_6km_zone for obj in objs),
+            in_ncg_programme=_tri(obj.in_ncg_programme for obj in objs),
             pilot_place=_tri(places),
-            dh_pilot_dossier=_tri(d.pilot_dossier for d in dhs),
-            dh_structural_defect=_tri(d.structural_defect for d in dhs),
-            dh_unhandled_damage=_tri(d.unhandled_damage for d in dhs),
-            dh_d3_damage_eur=_num(d.d3_damage_eur for d in dhs),
-            dh_recognised_damage_eur=_num(d.recognised_damage_eur for d in dhs),
+            dh_pilot_dossier=_tri(facts.pilot_dossier for facts in dh_facts),
+            dh_structural_defect=_tri(facts.structural_defect for facts in dh_facts),
+            dh_unhandled_damage=_tri(facts.unhandled_damage for facts in dh_facts),
+            dh_d3_damage_eur=_num(facts.d3_damage_eur for facts in dh_facts),
+            dh_recognised_damage_eur=_num(facts.recognised_damage_eur for facts in dh_facts),
             handoff_running=None
             if handoff_running is None
             else np.array(list(handoff_running), bool),
-            use=np.array([o.use for o in objs], dtype=object),
+            use=np.array([obj.use for obj in objs], dtype=object),
         )
 
 
@@ -138,22 +140,25 @@ class ClaimTable:
     def from_records(cls, pairs: Iterable[tuple[int, Claim]]) -> ClaimTable:
         """From (object index, Claim) pairs."""
         rows = list(pairs)
-        cs = [c for _, c in rows]
-        outcome = [policy.CLAIM_OUTCOMES.index(c.outcome) if c.outcome else -1 for c in cs]
+        claims = [claim for _, claim in rows]
+        outcome = [
+            policy.CLAIM_OUTCOMES.index(claim.outcome) if claim.outcome else -1 for claim in claims
+        ]
+        objections = [claim.objection for claim in claims]
         return cls(
-            obj_index=np.array([i for i, _ in rows], dtype=np.int64),
-            scheme=np.array([_SCHEME_CODE[c.scheme] for c in cs], dtype=np.int16),
-            submitted=_days(c.submitted for c in cs),
-            decided=_days(c.decided for c in cs),
+            obj_index=np.array([index for index, _ in rows], dtype=np.int64),
+            scheme=np.array([_SCHEME_CODE[claim.scheme] for claim in claims], dtype=np.int16),
+            submitted=_days(claim.submitted for claim in claims),
+            decided=_days(claim.decided for claim in claims),
             outcome=np.array(outcome, dtype=np.int8),
-            amount=_num(c.amount for c in cs),
-            final=_tri(c.final for c in cs),
-            objection=np.array([c.objection is not None for c in cs], dtype=np.int8),
-            objection_filed=_days(c.objection.filed if c.objection else None for c in cs),
-            objection_decided=_days(c.objection.decided if c.objection else None for c in cs),
-            inspected=_days(c.inspected for c in cs),
-            ids=np.array([c.id for c in cs], dtype=object),
-            risk_found=_tri(c.risk_found for c in cs),
+            amount=_num(claim.amount for claim in claims),
+            final=_tri(claim.final for claim in claims),
+            objection=np.array([objection is not None for objection in objections], np.int8),
+            objection_filed=_days(ob.filed if ob else None for ob in objections),
+            objection_decided=_days(ob.decided if ob else None for ob in objections),
+            inspected=_days(claim.inspected for claim in claims),
+            ids=np.array([claim.id for claim in claims], dtype=object),
+            risk_found=_tri(claim.risk_found for claim in claims),
         )
 
 
@@ -175,9 +180,9 @@ class BatchResult:
     overdue: np.ndarray
     handoff_suggested: np.ndarray
     handoff_target: np.ndarray  # "IVS" | "CBS" | ""
-    status: (
-        np.ndarray
-    )  # no_claim / claim_open / final / may_claim_again / dh_eligible / handoff_running
+    status: np.ndarray  # one of domain.rules.status.MAP_STATUSES per object
+    #: per map class, which objects meet its condition (``domain.rules.status.status_masks``)
+    status_masks: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def _in_schemes(codes: np.ndarray, schemes: Iterable[str]) -> np.ndarray:

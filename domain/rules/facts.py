@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from domain import policy
-from domain.dutch_time import dutch_date
+from domain.presentation.dutch_time import dutch_date
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,18 @@ class Shaking:
         """Dutch calendar day of the quake (its instant is UTC; decision, construction and
         policy dates are Dutch dates, so every rule compares this day)."""
         return dutch_date(self.time)
+
+    @classmethod
+    def of(cls, quake) -> Shaking:
+        """From a ground-motion record of a quake at a site or object, by attribute name."""
+        return cls(
+            quake.event_id,
+            quake.time,
+            quake.place,
+            float(quake.ml),
+            float(quake.pgv_mm_s),
+            getattr(quake, "epicentral_km", None),
+        )
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,11 @@ def _get(obj: Any, *names: str, default=None):
     return default
 
 
+def _same_named(rec: Any, *names: str) -> dict:
+    """The record's attributes that carry the rules' field names, as keyword arguments."""
+    return {name: _get(rec, name) for name in names}
+
+
 def claim_from_record(rec: Any) -> Claim:
     """A rules ``Claim`` from a store claim record (claim number as the id people see)."""
     objection = _get(rec, "objection")
@@ -34,16 +39,12 @@ def claim_from_record(rec: Any) -> Claim:
         objection = Objection() if objection else None
     return Claim(
         id=str(_get(rec, "claim_number", "id")),
-        scheme=_get(rec, "scheme"),
-        submitted=_get(rec, "submitted"),
-        decided=_get(rec, "decided"),
-        outcome=_get(rec, "outcome"),
-        amount=_get(rec, "amount"),
-        final=_get(rec, "final"),
         objection=objection,
-        inspected=_get(rec, "inspected"),
-        risk_found=_get(rec, "risk_found"),
-        handler=_get(rec, "handler"),
+        **_same_named(
+            rec,
+            *("scheme", "submitted", "decided", "outcome", "amount", "final"),
+            *("inspected", "risk_found", "handler"),
+        ),
     )
 
 
@@ -62,43 +63,36 @@ def case_from_record(
     areas = _get(record, "areas")
     obj = BuildingObject(
         id=str(_get(record, "object_id", "id")),
-        x=_get(record, "x"),
-        y=_get(record, "y"),
-        construction_year=_get(record, "construction_year"),
-        small=_get(record, "small"),
-        use=_get(record, "use"),
-        woz_value=_get(record, "woz_value"),
-        rijksmonument=_get(record, "rijksmonument"),
-        vs30=_get(record, "vs30"),
-        in_subsidence_area=_get(areas, "in_subsidence_area"),
-        within_6km_zone=_get(areas, "within_6km_zone"),
-        in_ncg_programme=_get(record, "in_ncg_programme"),
-        place=_get(record, "place"),
+        **_same_named(areas, "in_subsidence_area", "within_6km_zone"),
+        **_same_named(
+            record,
+            *("x", "y", "construction_year", "small", "use", "woz_value", "rijksmonument"),
+            *("vs30", "in_ncg_programme", "place"),
+        ),
     )
     owners = tuple(
         Ownership(
-            person_id=str(_get(o, "person_id")),
-            natural_person=_get(o, "natural_person"),
-            right=_get(o, "right"),
-            start=_get(o, "valid_from", "start", "from_"),
-            until=_get(o, "valid_until", "until"),
-            consents=_get(o, "consent", "consents"),
+            person_id=str(_get(owner, "person_id")),
+            natural_person=_get(owner, "natural_person"),
+            right=_get(owner, "right"),
+            start=_get(owner, "valid_from", "start", "from_"),
+            until=_get(owner, "valid_until", "until"),
+            consents=_get(owner, "consent", "consents"),
         )
-        for o in _get(record, "owners", default=[]) or []
+        for owner in _get(record, "owners", default=[]) or []
     )
     claim_records = list(_get(record, "claims", default=[]) or [])
     if applicant is None:
-        dated = [c for c in claim_records if _get(c, "applicant_id")]
+        dated = [claim for claim in claim_records if _get(claim, "applicant_id")]
         if dated:
-            applicant = str(_get(max(dated, key=lambda c: _get(c, "submitted")), "applicant_id"))
+            latest = max(dated, key=lambda claim: _get(claim, "submitted"))
+            applicant = str(_get(latest, "applicant_id"))
         elif len(owners) == 1:
             applicant = owners[0].person_id
     shakings = tuple(
-        Shaking(
-            q.event_id, q.time, q.place, float(q.ml), float(q.pgv_mm_s), _get(q, "epicentral_km")
-        )
-        for q in _get(record, "quakes_at_object", default=[]) or []
-        if _get(q, "counting", default=True)
+        Shaking.of(quake)
+        for quake in _get(record, "quakes_at_object", default=[]) or []
+        if _get(quake, "counting", default=True)
     )
     exposure = _get(record, "exposure")
     if exposure is not None and _get(exposure, "max_pgv_mm_s") is None and not shakings:
@@ -110,7 +104,7 @@ def case_from_record(
         applicant=applicant,
         prior_applications=prior_applications,
         whole_object=whole_object,
-        claims=tuple(claim_from_record(c) for c in claim_records),
+        claims=tuple(claim_from_record(claim) for claim in claim_records),
         dh=dh or DHFacts(),
         shakings=shakings,
         catalog_end=_get(record, "catalog_end"),

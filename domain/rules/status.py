@@ -63,7 +63,7 @@ def dh_to_check_mask(dh_area: np.ndarray, duurzaam_herstel: np.ndarray) -> np.nd
     return (np.asarray(dh_area) == 1) & (np.asarray(duurzaam_herstel) == -1)
 
 
-def status_classes(
+def status_masks(
     *,
     decided_any: np.ndarray,
     claim_open: np.ndarray,
@@ -72,19 +72,33 @@ def status_classes(
     dh_area: np.ndarray,
     duurzaam_herstel: np.ndarray,
     handoff_running: np.ndarray | None = None,
-) -> np.ndarray:
-    """Status per object (object array) from boolean facts and three-valued verdict columns."""
-    n = len(decided_any)
+) -> dict[str, np.ndarray]:
+    """Per map class (but ``no_claim``), which objects meet its condition, lowest precedence
+    first; an object can meet several. Boolean facts and three-valued verdict columns in."""
     new_claim = np.asarray(new_claim)
-    status = np.full(n, "no_claim", dtype=object)
-    status[np.asarray(decided_any, bool) & (new_claim == 1)] = "may_claim_again"
-    status[np.asarray(has_final, bool) & (new_claim != 1)] = "final"
-    status[np.asarray(claim_open, bool)] = "claim_open"
-    status[dh_to_check_mask(dh_area, duurzaam_herstel)] = "dh_to_check"
-    status[dh_eligible_mask(duurzaam_herstel)] = "dh_eligible"
+    masks = {
+        "may_claim_again": np.asarray(decided_any, bool) & (new_claim == 1),
+        "final": np.asarray(has_final, bool) & (new_claim != 1),
+        "claim_open": np.asarray(claim_open, bool),
+        "dh_to_check": dh_to_check_mask(dh_area, duurzaam_herstel),
+        "dh_eligible": dh_eligible_mask(duurzaam_herstel),
+    }
     if handoff_running is not None:
-        status[np.asarray(handoff_running, bool)] = "handoff_running"
+        masks["handoff_running"] = np.asarray(handoff_running, bool)
+    return masks
+
+
+def status_of_masks(masks: dict[str, np.ndarray], n: int) -> np.ndarray:
+    """Status per object (object array): the class of highest precedence whose mask holds."""
+    status = np.full(n, "no_claim", dtype=object)
+    for code, mask in masks.items():
+        status[mask] = code
     return status
+
+
+def status_classes(**facts: np.ndarray | None) -> np.ndarray:
+    """Status per object from the facts :func:`status_masks` takes."""
+    return status_of_masks(status_masks(**facts), len(facts["decided_any"]))
 
 
 _CODE = {True: 1, False: 0, None: -1, "pass": 1, "fail": 0, "unknown": -1}

@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from domain import policy, text_format
+from domain import policy
 from domain.i18n import tr
+from domain.presentation import text_format
 
 PASS = "pass"
 FAIL = "fail"

@@ -139,7 +139,7 @@ def computed_zone_areas(catalog, progress=None, cancel=None, settings=None) -> l
     """Effect-area and DH-area polygons on the grid of the zones module (membership per object
     is still decided from the object's own exposure); ``settings``: component and exceedance."""
     from domain.groundmotion.gmpe import DEFAULT_SETTINGS
-    from domain.zones import computed_areas
+    from domain.groundmotion.zones import computed_areas
 
     if not catalog.quakes:
         return []

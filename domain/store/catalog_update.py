@@ -29,6 +29,7 @@ from sqlalchemy import bindparam, text
 from domain import policy
 from domain.groundmotion.catalog import Catalog, Quake
 from domain.i18n import register, tr
+from domain.presentation.text_format import postcode as postcode_text
 from domain.store.backend import backend_of
 from domain.store.bulk import insert_rows
 from domain.store.catalog_update_report import GROUPS, CatalogUpdate, ObjectChange
@@ -40,7 +41,6 @@ from domain.store.exposure import (
 )
 from domain.store.faults import raw_faults
 from domain.store.motion_settings import store_motion_settings
-from domain.text_format import postcode as postcode_text
 
 Progress = Callable[[float], None]
 Cancel = Callable[[], bool]
@@ -70,7 +70,7 @@ def update_catalog_file(store, path, progress=None, cancel=None, **read_options)
     problem is refused whole before the store is touched."""
     from pathlib import Path
 
-    from domain.groundmotion.catalog import load_catalog
+    from domain.importers.catalog import load_catalog
     from domain.importers.common import fail
 
     catalog = load_catalog(path, **read_options)
@@ -82,7 +82,7 @@ def update_catalog_file(store, path, progress=None, cancel=None, **read_options)
 def update_catalog_fdsn(store, url: str = policy.FDSN_EVENT_URL, progress=None, cancel=None):
     """New events from an FDSN event service: asked from shortly before the latest stored
     event (late revisions), de-duplicated by event id against the store."""
-    from domain.groundmotion.fdsn import FdsnQuery, fetch_catalog
+    from domain.importers.fdsn import FdsnQuery, fetch_catalog
 
     # asked up to now, so the answer declares what it covers (the catalogue's end)
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
@@ -527,7 +527,7 @@ def _newly_reopened(conn, exposure, hit, object_ids, status_before):
     Evaluated again are only the objects shaken > 5 mm/s whose status allows a final
     decision: "final" before, or a class that hides a reopening (a hand-off, the DH area, an
     open claim). An object is newly reopened when every quake that reopens it is new."""
-    from domain.dutch_time import dutch_dates
+    from domain.presentation.dutch_time import dutch_dates
     from domain.store.assess_rules import assess_stored
 
     # compared as the rules compare them: the PGV as shown (policy.pgv_rounded)
@@ -562,7 +562,7 @@ def _newly_reopened(conn, exposure, hit, object_ids, status_before):
 def _changes(conn, exposure, hit, object_ids, before, after, finals, reopened, cand):
     """The report's groups: per object its strongest new quake; for a reopened object the
     first new quake > 5 mm/s after its last final decision."""
-    from domain.dutch_time import dutch_date
+    from domain.presentation.dutch_time import dutch_date
 
     times = exposure.event_times
     day_of = {}

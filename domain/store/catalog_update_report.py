@@ -122,7 +122,7 @@ class CatalogUpdate:
 
 
 def group_label(name: str, lang: str | None = None) -> str:
-    from domain.text_format import number
+    from domain.presentation.text_format import number
 
     if name == "new_dh_count":
         return tr(
@@ -182,7 +182,7 @@ def write_changes_csv(update: CatalogUpdate, path, lang: str | None = None):
 
 def report_text(update: CatalogUpdate, lang: str | None = None) -> str:
     """The report as text: the counts, then per group the objects."""
-    from domain.text_format import speed
+    from domain.presentation.text_format import speed
 
     lines = [
         tr(
@@ -199,13 +199,15 @@ def report_text(update: CatalogUpdate, lang: str | None = None) -> str:
     if not update.added:
         lines.append(tr("update.nothing_new", lang))
         return "\n".join(lines)
-    for g in GROUPS:
-        members = update.group(g)
-        lines.append(f"{group_label(g, lang)}: {len(members)}")
-        for c in members:
-            where = c.address or ", ".join(p for p in (c.place, c.municipality) if p)
+    for group in GROUPS:
+        members = update.group(group)
+        lines.append(f"{group_label(group, lang)}: {len(members)}")
+        for change in members:
+            where = change.address or ", ".join(
+                part for part in (change.place, change.municipality) if part
+            )
             lines.append(
-                f"  {c.object_id}  {where}  {c.event_id} {c.quake_date.isoformat()} "
-                f"{speed(c.pgv_mm_s, lang)}"
+                f"  {change.object_id}  {where}  {change.event_id} "
+                f"{change.quake_date.isoformat()} {speed(change.pgv_mm_s, lang)}"
             )
     return "\n".join(lines)

@@ -166,7 +166,7 @@ def import_catalog(
     runs from 0 to 100 within the exposure and again within the zones."""
     from pathlib import Path
 
-    from domain.groundmotion.catalog import load_catalog
+    from domain.importers.catalog import load_catalog
     from domain.rules.coverage import known_text
     from domain.store.areas import stored_outlines
     from domain.store.coverage import record_catalog_end

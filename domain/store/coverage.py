@@ -13,7 +13,7 @@ import datetime as dt
 
 from sqlalchemy import text
 
-from domain.dutch_time import dutch_date
+from domain.presentation.dutch_time import dutch_date
 from domain.store.repository import to_datetime
 
 CATALOG_END_KEY = "catalog_end"

@@ -61,11 +61,11 @@ def gpkg_datetime(t: dt.datetime) -> str:
 
 def quake_rows(catalog) -> tuple[list[tuple], list]:
     rows, points = [], []
-    entries = [(q, True, None) for q in catalog.quakes]
-    entries += [(q, False, reason) for q, reason in catalog.excluded]
+    entries = [(quake, True, None) for quake in catalog.quakes]
+    entries += [(quake, False, reason) for quake, reason in catalog.excluded]
     seen: set[str] = set()
-    for i, (q, counting, reason) in enumerate(entries, start=1):
-        event_id = q.event_id or f"q{i}"
+    for i, (quake, counting, reason) in enumerate(entries, start=1):
+        event_id = quake.event_id or f"q{i}"
         if event_id in seen:
             event_id = f"{event_id}-{i}"
         seen.add(event_id)
@@ -73,18 +73,18 @@ def quake_rows(catalog) -> tuple[list[tuple], list]:
             (
                 i,
                 event_id,
-                _utc_naive(q.time),
-                q.place,
-                float(q.ml),
-                q.depth_km,
-                float(q.x),
-                float(q.y),
-                q.source,
+                _utc_naive(quake.time),
+                quake.place,
+                float(quake.ml),
+                quake.depth_km,
+                float(quake.x),
+                float(quake.y),
+                quake.source,
                 counting,
                 reason,
             )
         )
-        points.append(shapely.Point(q.x, q.y))
+        points.append(shapely.Point(quake.x, quake.y))
     return rows, points
 
 
@@ -99,7 +99,7 @@ def replace_quakes(conn, catalog) -> int:
     conn.execute(text("DELETE FROM quakes"))
     rows, points = quake_rows(catalog)
     instant = backend_of(conn).instant
-    rows = [(r[0], r[1], instant(r[2]), *r[3:]) for r in rows]
+    rows = [(row[0], row[1], instant(row[2]), *row[3:]) for row in rows]
     return insert_rows(conn, "quakes", QUAKE_COLUMNS, rows, np.array(points, dtype=object))
 
 
@@ -153,7 +153,8 @@ def load_object_arrays(conn):
         empty = np.zeros(0)
         return empty.astype(np.int64), empty, empty, empty
     arr = np.array(
-        [(r.id, r.x, r.y, r.vs30 if r.vs30 is not None else np.nan) for r in rows], dtype=float
+        [(row.id, row.x, row.y, np.nan if row.vs30 is None else row.vs30) for row in rows],
+        dtype=float,
     )
     vs30 = np.where(np.isnan(arr[:, 3]), policy.DEFAULT_VS30_M_S, arr[:, 3])
     return arr[:, 0].astype(np.int64), arr[:, 1], arr[:, 2], vs30
@@ -165,16 +166,25 @@ def catalog_from_store(conn):
     from domain.store.repository import to_datetime
 
     quakes, excluded = [], []
-    for r in conn.execute(
+    for row in conn.execute(
         text(
             "SELECT event_id, time, place, ml, depth_km, x, y, source, counting, excluded_reason "
             "FROM quakes ORDER BY id"
         )
     ):
-        t = to_datetime(r.time).replace(tzinfo=dt.timezone.utc)
-        q = Quake(r.event_id, t, r.place or "", r.ml, r.depth_km, r.x, r.y, r.source or "")
-        if r.counting:
-            quakes.append(q)
+        time = to_datetime(row.time).replace(tzinfo=dt.timezone.utc)
+        quake = Quake(
+            row.event_id,
+            time,
+            row.place or "",
+            row.ml,
+            row.depth_km,
+            row.x,
+            row.y,
+            row.source or "",
+        )
+        if row.counting:
+            quakes.append(quake)
         else:
-            excluded.append((q, r.excluded_reason or ""))
+            excluded.append((quake, row.excluded_reason or ""))
     return Catalog(quakes, excluded, "opslag")

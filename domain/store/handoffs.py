@@ -38,7 +38,7 @@ register(
 
 def add_handoff(engine, draft, by: str) -> int:
     """Store a new hand-off as ``concept`` (version 1) with its first history line."""
-    from domain.handoff import validate_draft
+    from domain.rules.handoff import validate_draft
 
     object_id = int(draft.object_id)
     now = _now()
@@ -89,7 +89,7 @@ def change_handoff_status(
     engine, handoff_id: int, expected_version: int, new_status: str, by: str, note: str = ""
 ) -> int:
     """Move a hand-off to ``new_status`` if nobody changed it since ``expected_version``."""
-    from domain.handoff import check_transition
+    from domain.rules.handoff import check_transition
 
     now = _now()
     with engine.begin() as conn:
@@ -132,9 +132,9 @@ def change_handoff_status(
 
 
 def _check_submittable(conn, handoff_id: int) -> None:
-    from domain.handoff import HandOffDraft, validate_draft
+    from domain.rules.handoff import HandOffDraft, validate_draft
 
-    r = conn.execute(
+    row = conn.execute(
         text(
             "SELECT object_id, target, submitter, reason_category, narrative, "
             "resident_consent, linked_claim_ids FROM handoffs WHERE id = :id"
@@ -142,13 +142,15 @@ def _check_submittable(conn, handoff_id: int) -> None:
         {"id": handoff_id},
     ).first()
     draft = HandOffDraft(
-        object_id=str(r.object_id),
-        target=r.target,
-        submitter=r.submitter,
-        reason_category=r.reason_category,
-        narrative=r.narrative,
-        resident_consent=bool(r.resident_consent),
-        linked_claim_ids=tuple(c for c in (r.linked_claim_ids or "").split(",") if c),
+        object_id=str(row.object_id),
+        target=row.target,
+        submitter=row.submitter,
+        reason_category=row.reason_category,
+        narrative=row.narrative,
+        resident_consent=bool(row.resident_consent),
+        linked_claim_ids=tuple(
+            claim_id for claim_id in (row.linked_claim_ids or "").split(",") if claim_id
+        ),
     )
     problems = validate_draft(draft, for_submission=True)
     if problems:

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from domain.store.engine import Location
 from domain.store.schema import AREA_KINDS
 
-#: map layer name → (table, geometry type, filter)
-LAYERS: dict[str, tuple[str, str, str]] = {
-    "objects": ("objects", "Point", ""),
-    "parcels": ("parcels", "MultiPolygon", ""),
-    "quakes": ("quakes", "Point", ""),
-    **{f"areas_{kind}": ("areas", "MultiPolygon", f"\"kind\" = '{kind}'") for kind in AREA_KINDS},
+
+class StoreLayer(NamedTuple):
+    """One map layer of a store: the table it shows, its geometry type and a row filter."""
+
+    table: str
+    geometry: str
+    where: str
+
+
+#: map layer key → what it shows; the one list of the store's layers (the plugin adds a name
+#: and a style per key, ``img_qgis_plugin.store_layers.LAYER_LOOKS``)
+LAYERS: dict[str, StoreLayer] = {
+    "objects": StoreLayer("objects", "Point", ""),
+    "parcels": StoreLayer("parcels", "MultiPolygon", ""),
+    "quakes": StoreLayer("quakes", "Point", ""),
+    **{
+        f"areas_{kind}": StoreLayer("areas", "MultiPolygon", f"\"kind\" = '{kind}'")
+        for kind in AREA_KINDS
+    },
 }
 
 

@@ -126,7 +126,7 @@ class MotionSettings:
 
     def describe(self, lang: str | None = None) -> str:
         """One line for panel, dossier and CLI: which settings the figures use."""
-        from domain.text_format import number
+        from domain.presentation.text_format import number
 
         lang = lang or current_language()
         if self.vs30_source == "pc4":

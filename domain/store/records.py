@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from domain.errors import DomainError
 from domain.i18n import register, tr
-from domain.text_format import postcode
+from domain.presentation.text_format import postcode
 
 register(
     {

@@ -411,15 +411,15 @@ _ADDRESS_ORDER = " ORDER BY a.search_key, a.object_id LIMIT :limit"
 
 def _address_hits(conn, sql: str, params: dict, kind: str) -> list[SearchHit]:
     hits = []
-    for r in conn.execute(text(sql), params):
+    for row in conn.execute(text(sql), params):
         address = AddressRecord(
-            bag_vbo_id=r.bag_vbo_id,
-            street=r.street,
-            house_number=r.house_number,
-            house_letter=r.house_letter,
-            addition=r.addition,
-            postcode=r.postcode,
-            place=r.place,
+            bag_vbo_id=row.bag_vbo_id,
+            street=row.street,
+            house_number=row.house_number,
+            house_letter=row.house_letter,
+            addition=row.addition,
+            postcode=row.postcode,
+            place=row.place,
         )
-        hits.append(SearchHit(kind, r.object_id, address.label(), r.x, r.y))
+        hits.append(SearchHit(kind, row.object_id, address.label(), row.x, row.y))
     return hits

@@ -130,7 +130,7 @@ def read_rule_input(
     ``lean`` skips the object facts only the vaste vergoeding and the Duurzaam herstel maximum
     use (construction year, small, WOZ, Rijksmonument): they stay unknown.
     """
-    from domain.handoff import is_running
+    from domain.rules.handoff import is_running
 
     where = "" if ids is None else " WHERE id" + id_filter(ids)
     pilot_sql = (

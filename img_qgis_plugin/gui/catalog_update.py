@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from img_qgis_plugin.controller import say_no_store
 from img_qgis_plugin.gui.i18n import pgv_text, tr, ui_language
 from img_qgis_plugin.toolbelt.log_handler import log
 from img_qgis_plugin.toolbelt.preferences import Preferences
@@ -41,11 +42,7 @@ class CatalogUpdateRunner:
     def ask_and_run(self, parent=None):
         """The user's choice: the event service (URL from the settings) or a file."""
         if self.controller.store is None:
-            log(
-                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
-                "warning",
-                push=True,
-            )
+            say_no_store()
             return None
         url = Preferences.load().fdsn_url
         box = QMessageBox(parent)

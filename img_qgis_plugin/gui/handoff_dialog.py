@@ -1,6 +1,6 @@
 """Dialog to prepare a hand-off to the IVS or the CBS for one object.
 
-The rules for a complete hand-off live in ``domain.handoff.validate_draft``; the dialog asks
+The rules for a complete hand-off live in ``domain.rules.handoff.validate_draft``; the dialog asks
 them after every edit and puts each problem in red next to the field it concerns, so the person
 sees what to fix where, and OK stays disabled until nothing is left.
 """
@@ -11,7 +11,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem
 
-from domain.handoff import (
+from domain.rules.handoff import (
     REASON_CATEGORIES,
     SUBMITTERS,
     TARGETS,

@@ -1,6 +1,6 @@
 """Existing hand-offs with their history, and the buttons that move a status one allowed step.
 
-Which steps are allowed comes from ``domain.handoff``; the section only offers them and reports
+Which steps are allowed comes from ``domain.rules.handoff``; the section only offers them and reports
 the choice (hand-off id, the version the user saw, the new status) so the store can refuse a
 change made on an outdated view instead of overwriting someone else's work.
 """
@@ -16,7 +16,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from domain.handoff import (
+from domain.rules.handoff import (
     INITIAL_STATUS,
     answers_suggestion,
     next_statuses,

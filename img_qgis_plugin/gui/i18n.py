@@ -12,8 +12,8 @@ import html
 
 from qgis.PyQt.QtCore import QCoreApplication
 
-from domain import text_format
 from domain.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from domain.presentation import text_format
 
 CONTEXT = "@default"
 NO_VALUE = "—"
@@ -66,7 +66,7 @@ def parse_day(value) -> dt.date | None:
 def quake_day(value) -> dt.date | None:
     """The Dutch calendar date of a quake's UTC time, the date the rules compare with decision
     dates (23:46 UTC on 15 November is the 16th in Groningen); a bare date is taken as it is."""
-    from domain.dutch_time import dutch_date
+    from domain.presentation.dutch_time import dutch_date
 
     if value is None or value == "":
         return None

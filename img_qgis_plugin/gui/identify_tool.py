@@ -25,14 +25,9 @@ class ObjectIdentifyTool(QgsMapToolIdentifyFeature):
     def canvasReleaseEvent(self, event) -> None:  # noqa: N802
         layers = [lyr for lyr in (self.objects_layer, self.parcels_layer) if lyr is not None]
         if not layers:  # the store closed or its layers were removed
-            from img_qgis_plugin.gui.i18n import tr
-            from img_qgis_plugin.toolbelt.log_handler import log
+            from img_qgis_plugin.controller import say_no_store
 
-            log(
-                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
-                "warning",
-                push=True,
-            )
+            say_no_store()
             return
         results = self.identify(
             event.x(), event.y(), layers, QgsMapToolIdentify.IdentifyMode.TopDownStopAtFirst

@@ -117,7 +117,7 @@ def reopening_quake_text(event, quakes: dict) -> str:
     quake = quakes.get(event_id) or (event if isinstance(event, dict) else None)
     if not quake or not quake.get("time"):
         return str(event_id)
-    from domain import text_format
+    from domain.presentation import text_format
     from domain.rules.verdict import render
 
     lang = ui_language()
@@ -263,7 +263,7 @@ class ObjectPanel(QgsDockWidget):
     as_of_changed = pyqtSignal(object)
     #: hand-off id, the version the user saw, the requested status
     handoff_status_requested = pyqtSignal(object, int, str)
-    #: the user completed the hand-off dialog (a ``domain.handoff.HandOffDraft``)
+    #: the user completed the hand-off dialog (a ``domain.rules.handoff.HandOffDraft``)
     handoff_requested = pyqtSignal(object)
     #: the user asked for the case dossier (PDF) of the object shown (its id)
     dossier_requested = pyqtSignal(int)
@@ -450,17 +450,19 @@ class ObjectPanel(QgsDockWidget):
         self.facts.replan()  # the new values may fit beside their labels, or no longer
 
     def _fill_chart(self, quakes, claims, last_final, marks) -> None:
-        ordered = sorted(quakes, key=lambda q: str(q.get("time") or ""), reverse=True)
+        ordered = sorted(quakes, key=lambda quake: str(quake.get("time") or ""), reverse=True)
         points = [
-            (quake_day(q.get("time")), q.get("pgv_mm_s") or 0, "reopens" in m)
-            for q, m in zip(ordered, marks)
+            (quake_day(quake.get("time")), quake.get("pgv_mm_s") or 0, "reopens" in its_marks)
+            for quake, its_marks in zip(ordered, marks)
         ]
         thresholds = [
             (policy.EFFECT_AREA_PGV_MM_S, f"{number_text(policy.EFFECT_AREA_PGV_MM_S)} mm/s"),
             (policy.NULMETING_PGV_MM_S, f"{number_text(policy.NULMETING_PGV_MM_S)} mm/s"),
         ]
         decisions = [
-            (parse_day(c.get("decided")), bool(c.get("final"))) for c in claims if c.get("decided")
+            (parse_day(claim.get("decided")), bool(claim.get("final")))
+            for claim in claims
+            if claim.get("decided")
         ]
         if last_final is not None and (last_final, True) not in decisions:
             decisions.append((last_final, True))

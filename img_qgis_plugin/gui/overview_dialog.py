@@ -30,7 +30,8 @@ from qgis.PyQt.QtWidgets import (
 from domain import policy
 from domain.errors import Cancelled
 from domain.planning.overview import COLUMNS, ScenarioQuake
-from domain.text_format import magnitude
+from domain.presentation.text_format import magnitude
+from img_qgis_plugin.controller import say_no_store
 from img_qgis_plugin.gui.i18n import number_text, tr, ui_language
 from img_qgis_plugin.gui.panel_tables import SORT_ROLE, SortItem
 from img_qgis_plugin.reports.overview_layer import (
@@ -225,11 +226,7 @@ class OverviewDialog(QDialog):
 
         controller = self.plugin.controller if self.plugin else None
         if controller is None or controller.store is None:
-            log(
-                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
-                "warning",
-                push=True,
-            )
+            say_no_store()
             return None
         if self.task is not None:
             return self.task

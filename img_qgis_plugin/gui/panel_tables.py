@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from domain import policy
-from domain.object_view import quake_marks  # noqa: F401 - the rule lives in the domain
+from domain.presentation.object_view import quake_marks  # noqa: F401 - the rule lives in the domain
 from img_qgis_plugin.gui.i18n import (
     NO_VALUE,
     day_text,
@@ -36,39 +36,51 @@ REOPEN_BACKGROUND = QColor("#f8d7da")
 STRONG_BACKGROUND = QColor("#fff3cd")
 
 
+#: the claim schemes, outcomes and object uses (the store's codes) in words
+SCHEME_LABELS = {
+    "vaste_vergoeding": QT_TRANSLATE_NOOP("@default", "Vaste vergoeding"),
+    "aanvullende_vaste_vergoeding": QT_TRANSLATE_NOOP("@default", "Aanvullende vaste vergoeding"),
+    "maatwerk": QT_TRANSLATE_NOOP("@default", "Maatwerk"),
+    "herstel_eigen_aannemer": QT_TRANSLATE_NOOP("@default", "Herstel met eigen aannemer (HEA)"),
+    "herstel_aannemer_img": QT_TRANSLATE_NOOP("@default", "Herstel met aannemer IMG (HAI)"),
+    "duurzaam_herstel": QT_TRANSLATE_NOOP("@default", "Duurzaam herstel"),
+    "vaste_herhaalvergoeding": QT_TRANSLATE_NOOP("@default", "Vaste herhaalvergoeding"),
+    "ims": QT_TRANSLATE_NOOP("@default", "Immateriële schade (IMS)"),
+    "waardedaling": QT_TRANSLATE_NOOP("@default", "Waardedaling"),
+    "aos": QT_TRANSLATE_NOOP("@default", "Acuut onveilige situatie (AOS)"),
+}
+OUTCOME_LABELS = {
+    "toegekend": QT_TRANSLATE_NOOP("@default", "toegekend"),
+    "deels_toegekend": QT_TRANSLATE_NOOP("@default", "deels toegekend"),
+    "afgewezen": QT_TRANSLATE_NOOP("@default", "afgewezen"),
+    "ingetrokken": QT_TRANSLATE_NOOP("@default", "ingetrokken"),
+    "toegewezen": QT_TRANSLATE_NOOP("@default", "toegewezen"),
+    "open": QT_TRANSLATE_NOOP("@default", "in behandeling"),
+}
+USE_LABELS = {
+    "woning": QT_TRANSLATE_NOOP("@default", "woning"),
+    "niet-woning": QT_TRANSLATE_NOOP("@default", "niet-woning"),
+}
+
+
+def code_label(labels: dict[str, str], code) -> str:
+    """A store code in the reader's language by ``labels`` (``QT_TRANSLATE_NOOP`` texts); a
+    code it does not know as it is, no code as NO_VALUE."""
+    return tr(labels[code]) if code in labels else (code or NO_VALUE)
+
+
 def scheme_label(scheme: str) -> str:
-    labels = {
-        "vaste_vergoeding": tr("Vaste vergoeding"),
-        "aanvullende_vaste_vergoeding": tr("Aanvullende vaste vergoeding"),
-        "maatwerk": tr("Maatwerk"),
-        "herstel_eigen_aannemer": tr("Herstel met eigen aannemer (HEA)"),
-        "herstel_aannemer_img": tr("Herstel met aannemer IMG (HAI)"),
-        "duurzaam_herstel": tr("Duurzaam herstel"),
-        "vaste_herhaalvergoeding": tr("Vaste herhaalvergoeding"),
-        "ims": tr("Immateriële schade (IMS)"),
-        "waardedaling": tr("Waardedaling"),
-        "aos": tr("Acuut onveilige situatie (AOS)"),
-    }
-    return labels.get(scheme, scheme or NO_VALUE)
+    return code_label(SCHEME_LABELS, scheme)
 
 
 def outcome_label(outcome) -> str:
     """A claim's outcome code in the reader's language."""
-    labels = {
-        "toegekend": tr("toegekend"),
-        "deels_toegekend": tr("deels toegekend"),
-        "afgewezen": tr("afgewezen"),
-        "ingetrokken": tr("ingetrokken"),
-        "toegewezen": tr("toegewezen"),
-        "open": tr("in behandeling"),
-    }
-    return labels.get(outcome, outcome or NO_VALUE)
+    return code_label(OUTCOME_LABELS, outcome)
 
 
 def use_label(use) -> str:
     """An object's use (woning, niet-woning) in the reader's language."""
-    labels = {"woning": tr("woning"), "niet-woning": tr("niet-woning")}
-    return labels.get(use, use or NO_VALUE)
+    return code_label(USE_LABELS, use)
 
 
 def objection_text(objection) -> str:
@@ -167,27 +179,43 @@ def _item(text: str, align_right: bool = False, sort=None) -> QTableWidgetItem:
     return item
 
 
-class ClaimTable:
-    """Builds and fills the claim-history table."""
+class _PanelTable:
+    """A read-only table of the panel: its columns, its name and its first sort order."""
 
-    @staticmethod
-    def headers() -> list[str]:
-        return [
-            tr("Meldingsnummer"),
-            tr("Regeling"),
-            tr("Ingediend"),
-            tr("Besluit"),
-            tr("Uitkomst"),
-            tr("Bedrag"),
-            tr("Behandelaar"),
-            tr("Finaal"),
-            tr("Bezwaar"),
-            tr("Langlopend"),
-        ]
+    #: the column headings (``QT_TRANSLATE_NOOP`` texts, shown translated)
+    HEADERS: tuple[str, ...] = ()
+    OBJECT_NAME = ""
+    SORT_COLUMN = 0
+    DESCENDING = False
+
+    @classmethod
+    def headers(cls) -> list[str]:
+        return [tr(heading) for heading in cls.HEADERS]
 
     @classmethod
     def create(cls, parent) -> QTableWidget:
-        return _table(parent, "ImgClaimTable", cls.headers(), 2, descending=False)
+        return _table(
+            parent, cls.OBJECT_NAME, cls.headers(), cls.SORT_COLUMN, descending=cls.DESCENDING
+        )
+
+
+class ClaimTable(_PanelTable):
+    """Builds and fills the claim-history table."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("@default", "Meldingsnummer"),
+        QT_TRANSLATE_NOOP("@default", "Regeling"),
+        QT_TRANSLATE_NOOP("@default", "Ingediend"),
+        QT_TRANSLATE_NOOP("@default", "Besluit"),
+        QT_TRANSLATE_NOOP("@default", "Uitkomst"),
+        QT_TRANSLATE_NOOP("@default", "Bedrag"),
+        QT_TRANSLATE_NOOP("@default", "Behandelaar"),
+        QT_TRANSLATE_NOOP("@default", "Finaal"),
+        QT_TRANSLATE_NOOP("@default", "Bezwaar"),
+        QT_TRANSLATE_NOOP("@default", "Langlopend"),
+    )
+    OBJECT_NAME = "ImgClaimTable"
+    SORT_COLUMN = 2  # by the day submitted
 
     @staticmethod
     def fill(table: QTableWidget, claims: list[dict]) -> None:
@@ -237,23 +265,19 @@ def _number_key(value) -> float | None:
         return None
 
 
-class QuakeTable:
+class QuakeTable(_PanelTable):
     """Builds and fills the table of quakes felt at the object, strongest marks highlighted."""
 
-    @staticmethod
-    def headers() -> list[str]:
-        return [
-            tr("Datum"),
-            tr("Plaats"),
-            tr("ML"),
-            tr("Afstand (km)"),
-            tr("PGV (mm/s)"),
-            tr("Markering"),
-        ]
-
-    @classmethod
-    def create(cls, parent) -> QTableWidget:
-        return _table(parent, "ImgQuakeTable", cls.headers(), 0, descending=True)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("@default", "Datum"),
+        QT_TRANSLATE_NOOP("@default", "Plaats"),
+        QT_TRANSLATE_NOOP("@default", "ML"),
+        QT_TRANSLATE_NOOP("@default", "Afstand (km)"),
+        QT_TRANSLATE_NOOP("@default", "PGV (mm/s)"),
+        QT_TRANSLATE_NOOP("@default", "Markering"),
+    )
+    OBJECT_NAME = "ImgQuakeTable"
+    DESCENDING = True  # newest first
 
     @staticmethod
     def fill(

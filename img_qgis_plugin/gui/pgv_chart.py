@@ -51,14 +51,18 @@ class PgvChart(QWidget):
     ) -> None:
         """``quakes``: (day, pgv mm/s, highlighted); ``thresholds``: (mm/s, label);
         ``decisions``: (day, final)."""
-        self.quakes = [(d, float(p), h) for d, p, h in quakes if d is not None and p and p > 0]
+        self.quakes = [
+            (day, float(pgv), highlighted)
+            for day, pgv, highlighted in quakes
+            if day is not None and pgv and pgv > 0
+        ]
         self.thresholds = list(thresholds)
-        self.decisions = [(d, f) for d, f in decisions if d is not None]
+        self.decisions = [(day, final) for day, final in decisions if day is not None]
         self.update()
 
     # --- scales -------------------------------------------------------------------------
     def day_range(self) -> tuple[dt.date, dt.date]:
-        days = [d for d, _, _ in self.quakes] + [d for d, _ in self.decisions]
+        days = [day for day, _, _ in self.quakes] + [day for day, _ in self.decisions]
         if not days:
             today = dt.date.today()
             return today - dt.timedelta(days=365), today
@@ -67,7 +71,7 @@ class PgvChart(QWidget):
         return first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
 
     def pgv_range(self) -> tuple[float, float]:
-        values = [p for _, p, _ in self.quakes] + [t for t, _ in self.thresholds]
+        values = [pgv for _, pgv, _ in self.quakes] + [mm_s for mm_s, _ in self.thresholds]
         low = min(values + [1.0])
         high = max(values + [10.0])
         return 10 ** math.floor(math.log10(low)), 10 ** math.ceil(math.log10(high))

@@ -38,7 +38,8 @@ from qgis.PyQt.QtWidgets import QPushButton
 
 from domain.groundmotion.coordinates import RD_NEW
 from domain.planning.overview import ScenarioQuake
-from domain.text_format import magnitude
+from domain.presentation.text_format import magnitude
+from img_qgis_plugin.controller import say_no_store
 from img_qgis_plugin.gui.i18n import number_text, tr, ui_language
 from img_qgis_plugin.processing.scenario_features import (
     CATEGORIES,
@@ -219,13 +220,13 @@ def counts_text(summary: dict) -> str:
             new=totals["new_in_effect_area"],
         )
     ]
-    for m in summary["per_municipality"]:
+    for row in summary["per_municipality"]:
         lines.append(
             tr("{municipality}: heropenen {reopen}, nulmeting {nulmeting}, nieuw {new}").format(
-                municipality=m["municipality"] or "—",
-                reopen=m["reopen"],
-                nulmeting=m["nulmeting"],
-                new=m["new_in_effect_area"],
+                municipality=row["municipality"] or "—",
+                reopen=row["reopen"],
+                nulmeting=row["nulmeting"],
+                new=row["new_in_effect_area"],
             )
         )
     return "\n".join(lines)
@@ -273,15 +274,11 @@ class ScenarioRunner:
         """Compute, add the layer to the group and report; returns (layer, summary) or None."""
         from domain.errors import DomainError
         from domain.store.motion_settings import store_motion_settings
-        from domain.store.scenario_objects import scenario_with_objects
+        from domain.store.scenario import scenario_with_objects
 
         store = self.controller.store
         if store is None:
-            log(
-                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
-                "warning",
-                push=True,
-            )
+            say_no_store()
             return None
         try:
             # the ground-motion settings the user chose (the store's own if they cannot be used)

@@ -46,6 +46,7 @@ from domain.planning import SITUATIONS, route_geopackage, visit_list, visits_csv
 from domain.planning.texts import situation_label
 from domain.store.areas import add_drawn_start_area, may_write_areas
 from domain.store.planning_reads import start_areas
+from img_qgis_plugin.controller import no_store_text
 from img_qgis_plugin.gui.i18n import number_text, tr, ui_language
 from img_qgis_plugin.gui.object_panel import DEFAULT_DOCK_WIDTH
 from img_qgis_plugin.gui.panel_tables import SIZE_BY_ROWS, SORT_ROLE, SortItem
@@ -475,9 +476,7 @@ class StartAreaDock(QgsDockWidget):
         area is used for this session only (and the user is told why)."""
         self._restore_map_tool()
         if self.store is None:  # the store closed while drawing
-            self.summary.setText(
-                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…).")
-            )
+            self.summary.setText(no_store_text())
             return
         try:
             with self.store.engine.connect() as conn:
@@ -525,7 +524,7 @@ class StartAreaDock(QgsDockWidget):
     def ask_area_name(self) -> str | None:
         """The name the user gives the drawn area (default: "Getekend gebied" with the Dutch
         date and time); None when the user cancels."""
-        from domain.dutch_time import zone
+        from domain.presentation.dutch_time import zone
 
         now = dt.datetime.now(zone()).strftime(DRAWN_NAME_TIME_FORMAT)
         name, ok = QInputDialog.getText(
@@ -565,9 +564,7 @@ class StartAreaDock(QgsDockWidget):
         bewaard)" and its list is made."""
         self._restore_map_tool()
         if self.store is None:  # the store closed while drawing
-            self.summary.setText(
-                tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…).")
-            )
+            self.summary.setText(no_store_text())
             return
         self.drawn_wkt = wkt
         index = self._add_session_entry(wkt)

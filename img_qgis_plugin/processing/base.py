@@ -19,8 +19,10 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFile,
@@ -40,6 +42,13 @@ CRS = "CRS"
 DRY_RUN = "DRY_RUN"
 REPORT = "REPORT"
 SUMMARY = "SUMMARY"
+#: the layer outputs: the store layers a run wrote, or the one it wrote
+LAYERS = "LAYERS"
+LAYER = "LAYER"
+#: the algorithms' groups: (group id, name)
+STORE_GROUP = ("store", QT_TRANSLATE_NOOP("@default", "Opslag"))
+IMPORT_GROUP = ("import", QT_TRANSLATE_NOOP("@default", "Importeren"))
+COMPUTE_GROUP = ("compute", QT_TRANSLATE_NOOP("@default", "Berekenen"))
 #: why an import left rows out, as the report's ``skipped`` keys say it
 SKIPPED_LABELS = {
     "already_in_store": QT_TRANSLATE_NOOP("@default", "Al in de opslag"),
@@ -47,6 +56,8 @@ SKIPPED_LABELS = {
     "blank_rows": QT_TRANSLATE_NOOP("@default", "Lege regels"),
     "status_not_active": QT_TRANSLATE_NOOP("@default", "Niet in gebruik (BAG-status)"),
     "other_fields": QT_TRANSLATE_NOOP("@default", "Omtrekken van andere gasvelden"),
+    "outside_region": QT_TRANSLATE_NOOP("@default", "buiten de regio"),
+    "water": QT_TRANSLATE_NOOP("@default", "alleen water"),
 }
 
 
@@ -86,7 +97,8 @@ def cancel_for(feedback):
 class Steps:
     """A run in named steps, one ``QgsProcessingMultiStepFeedback`` step per stage.
 
-    ``labels``: stage key → text (translated), in the order the stages run. The domain (or the
+    ``labels``: stage key → text (a ``QT_TRANSLATE_NOOP`` text, shown translated), in the order
+    the stages run. The domain (or the
     algorithm) calls :meth:`stage` as each starts: the step is named in the log and the
     progress text, and a cancel stops the run there; :meth:`progress` and :meth:`cancel` are
     the domain's callbacks within a step. ``spans`` (stage key → (low, high)) is for a domain
@@ -95,7 +107,7 @@ class Steps:
 
     def __init__(self, feedback, labels: dict[str, str], spans: dict | None = None) -> None:
         self.feedback = feedback
-        self.labels = dict(labels)
+        self.labels = {key: tr(text) for key, text in labels.items()}
         self.keys = list(self.labels)
         self.spans = dict(spans or {})
         self.current = ""
@@ -138,6 +150,11 @@ class Steps:
             self.steps.setCurrentStep(len(self.keys))
 
 
+def import_steps(feedback, labels: dict[str, str], dry_run: bool) -> Steps:
+    """An import's steps: all of ``labels``, or on a dry run only its "read" step."""
+    return Steps(feedback, {"read": labels["read"]} if dry_run else labels)
+
+
 #: recent layer post-processors: Processing's context deletes each once it is done, but the
 #: Python object behind it must live until then (Processing holds only the C++ pointer)
 _POST_PROCESSORS: deque = deque(maxlen=64)
@@ -160,12 +177,12 @@ class _StoreLayerStyle(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802
         from img_qgis_plugin.paths import resource
-        from img_qgis_plugin.store_layers import LAYERS, show_present_statuses
+        from img_qgis_plugin.store_layers import LAYER_LOOKS, show_present_statuses
 
-        style = {key: style for key, _name, style in LAYERS}.get(self.key)
-        if style is None or layer is None or not layer.isValid():
+        look = LAYER_LOOKS.get(self.key)
+        if look is None or layer is None or not layer.isValid():
             return
-        layer.loadNamedStyle(resource("styles", style))
+        layer.loadNamedStyle(resource("styles", look.style))
         show_present_statuses(layer)
         layer.triggerRepaint()
 
@@ -247,6 +264,18 @@ class ImgAlgorithm(QgsProcessingAlgorithm):
         for name, label in labels.items():
             self.addOutput(QgsProcessingOutputNumber(name, tr(label)))  # noqa: QGS201
 
+    def add_layers_output(self) -> None:
+        """LAYERS: the store layers a run wrote (see :meth:`written_layers`)."""
+        self.addOutput(  # noqa: QGS201
+            QgsProcessingOutputMultipleLayers(LAYERS, tr("Bijgewerkte kaartlagen"))
+        )
+
+    def add_layer_output(self, source_type) -> None:
+        """LAYER: the one store layer a run wrote (``source_type``: a ProcessingSourceType)."""
+        self.addOutput(  # noqa: QGS201
+            QgsProcessingOutputVectorLayer(LAYER, tr("Bijgewerkte kaartlaag"), source_type)
+        )
+
     # --- running -------------------------------------------------------------------------
     def store_location(self, parameters, context) -> str:
         return str(
@@ -289,16 +318,16 @@ class ImgAlgorithm(QgsProcessingAlgorithm):
         except (OSError, ValueError) as exc:
             raise QgsProcessingException(redacted(f"{type(exc).__name__}: {exc}")) from exc
 
-    def store_layers(self, store, keys, context, output: str) -> list[str]:
-        """The sources of the store layers ``keys`` (what the run wrote), for a layer output.
+    def written_layers(self, store, keys, context, output: str) -> dict:
+        """The result ``output`` for the store layers ``keys`` (what the run wrote): their
+        sources for LAYERS, the one source for LAYER (no result when nothing was written).
 
         When the store is not the one the plugin shows, they are loaded into the project on
         completion, named and styled as the plugin does; the plugin's own layers of the open
         store are redrawn instead (see :meth:`postProcessAlgorithm`)."""
-        from img_qgis_plugin.store_layers import LAYERS
+        from img_qgis_plugin.store_layers import LAYER_LOOKS
 
         uris = store.layer_uris()
-        names = {key: name for key, name, _style in LAYERS}
         shown = self._store_used == open_store_default()  # the plugin's layers show it already
         sources = []
         for key in keys:
@@ -314,11 +343,13 @@ class ImgAlgorithm(QgsProcessingAlgorithm):
             if shown or context.project() is None:
                 continue
             details = QgsProcessingContext.LayerDetails(
-                tr(names.get(key, key)), context.project(), output
+                tr(LAYER_LOOKS[key].name), context.project(), output
             )
             details.setPostProcessor(kept_post_processor(_StoreLayerStyle(key)))
             context.addLayerToLoadOnCompletion(source, details)
-        return sources
+        if output == LAYERS:
+            return {LAYERS: sources}
+        return {output: sources[0]} if sources else {}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         """On the main thread after a run: the open store's layers show what it wrote."""
@@ -342,7 +373,7 @@ class ImgAlgorithm(QgsProcessingAlgorithm):
     def summary_text(self, data: dict) -> str:
         """The report as lines a person reads: what was (or would be) counted, skipped and
         changed, numbers written the way the interface language writes them."""
-        from domain import text_format
+        from domain.presentation import text_format
         from img_qgis_plugin.gui.i18n import ui_language
 
         lang = ui_language()

@@ -12,21 +12,16 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from domain.store.schema import BOUNDARY_KINDS
 from img_qgis_plugin.gui.i18n import tr
-from img_qgis_plugin.processing.base import ImgAlgorithm, Steps
+from img_qgis_plugin.processing.base import IMPORT_GROUP, ImgAlgorithm, import_steps
 
-#: the domain's kinds (domain.store.schema.BOUNDARY_KINDS), in the order of the choices
-KINDS = ("gemeente", "pc4", "wijk", "buurt")
-KIND_LABELS = (
-    QT_TRANSLATE_NOOP("@default", "Gemeenten"),
-    QT_TRANSLATE_NOOP("@default", "Postcodegebieden (PC4)"),
-    QT_TRANSLATE_NOOP("@default", "Wijken"),
-    QT_TRANSLATE_NOOP("@default", "Buurten"),
-)
-#: why the import left rows out (the report's ``skipped`` keys)
-SKIPPED = {
-    "outside_region": QT_TRANSLATE_NOOP("@default", "buiten de regio"),
-    "water": QT_TRANSLATE_NOOP("@default", "alleen water"),
+#: the domain's kinds (``BOUNDARY_KINDS``, the order of the choices) in words
+KIND_LABELS = {
+    "gemeente": QT_TRANSLATE_NOOP("@default", "Gemeenten"),
+    "pc4": QT_TRANSLATE_NOOP("@default", "Postcodegebieden (PC4)"),
+    "wijk": QT_TRANSLATE_NOOP("@default", "Wijken"),
+    "buurt": QT_TRANSLATE_NOOP("@default", "Buurten"),
 }
 STEPS = {
     "read": QT_TRANSLATE_NOOP("@default", "Grenzenbestand lezen en controleren"),
@@ -37,8 +32,7 @@ STEPS = {
 class ImportBoundariesAlgorithm(ImgAlgorithm):
     NAME = "import_boundaries"
     DISPLAY = QT_TRANSLATE_NOOP("@default", "Gebiedsgrenzen importeren (CBS/PDOK)")
-    GROUP_ID = "import"
-    GROUP = QT_TRANSLATE_NOOP("@default", "Importeren")
+    GROUP_ID, GROUP = IMPORT_GROUP
     HELP = QT_TRANSLATE_NOOP(
         "@default",
         "Leest officiële gebiedsgrenzen uit een GeoPackage van het CBS: de gebiedsindelingen "
@@ -61,7 +55,7 @@ class ImportBoundariesAlgorithm(ImgAlgorithm):
             QgsProcessingParameterEnum(
                 "KINDS",
                 tr("Soorten (leeg: alle in het bestand)"),
-                options=[tr(label) for label in KIND_LABELS],
+                options=[tr(KIND_LABELS[kind]) for kind in BOUNDARY_KINDS],
                 allowMultiple=True,
                 optional=True,
             )
@@ -79,9 +73,7 @@ class ImportBoundariesAlgorithm(ImgAlgorithm):
         self.add_crs_parameter()
         self.add_dry_run_parameter()
         self.add_report_output()
-        self.add_number_outputs(
-            {kind.upper(): label for kind, label in zip(KINDS, KIND_LABELS, strict=True)}
-        )
+        self.add_number_outputs({kind.upper(): KIND_LABELS[kind] for kind in BOUNDARY_KINDS})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from domain.importers.boundaries import import_boundaries
@@ -91,13 +83,12 @@ class ImportBoundariesAlgorithm(ImgAlgorithm):
             raise QgsProcessingException(tr("Kies het grenzenbestand (FILE)."))
         kinds = []
         if parameters.get("KINDS") not in (None, "", []):  # unset: every kind in the file
-            kinds = [KINDS[i] for i in self.parameterAsEnums(parameters, "KINDS", context)]
+            kinds = [BOUNDARY_KINDS[i] for i in self.parameterAsEnums(parameters, "KINDS", context)]
         year = None
         if parameters.get("YEAR") not in (None, ""):
             year = self.parameterAsInt(parameters, "YEAR", context)
         dry_run = self.parameterAsBool(parameters, "DRY_RUN", context)
-        labels = {key: tr(text) for key, text in STEPS.items()}
-        steps = Steps(feedback, {"read": labels["read"]} if dry_run else labels)
+        steps = import_steps(feedback, STEPS, dry_run)
         with self.open_store(parameters, context) as store, self.domain_errors():
             report = import_boundaries(
                 store,
@@ -110,8 +101,3 @@ class ImportBoundariesAlgorithm(ImgAlgorithm):
             )
         steps.finish()
         return self.report(report.as_dict(), feedback)
-
-    def summary_text(self, data: dict) -> str:
-        """The shared summary, with this import's reasons for skipping in words."""
-        skipped = {tr(SKIPPED.get(k, k)): v for k, v in data.get("skipped", {}).items()}
-        return super().summary_text({**data, "skipped": skipped})

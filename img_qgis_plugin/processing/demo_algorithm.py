@@ -11,13 +11,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from img_qgis_plugin.gui.i18n import tr
-from img_qgis_plugin.processing.base import ImgAlgorithm, progress_for
+from img_qgis_plugin.processing.base import STORE_GROUP, ImgAlgorithm, progress_for
 
 
 class DemoAlgorithm(ImgAlgorithm):
     NAME = "demo"
     DISPLAY = QT_TRANSLATE_NOOP("@default", "Demo-opslag maken")
-    GROUP_ID, GROUP = "store", QT_TRANSLATE_NOOP("@default", "Opslag")
+    GROUP_ID, GROUP = STORE_GROUP
     HELP = QT_TRANSLATE_NOOP(
         "@default",
         "Maakt een GeoPackage met synthetische objecten, bevingen, eigenaren en schadehistorie "

@@ -27,9 +27,14 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from domain import policy
 from domain.groundmotion.coordinates import RD_NEW
 from img_qgis_plugin.gui.i18n import tr
-from img_qgis_plugin.processing.base import ImgAlgorithm, Steps, kept_post_processor
+from img_qgis_plugin.processing.base import (
+    COMPUTE_GROUP,
+    ImgAlgorithm,
+    Steps,
+    kept_post_processor,
+)
 from img_qgis_plugin.processing.scenario_features import affected_features, scenario_fields
-from img_qgis_plugin.processing.store_algorithms import COMPUTE_GROUP, parse_date, translated
+from img_qgis_plugin.processing.store_algorithms import parse_date
 
 SCENARIO_STEPS = {
     "compute": QT_TRANSLATE_NOOP("@default", "Trillingen van de scenario-beving berekenen"),
@@ -74,26 +79,31 @@ class ScenarioAlgorithm(ImgAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameter()
         self.addParameter(QgsProcessingParameterPoint("EPICENTRE", tr("Epicentrum")))
-        self.addParameter(
-            QgsProcessingParameterNumber(
+        # the quake: a default and a range from the policy each
+        for key, label, default, (low, high) in (
+            (
                 "ML",
-                tr("Magnitude (ML)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=policy.SCENARIO_ML_DEFAULT,
-                minValue=policy.SCENARIO_ML_RANGE[0],
-                maxValue=policy.SCENARIO_ML_RANGE[1],
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
+                QT_TRANSLATE_NOOP("@default", "Magnitude (ML)"),
+                policy.SCENARIO_ML_DEFAULT,
+                policy.SCENARIO_ML_RANGE,
+            ),
+            (
                 "DEPTH",
-                tr("Diepte (km)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=policy.DEFAULT_DEPTH_KM,
-                minValue=policy.SCENARIO_DEPTH_RANGE_KM[0],
-                maxValue=policy.SCENARIO_DEPTH_RANGE_KM[1],
+                QT_TRANSLATE_NOOP("@default", "Diepte (km)"),
+                policy.DEFAULT_DEPTH_KM,
+                policy.SCENARIO_DEPTH_RANGE_KM,
+            ),
+        ):
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    key,
+                    tr(label),
+                    Qgis.ProcessingNumberParameterType.Double,
+                    defaultValue=default,
+                    minValue=low,
+                    maxValue=high,
+                )
             )
-        )
         self.addParameter(
             QgsProcessingParameterString(
                 "DATE", tr("Datum (JJJJ-MM-DD, leeg is vandaag)"), optional=True
@@ -125,7 +135,7 @@ class ScenarioAlgorithm(ImgAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from domain.groundmotion.scenario import scenario_contours
-        from domain.store.scenario_objects import scenario_with_objects
+        from domain.store.scenario import scenario_with_objects
         from img_qgis_plugin.gui import scenario_tool
         from img_qgis_plugin.processing.base import plugin_motion
 
@@ -138,7 +148,7 @@ class ScenarioAlgorithm(ImgAlgorithm):
         day = parse_date(self.parameterAsString(parameters, "DATE", context), "DATE")
         day = day or dt.date.today()
         x, y = point.x(), point.y()
-        steps = Steps(feedback, translated(SCENARIO_STEPS))
+        steps = Steps(feedback, SCENARIO_STEPS)
         with self.open_store(parameters, context) as store, self.domain_errors():
             steps.stage("compute")
             motion = plugin_motion()
@@ -176,10 +186,13 @@ class ScenarioAlgorithm(ImgAlgorithm):
             steps.check()  # a cancel while writing leaves layers cut short: say so instead
         steps.finish()
         summary = outcome.summary
-        for m in summary["per_municipality"]:
+        for row in summary["per_municipality"]:
             feedback.pushInfo(
                 tr("{0}: heropenen {1}, nulmeting {2}, nieuw in effectgebied {3}").format(
-                    m["municipality"] or "-", m["reopen"], m["nulmeting"], m["new_in_effect_area"]
+                    row["municipality"] or "-",
+                    row["reopen"],
+                    row["nulmeting"],
+                    row["new_in_effect_area"],
                 )
             )
         counts = {**summary["totals"], "affected": summary["affected"]}

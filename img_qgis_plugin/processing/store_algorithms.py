@@ -13,8 +13,6 @@ import datetime as dt
 from qgis.core import (
     Qgis,
     QgsProcessingException,
-    QgsProcessingOutputMultipleLayers,
-    QgsProcessingOutputVectorLayer,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
@@ -22,11 +20,18 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from domain.store.schema import AREA_KINDS
 from img_qgis_plugin.gui.i18n import tr
-from img_qgis_plugin.processing.base import ImgAlgorithm, Steps, plugin_motion
-
-IMPORT_GROUP = ("import", QT_TRANSLATE_NOOP("@default", "Importeren"))
-COMPUTE_GROUP = ("compute", QT_TRANSLATE_NOOP("@default", "Berekenen"))
+from img_qgis_plugin.processing.base import (
+    COMPUTE_GROUP,
+    IMPORT_GROUP,
+    LAYER,
+    LAYERS,
+    ImgAlgorithm,
+    Steps,
+    import_steps,
+    plugin_motion,
+)
 
 DATA_KINDS = ("bag", "parcels", "areas", "claims", "ownerships")
 #: the kinds read as map files (GDAL/OGR), which take a coordinate system the file lacks
@@ -38,19 +43,17 @@ DATA_KIND_LABELS = (
     QT_TRANSLATE_NOOP("@default", "Schadehistorie (CSV)"),
     QT_TRANSLATE_NOOP("@default", "Eigendommen (CSV)"),
 )
-AREA_KINDS = ("effect_area", "dh_area", "subsidence", "zone_6km", "start_area")
-AREA_KIND_LABELS = (
-    QT_TRANSLATE_NOOP("@default", "Effectgebied"),
-    QT_TRANSLATE_NOOP("@default", "Duurzaam herstel-gebied"),
-    QT_TRANSLATE_NOOP("@default", "Diepe bodemdaling"),
-    QT_TRANSLATE_NOOP("@default", "6 km-zone"),
-    QT_TRANSLATE_NOOP("@default", "Startgebied"),
-)
+#: the domain's area kinds (``AREA_KINDS``, the order of the choices) in words
+AREA_KIND_LABELS = {
+    "effect_area": QT_TRANSLATE_NOOP("@default", "Effectgebied"),
+    "dh_area": QT_TRANSLATE_NOOP("@default", "Duurzaam herstel-gebied"),
+    "subsidence": QT_TRANSLATE_NOOP("@default", "Diepe bodemdaling"),
+    "zone_6km": QT_TRANSLATE_NOOP("@default", "6 km-zone"),
+    "start_area": QT_TRANSLATE_NOOP("@default", "Startgebied"),
+}
 #: the store layer each kind writes to (claims and ownerships are tables, not map layers)
 DATA_KIND_LAYERS = {"bag": "objects", "parcels": "parcels"}
 
-LAYER = "LAYER"
-LAYERS = "LAYERS"
 #: the store layers each recomputation writes to
 ZONE_LAYERS = ("areas_zone_6km", "areas_effect_area", "areas_dh_area")
 EXPOSURE_LAYERS = ("objects", "areas_effect_area", "areas_dh_area")
@@ -113,7 +116,7 @@ DATA_COUNTS = {
     "CLAIMS": QT_TRANSLATE_NOOP("@default", "Schademeldingen"),
     "OWNERSHIPS": QT_TRANSLATE_NOOP("@default", "Eigendommen"),
     "PERSONS": QT_TRANSLATE_NOOP("@default", "Personen (nieuw)"),
-    **{kind.upper(): label for kind, label in zip(AREA_KINDS, AREA_KIND_LABELS)},
+    **{kind.upper(): AREA_KIND_LABELS[kind] for kind in AREA_KINDS},
 }
 
 
@@ -155,10 +158,6 @@ def _importer(kind: str):
     return import_ownerships
 
 
-def translated(labels: dict[str, str]) -> dict[str, str]:
-    return {key: tr(text) for key, text in labels.items()}
-
-
 class ImportCatalogAlgorithm(ImgAlgorithm):
     NAME = "import_catalog"
     DISPLAY = QT_TRANSLATE_NOOP("@default", "Bevingscatalogus importeren")
@@ -194,9 +193,7 @@ class ImportCatalogAlgorithm(ImgAlgorithm):
         self.add_dry_run_parameter()
         self.add_report_output()
         self.add_number_outputs(CATALOG_COUNTS)
-        self.addOutput(  # noqa: QGS201
-            QgsProcessingOutputMultipleLayers(LAYERS, tr("Bijgewerkte kaartlagen"))
-        )
+        self.add_layers_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from pathlib import Path
@@ -208,8 +205,7 @@ class ImportCatalogAlgorithm(ImgAlgorithm):
         dry_run = self.parameterAsBool(parameters, "DRY_RUN", context)
         zone = self.parameterAsString(parameters, "TIME_ZONE", context).strip() or None
         end_text = self.parameterAsString(parameters, "CATALOG_END", context).strip() or None
-        labels = translated(CATALOG_STEPS)
-        steps = Steps(feedback, {"read": labels["read"]} if dry_run else labels)
+        steps = import_steps(feedback, CATALOG_STEPS, dry_run)
         with self.open_store(parameters, context) as store, self.domain_errors():
             motion = plugin_motion()
             report = import_catalog(
@@ -223,12 +219,9 @@ class ImportCatalogAlgorithm(ImgAlgorithm):
                 catalog_end=parse_catalog_end(end_text, Path(path).name),
                 stage=steps.stage,
             )
-            written = () if dry_run else CATALOG_LAYERS
-            layers = self.store_layers(store, written, context, LAYERS)
+            written = self.written_layers(store, () if dry_run else CATALOG_LAYERS, context, LAYERS)
         steps.finish()
-        results = self.report(report.as_dict() | {"motion": motion.as_dict()}, feedback)
-        results[LAYERS] = layers
-        return results
+        return self.report(report.as_dict() | {"motion": motion.as_dict()}, feedback) | written
 
 
 class ImportDataAlgorithm(ImgAlgorithm):
@@ -255,7 +248,7 @@ class ImportDataAlgorithm(ImgAlgorithm):
             QgsProcessingParameterEnum(
                 "AREA_KIND",
                 tr("Soort gebied (alleen bij gebieden)"),
-                options=[tr(t) for t in AREA_KIND_LABELS],
+                options=[tr(AREA_KIND_LABELS[kind]) for kind in AREA_KINDS],
                 optional=True,
             )
         )
@@ -268,11 +261,7 @@ class ImportDataAlgorithm(ImgAlgorithm):
         self.add_dry_run_parameter()
         self.add_report_output()
         self.add_number_outputs(DATA_COUNTS)
-        self.addOutput(  # noqa: QGS201
-            QgsProcessingOutputVectorLayer(
-                LAYER, tr("Bijgewerkte kaartlaag"), Qgis.ProcessingSourceType.VectorAnyGeometry
-            )
-        )
+        self.add_layer_output(Qgis.ProcessingSourceType.VectorAnyGeometry)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         kind = DATA_KINDS[self.parameterAsEnum(parameters, "KIND", context)]
@@ -292,17 +281,13 @@ class ImportDataAlgorithm(ImgAlgorithm):
         if kind in MAP_KINDS and crs:
             extra["crs"] = crs
         importer = _importer(kind)
-        labels = translated(READ_WRITE_STEPS)
-        steps = Steps(feedback, {"read": labels["read"]} if dry_run else labels)
+        steps = import_steps(feedback, READ_WRITE_STEPS, dry_run)
         with self.open_store(parameters, context) as store, self.domain_errors():
             report = importer(store, path, dry_run=dry_run, stage=steps.stage, **extra)
             layers = [] if dry_run or layer_key is None else [layer_key]
-            sources = self.store_layers(store, layers, context, LAYER)
+            written = self.written_layers(store, layers, context, LAYER)
         steps.finish()
-        results = self.report(report.as_dict(), feedback)
-        if sources:
-            results[LAYER] = sources[0]
-        return results
+        return self.report(report.as_dict(), feedback) | written
 
 
 class ExposureAlgorithm(ImgAlgorithm):
@@ -323,27 +308,23 @@ class ExposureAlgorithm(ImgAlgorithm):
             {f"AREAS_{k}": v for k, v in ZONE_COUNTS.items() if k != "ZONE_6KM"}
         )
         self.add_number_outputs(status_counts())
-        self.addOutput(  # noqa: QGS201
-            QgsProcessingOutputMultipleLayers(LAYERS, tr("Bijgewerkte kaartlagen"))
-        )
+        self.add_layers_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from domain.store.compute import recompute_with_settings
 
-        steps = Steps(feedback, translated(EXPOSURE_STEPS), EXPOSURE_SPANS)
+        steps = Steps(feedback, EXPOSURE_STEPS, EXPOSURE_SPANS)
         with self.open_store(parameters, context) as store, self.domain_errors():
             motion = plugin_motion()  # the plugin's settings; the effect/DH areas follow them
             result = recompute_with_settings(
                 store, motion, progress=steps.progress, cancel=steps.cancel, stage=steps.stage
             )
-            layers = self.store_layers(store, EXPOSURE_LAYERS, context, LAYERS)
+            written = self.written_layers(store, EXPOSURE_LAYERS, context, LAYERS)
         steps.finish()
         counts = {k: v for k, v in result.items() if not isinstance(v, dict)}
         counts |= {f"areas_{k}": v for k, v in result.get("areas", {}).items()}
         counts |= with_every_status(result.get("object_status", {}))
-        results = self.report({"counts": counts, "motion": motion.as_dict()}, feedback)
-        results[LAYERS] = layers
-        return results
+        return self.report({"counts": counts, "motion": motion.as_dict()}, feedback) | written
 
 
 class ZonesAlgorithm(ImgAlgorithm):
@@ -368,15 +349,13 @@ class ZonesAlgorithm(ImgAlgorithm):
         )
         self.add_report_output()
         self.add_number_outputs(ZONE_COUNTS)
-        self.addOutput(  # noqa: QGS201
-            QgsProcessingOutputMultipleLayers(LAYERS, tr("Bijgewerkte kaartlagen"))
-        )
+        self.add_layers_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from domain.store.compute import recompute_zones
 
         paths = _file_list(parameters.get("OUTLINES"))
-        steps = Steps(feedback, translated(ZONES_STEPS))
+        steps = Steps(feedback, ZONES_STEPS)
         with self.domain_errors():
             steps.stage("outlines")
             outlines = None
@@ -387,12 +366,10 @@ class ZonesAlgorithm(ImgAlgorithm):
         with self.open_store(parameters, context) as store, self.domain_errors():
             steps.stage("zones")
             counts = recompute_zones(store, outlines, progress=steps.progress, cancel=steps.cancel)
-            layers = self.store_layers(store, ZONE_LAYERS, context, LAYERS)
+            written = self.written_layers(store, ZONE_LAYERS, context, LAYERS)
         steps.finish()
         every_kind = {key.lower(): 0 for key in ZONE_COUNTS}  # a kind no longer produced: 0
-        results = self.report({"counts": every_kind | counts}, feedback)
-        results[LAYERS] = layers
-        return results
+        return self.report({"counts": every_kind | counts}, feedback) | written
 
 
 class AssessAlgorithm(ImgAlgorithm):
@@ -414,25 +391,18 @@ class AssessAlgorithm(ImgAlgorithm):
         )
         self.add_report_output()
         self.add_number_outputs(status_counts())
-        self.addOutput(  # noqa: QGS201
-            QgsProcessingOutputVectorLayer(
-                LAYER, tr("Bijgewerkte kaartlaag"), Qgis.ProcessingSourceType.VectorPoint
-            )
-        )
+        self.add_layer_output(Qgis.ProcessingSourceType.VectorPoint)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from domain.store.status import assess_store
 
         as_of = parse_date(self.parameterAsString(parameters, "AS_OF", context), "AS_OF")
-        steps = Steps(feedback, translated(ASSESS_STEPS))
+        steps = Steps(feedback, ASSESS_STEPS)
         with self.open_store(parameters, context) as store, self.domain_errors():
             counts = assess_store(store, as_of, stage=steps.stage)
-            sources = self.store_layers(store, ["objects"], context, LAYER)
+            written = self.written_layers(store, ["objects"], context, LAYER)
         steps.finish()
-        results = self.report({"counts": with_every_status(counts)}, feedback)
-        if sources:
-            results[LAYER] = sources[0]
-        return results
+        return self.report({"counts": with_every_status(counts)}, feedback) | written
 
 
 def parse_date(text: str, name: str) -> dt.date | None:

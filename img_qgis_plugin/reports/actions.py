@@ -9,6 +9,7 @@ import os
 
 from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog
 
+from img_qgis_plugin.controller import say_no_store
 from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.toolbelt.log_handler import log, log_exception
 
@@ -16,11 +17,7 @@ from img_qgis_plugin.toolbelt.log_handler import log, log_exception
 def _store(plugin):
     store = getattr(plugin.controller, "store", None)
     if store is None:
-        log(
-            tr("Open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."),
-            "warning",
-            push=True,
-        )
+        say_no_store()
     return store
 
 

@@ -26,12 +26,11 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsSymbolLayer,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
 
 from domain.groundmotion.coordinates import RD_NEW
 from domain.planning import visit_list
-from domain.text_format import postcode as postcode_text
+from domain.presentation.text_format import postcode as postcode_text
 from img_qgis_plugin.background import find_background_layer
 from img_qgis_plugin.gui.i18n import number_text, tr, ui_language
 from img_qgis_plugin.identity import current_user
@@ -271,21 +270,12 @@ def _stops(visits, per_page: int) -> QgsVectorLayer:
         ),
     )
     stops.setRenderer(QgsSingleSymbolRenderer(symbol))
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "nummer"
-    settings.placement = Qgis.LabelPlacement.AroundPoint
-    settings.dist = 0.6
-    settings.priority = 8
-    placement = settings.placementSettings()
-    # a number moves aside for another first, and overlaps only where no place is left
-    placement.setOverlapHandling(Qgis.LabelOverlapHandling.AllowOverlapIfRequired)
-    settings.setPlacementSettings(placement)
-    settings.setFormat(kit.halo_format(7.0))
+    settings = kit.point_labels("nummer", size=7.0, distance=0.6, priority=8)
+    kit.overlap_only_if_required(settings)  # a number moves aside for another first
     settings.dataDefinedProperties().setProperty(
         QgsPalLayerSettings.Property.Show, QgsProperty.fromExpression(ON_OWN_SHEET)
     )
-    stops.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    stops.setLabelsEnabled(True)
+    kit.show_labels(stops, settings)
     return stops
 
 
@@ -337,8 +327,7 @@ def fitted(rect: QgsRectangle, aspect: float) -> QgsRectangle:
         width = height * aspect
     else:
         height = width / aspect
-    cx, cy = rect.center().x(), rect.center().y()
-    return QgsRectangle(cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+    return kit.centred_on(rect, width, height)
 
 
 def _pages(visits, per_page: int) -> QgsVectorLayer:
@@ -426,10 +415,7 @@ def sheet_index(pages: QgsVectorLayer) -> QgsVectorLayer:
     # a number overlaps another only when no free place is left (it is never dropped)
     settings.placement = Qgis.LabelPlacement.Horizontal
     settings.priority = 10
-    placement = settings.placementSettings()
-    placement.setOverlapHandling(Qgis.LabelOverlapHandling.AllowOverlapIfRequired)
-    settings.setPlacementSettings(placement)
+    kit.overlap_only_if_required(settings)
     settings.setFormat(kit.halo_format(8.0, color=SHEET_COLOR))
-    sheets.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    sheets.setLabelsEnabled(True)
+    kit.show_labels(sheets, settings)
     return sheets

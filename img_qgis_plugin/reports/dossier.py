@@ -1,6 +1,6 @@
 """Case dossier PDF: one object's map, data, claim history, quakes, PGV chart, verdicts, hand-offs.
 
-Everything shown comes from ``domain.object_view`` (the same view the panel shows), so the PDF
+Everything shown comes from ``domain.presentation.object_view`` (the same view the panel shows), so the PDF
 and the screen never disagree. Persons appear only by pseudonymous id; the export is audited.
 The map marks the object itself (a highlight layer on top, labelled with its address) among its
 neighbours and the areas around it, with legend, scale bar, north arrow and, where the plugin
@@ -25,20 +25,18 @@ from qgis.core import (
     QgsLinePatternFillSymbolLayer,
     QgsLineSymbol,
     QgsMarkerSymbol,
-    QgsPalLayerSettings,
     QgsPointXY,
     QgsProject,
     QgsRectangle,
     QgsSimpleMarkerSymbolLayer,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, Qt
 from qgis.PyQt.QtGui import QColor, QImage
 
 from domain.groundmotion.coordinates import RD_NEW
-from domain.object_view import object_view
+from domain.presentation.object_view import object_view
 from domain.store.motion_settings import store_motion_settings
 from img_qgis_plugin.background import find_background_layer
 from img_qgis_plugin.gui.i18n import (
@@ -52,7 +50,7 @@ from img_qgis_plugin.gui.i18n import (
     yes_no,
 )
 from img_qgis_plugin.gui.object_panel import catalog_end_text
-from img_qgis_plugin.gui.panel_tables import outcome_label, scheme_label, use_label
+from img_qgis_plugin.gui.panel_tables import code_label, outcome_label, scheme_label, use_label
 from img_qgis_plugin.identity import current_user
 from img_qgis_plugin.reports import layout_kit as kit
 from img_qgis_plugin.reports.sources import map_layers, resolve_store
@@ -108,7 +106,7 @@ def verdict_titles() -> dict[str, str]:
 
 def recipient_label(recipient: str) -> str:
     """Who the dossier is for, by name (the store's code never shows)."""
-    from domain.handoff import target_label
+    from domain.rules.handoff import target_label
 
     labels = {
         "taskforce": tr("Taskforce Complexe Zaken"),
@@ -502,17 +500,11 @@ def highlight_layer(obj: dict, record) -> QgsVectorLayer:
     halo.setStrokeWidth(0.4)
     symbol.insertSymbolLayer(0, halo)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "label"
-    settings.placement = Qgis.LabelPlacement.AroundPoint
-    settings.dist = 4.5
-    settings.priority = 10
+    settings = kit.point_labels("label", size=8.0, distance=4.5, priority=10)
     settings.displayAll = True  # the one label that must be there, whatever else is drawn
     settings.autoWrapLength = 26  # a long street name wraps instead of running off the map
     settings.useMaxLineLengthForAutoWrap = True
-    settings.setFormat(kit.halo_format(8.0))
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    kit.show_labels(layer, settings)
     return layer
 
 
@@ -615,15 +607,18 @@ def object_rows(view: dict, record, recipient: str) -> list[list[str]]:
     return rows
 
 
+#: the rights on an object (the store's codes) in words
+RIGHT_LABELS = {
+    "eigendom": QT_TRANSLATE_NOOP("@default", "eigendom"),
+    "erfpacht": QT_TRANSLATE_NOOP("@default", "erfpacht"),
+    "opstal": QT_TRANSLATE_NOOP("@default", "opstal"),
+    "beklemrecht": QT_TRANSLATE_NOOP("@default", "beklemrecht"),
+}
+
+
 def right_label(right: str) -> str:
     """A right on the object (the store's code) in the reader's language."""
-    labels = {
-        "eigendom": tr("eigendom"),
-        "erfpacht": tr("erfpacht"),
-        "opstal": tr("opstal"),
-        "beklemrecht": tr("beklemrecht"),
-    }
-    return labels.get(right, right or NO_VALUE)
+    return code_label(RIGHT_LABELS, right)
 
 
 def owner_text(owner, recipient: str) -> str:
@@ -655,17 +650,17 @@ def claim_headers() -> list[str]:
 def claim_rows(view: dict) -> list[list[str]]:
     return [
         [
-            c["id"],
-            scheme_label(c["scheme"]),
-            c["submitted"] or NO_VALUE,
-            c["decided"] or NO_VALUE,
-            outcome_label(c["outcome"]),
-            euro_text(c["amount"]),
-            yes_no(c["final"]),
-            yes_no(c["objection"]),
-            yes_no(c["overdue"]),
+            claim["id"],
+            scheme_label(claim["scheme"]),
+            claim["submitted"] or NO_VALUE,
+            claim["decided"] or NO_VALUE,
+            outcome_label(claim["outcome"]),
+            euro_text(claim["amount"]),
+            yes_no(claim["final"]),
+            yes_no(claim["objection"]),
+            yes_no(claim["overdue"]),
         ]
-        for c in view.get("claims", [])
+        for claim in view.get("claims", [])
     ]
 
 
@@ -684,7 +679,7 @@ def quake_headers() -> list[str]:
 def quake_when(time) -> tuple[str, str]:
     """A quake's date as the panel writes it (the Dutch calendar date, as the rules compare
     it: "16 november 2021") and its Dutch clock time ("00:46")."""
-    from domain.dutch_time import as_utc, zone
+    from domain.presentation.dutch_time import as_utc, zone
     from domain.rules.verdict import render
 
     day = quake_day(time)
@@ -756,7 +751,7 @@ def handoff_headers() -> list[str]:
 
 
 def handoff_rows(view: dict) -> list[list[str]]:
-    from domain.handoff import reason_label, status_label, submitter_label, target_label
+    from domain.rules.handoff import reason_label, status_label, submitter_label, target_label
 
     lang = ui_language()
     rows = []

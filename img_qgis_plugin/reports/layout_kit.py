@@ -39,6 +39,7 @@ from qgis.core import (
     QgsLayoutTableColumn,
     QgsLayoutUtils,
     QgsLegendStyle,
+    QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
@@ -47,6 +48,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsTextRenderer,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QMetaType, QSize
 from qgis.PyQt.QtGui import QColor, QFont, QTextDocument
@@ -197,10 +199,20 @@ def add_picture(layout, page: int, x: float, y: float, w: float, h: float, path:
 
 def padded(rect: QgsRectangle, margin_m: float, minimum_m: float = 150.0) -> QgsRectangle:
     """``rect`` grown by ``margin_m``, at least ``minimum_m`` wide and high around its centre."""
-    cx, cy = rect.center().x(), rect.center().y()
-    half_w = max(rect.width() / 2 + margin_m, minimum_m / 2)
-    half_h = max(rect.height() / 2 + margin_m, minimum_m / 2)
-    return QgsRectangle(cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+    width = max(rect.width() + 2 * margin_m, minimum_m)
+    height = max(rect.height() + 2 * margin_m, minimum_m)
+    return centred_on(rect, width, height)
+
+
+def centred_on(rect: QgsRectangle, width: float, height: float) -> QgsRectangle:
+    """A ``width`` by ``height`` rectangle on the centre of ``rect``."""
+    centre = rect.center()
+    return QgsRectangle(
+        centre.x() - width / 2,
+        centre.y() - height / 2,
+        centre.x() + width / 2,
+        centre.y() + height / 2,
+    )
 
 
 def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
@@ -457,6 +469,33 @@ def halo_format(size: float, bold: bool = True, color: str = "#202020") -> QgsTe
     return fmt
 
 
+def point_labels(field: str, size: float, distance: float, priority: int) -> QgsPalLayerSettings:
+    """Labels of ``field`` around each point, ``distance`` mm off it, in :func:`halo_format`
+    text of ``size`` pt, at ``priority`` (0 to 10); set what else the layer needs, then
+    :func:`show_labels`."""
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    settings.placement = Qgis.LabelPlacement.AroundPoint
+    settings.dist = distance
+    settings.priority = priority
+    settings.setFormat(halo_format(size))
+    return settings
+
+
+def overlap_only_if_required(settings: QgsPalLayerSettings) -> None:
+    """A label moves aside for another first, overlaps one only where no place is left, and
+    is never dropped."""
+    placement = settings.placementSettings()
+    placement.setOverlapHandling(Qgis.LabelOverlapHandling.AllowOverlapIfRequired)
+    settings.setPlacementSettings(placement)
+
+
+def show_labels(layer: QgsVectorLayer, settings: QgsPalLayerSettings) -> None:
+    """``settings`` as the layer's labels, switched on."""
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
 @contextlib.contextmanager
 def temporary_layers(project=None):
     """Collect memory layers a report adds to ``project``; they are removed when it is done."""
@@ -650,26 +689,26 @@ def label_problems(label: QgsLayoutItemLabel, context=None) -> list[Problem]:
             )
             / per_mm
         )
-    problems = []
-    if widest > width + TOLERANCE_MM:
-        problems.append(
-            Problem(
-                tr("{0}: een woord is {1} mm breed, het vak {2} mm").format(
-                    name, _mm(widest), _mm(width)
-                ),
-                "word",
-            )
-        )
-    if needed > height + TOLERANCE_MM:
-        problems.append(
-            Problem(
-                tr("{0}: de tekst heeft {1} mm hoogte nodig, het vak is {2} mm").format(
-                    name, _mm(needed), _mm(height)
-                ),
-                "height",
-            )
-        )
-    return problems
+    return [
+        *_exceeds(
+            widest, width, "word", tr("{0}: een woord is {1} mm breed, het vak {2} mm"), name
+        ),
+        *_exceeds(
+            needed,
+            height,
+            "height",
+            tr("{0}: de tekst heeft {1} mm hoogte nodig, het vak is {2} mm"),
+            name,
+        ),
+    ]
+
+
+def _exceeds(needed: float, room: float, kind: str, text: str, *names) -> list[Problem]:
+    """``[Problem]`` when ``needed`` mm is more than the ``room`` mm (beyond the tolerance),
+    ``text`` (translated) filled with ``names`` and then both sizes in mm; else ``[]``."""
+    if needed <= room + TOLERANCE_MM:
+        return []
+    return [Problem(text.format(*names, _mm(needed), _mm(room)), kind)]
 
 
 def _html_height(label: QgsLayoutItemLabel, width_mm: float) -> float:
@@ -686,7 +725,7 @@ def _html_height(label: QgsLayoutItemLabel, width_mm: float) -> float:
 
 
 def _mm(value: float) -> str:
-    from domain.text_format import number
+    from domain.presentation.text_format import number
 
     return number(value, 1, ui_language())
 
@@ -703,6 +742,7 @@ def table_problems(table, context=None) -> list[Problem]:
     rows = [[str(cell) if cell is not None else "" for cell in row] for row in table.contents()]
     formats = (table.headerTextFormat(), table.contentTextFormat())
     widths: dict = {}
+    too_wide_text = tr("{0}: kolom '{1}': '{2}' is {3} mm breed, de kolom {4} mm")
     for index, column in enumerate(table.columns()):
         width = column.width()
         if width <= 0:  # automatic: QGIS sizes the column to its longest text
@@ -712,38 +752,36 @@ def table_problems(table, context=None) -> list[Problem]:
             for word in _words_in(cell):
                 if (word, kind) not in widths:
                     widths[(word, kind)] = _text_width(context, formats[kind], word)
-                if widths[(word, kind)] > width + TOLERANCE_MM:
-                    problems.append(
-                        Problem(
-                            tr("{0}: kolom '{1}': '{2}' is {3} mm breed, de kolom {4} mm").format(
-                                name, column.heading(), word, _mm(widths[(word, kind)]), _mm(width)
-                            ),
-                            "word",
-                        )
-                    )
+                too_wide = _exceeds(
+                    widths[(word, kind)],
+                    width,
+                    "word",
+                    too_wide_text,
+                    name,
+                    column.heading(),
+                    word,
+                )
+                if too_wide:
+                    problems += too_wide
                     break
     # the height the rows need, counted in frames as QGIS fills them (a row is never split)
     shown = sum(frame.rect().height() for frame in frames)
     needed = table.totalSize().height()  # as QGIS laid it out at its last refresh
-    if needed > shown + TOLERANCE_MM:
-        problems.append(
-            Problem(
-                tr("{0}: de rijen hebben {1} mm nodig, de kaders bieden {2} mm").format(
-                    name, _mm(needed), _mm(shown)
-                ),
-                "rows",
-            )
-        )
+    problems += _exceeds(
+        needed,
+        shown,
+        "rows",
+        tr("{0}: de rijen hebben {1} mm nodig, de kaders bieden {2} mm"),
+        name,
+    )
     widest = max(frame.rect().width() for frame in frames)
-    if table.totalWidth() > widest + TOLERANCE_MM:
-        problems.append(
-            Problem(
-                tr("{0}: de kolommen zijn {1} mm breed, het kader {2} mm").format(
-                    name, _mm(table.totalWidth()), _mm(widest)
-                ),
-                "width",
-            )
-        )
+    problems += _exceeds(
+        table.totalWidth(),
+        widest,
+        "width",
+        tr("{0}: de kolommen zijn {1} mm breed, het kader {2} mm"),
+        name,
+    )
     return problems
 
 

@@ -29,7 +29,6 @@ from qgis.core import (
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
 
 from domain.groundmotion.coordinates import RD_NEW
@@ -87,7 +86,7 @@ def count_fields(with_scenario: bool) -> list[str]:
     there is a scenario (before, after and change side by side)."""
     if not with_scenario:
         return list(COLUMNS)
-    return [name for c in COLUMNS for name in (c, f"{AFTER}{c}", f"{DELTA}{c}")]
+    return [name for column in COLUMNS for name in (column, f"{AFTER}{column}", f"{DELTA}{column}")]
 
 
 def field_label(name: str, lang: str | None = None) -> str:
@@ -116,9 +115,9 @@ def merged_rows(overview) -> list[dict]:
     delta = {row["group"]: row for row in overview.delta or ()}
     for row in rows:
         changed = delta.get(row["group"], {})
-        for c in COLUMNS:
-            row[f"{AFTER}{c}"] = int(after[row["group"]][c])
-            row[f"{DELTA}{c}"] = int(changed.get(c, 0))
+        for column in COLUMNS:
+            row[f"{AFTER}{column}"] = int(after[row["group"]][column])
+            row[f"{DELTA}{column}"] = int(changed.get(column, 0))
     return rows
 
 
@@ -164,7 +163,7 @@ def overview_layer(
     known = set(outlines) - {""}
     per_pc4 = overview.by == "pc4"
     official = overview.boundaries is not None
-    from domain.text_format import magnitude
+    from domain.presentation.text_format import magnitude
 
     # the full title goes to the metadata (the layer's tooltip); the name, which is also the
     # legend title, stays short enough for QGIS's layer panel
@@ -235,7 +234,7 @@ def overview_layer(
 
 def _official_abstract(overview) -> str:
     """What the polygons are when they are the store's official boundaries."""
-    from domain.text_format import number
+    from domain.presentation.text_format import number
 
     found = overview.boundaries
     files = ", ".join(found.get("files") or []) or "—"
@@ -278,7 +277,7 @@ def integer_breaks(values, classes: int = CLASSES, equal: bool = False) -> list[
 
 
 def class_label(low: int, high: int) -> str:
-    from domain.text_format import number
+    from domain.presentation.text_format import number
 
     if low == high:
         return number(low, lang=ui_language())
@@ -291,7 +290,7 @@ def style_on(layer: QgsVectorLayer, count: str) -> None:
     collapse quantiles). The layer's name, its legend title, says what is counted, and each
     area is labelled with its name and count."""
     idx = layer.fields().indexOf(count)
-    values = [f[idx] for f in layer.getFeatures()] if idx >= 0 else []
+    values = [feature[idx] for feature in layer.getFeatures()] if idx >= 0 else []
     ramp = QgsStyle.defaultStyle().colorRamp("Reds")
     bounds = integer_breaks(values, equal=count.startswith(DELTA))
     ranges = []
@@ -324,8 +323,7 @@ def _label_with_count(layer: QgsVectorLayer, count: str) -> None:
     buffer.setSize(0.8)
     text_format.setBuffer(buffer)
     settings.setFormat(text_format)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    kit.show_labels(layer, settings)
 
 
 def add_to_group(layer: QgsVectorLayer) -> None:

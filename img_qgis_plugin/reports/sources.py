@@ -11,7 +11,7 @@ import contextlib
 from qgis.core import QgsProject
 
 from img_qgis_plugin.gui.i18n import tr
-from img_qgis_plugin.store_layers import LAYERS, styled_layer
+from img_qgis_plugin.store_layers import LAYER_LOOKS, styled_layer
 
 
 def resolve_store(source):
@@ -47,9 +47,9 @@ def map_layers(source, project=None):
     login = store.engine.url.render_as_string(hide_password=False)
     uris = with_layer_credentials(store.layer_uris(), login)
     made = {}
-    for key, name, style in LAYERS:
+    for key, look in LAYER_LOOKS.items():
         # named in the reader's language: the report's legend shows these names
-        layer = styled_layer(uris[key], tr(name), style) if key in uris else None
+        layer = styled_layer(uris[key], tr(look.name), look.style) if key in uris else None
         if layer is not None and project.addMapLayer(layer, False) is not None:
             made[key] = layer
     try:

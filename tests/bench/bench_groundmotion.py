@@ -36,7 +36,7 @@ _CHILD = """
 import json, sys, time, numpy as np
 from tests.bench.bench_groundmotion import synthetic_objects
 from tests.bench.common import peak_rss_mib
-from domain.groundmotion.catalog import load_catalog
+from domain.importers.catalog import load_catalog
 from domain.groundmotion.exposure import exposure_at_scale
 catalog = load_catalog(sys.argv[1]); n = int(sys.argv[2])
 x, y, vs30 = synthetic_objects(n)
@@ -61,10 +61,10 @@ def _fresh_fast_run(catalog_path: Path, n: int, out: Path) -> dict:
 
 
 def run(options) -> list[dict]:
-    from domain.groundmotion.catalog import load_catalog
     from domain.groundmotion.exposure import dense_exposure, exposure_at_scale
     from domain.groundmotion.scenario import ScenarioObjects, scenario_quake
-    from domain.zones import computed_areas, write_areas, zones_6km
+    from domain.groundmotion.zones import computed_areas, write_areas, zones_6km
+    from domain.importers.catalog import load_catalog
 
     n = int(getattr(options, "objects", 500_000))
     catalog_path = shared_data(CATALOG)

@@ -1,7 +1,7 @@
 """The plugin on a large store: a click on an object, and drawing every object at full extent.
 
 ``panel_click_p95_ms`` is what a person waits for after clicking: the store read, the rules
-(``domain.object_view``), the audit write, the selection and filling the panel's widgets.
+(``domain.presentation.object_view``), the audit write, the selection and filling the panel's widgets.
 ``render_objects_full_extent_seconds`` draws the styled objects layer into a 1600×1000 image;
 beside it, in the same run, the same drawing of 98 % of the extent, where GDAL goes through the
 R-tree instead of reading the table straight through (what a store without a known

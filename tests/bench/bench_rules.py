@@ -100,8 +100,8 @@ def bench_batch(n: int) -> dict:
 
 
 def bench_case(samples: int = 300) -> dict:
-    from domain.case_motion import with_ground_motion
-    from domain.groundmotion.catalog import load_catalog
+    from domain.case.motion import with_ground_motion
+    from domain.importers.catalog import load_catalog
     from domain.rules import assess
     from tests.unit.rules.factory import base_case
 

@@ -77,7 +77,7 @@ def _bag_rate(folder: Path, n: int) -> float:
 def _status_recompute(location: str, n: int) -> list[dict]:
     """The map status of every object, then of 3,000 random ones (what a new quake reaches),
     each in a transaction that is rolled back so the store stays as built."""
-    from domain.demo_people import DEMO_AS_OF
+    from domain.demo.people import DEMO_AS_OF
     from domain.store import open_store
     from domain.store.status import assess_in
 

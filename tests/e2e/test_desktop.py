@@ -109,7 +109,7 @@ def test_new_quakes_from_a_file_end_in_an_english_dock_selectable_and_exported(
     import re
 
     from domain.demo import build_demo
-    from domain.dutch_time import dutch_date
+    from domain.presentation.dutch_time import dutch_date
     from domain.rules.status import MAP_STATUSES, status_label
     from domain.store.catalog_update_report import changes_header
     from tools.qgis_desktop import ENGLISH_INTERFACE

@@ -31,7 +31,7 @@ def add_synthetic_reopening_quake(store_path: Path, object_id: int, tmp_path: Pa
     so no real quake reopens a demo object. Returns the event id."""
     from osgeo import osr
 
-    from domain.object_view import object_view
+    from domain.presentation.object_view import object_view
     from domain.store import open_store
     from domain.store.catalog_update import update_catalog_file
 
@@ -63,7 +63,7 @@ def add_synthetic_reopening_quake(store_path: Path, object_id: int, tmp_path: Pa
 
 
 def has_claims_reopening_and_handoff(store_path: Path, object_id: int) -> bool:
-    from domain.object_view import object_view, quake_marks
+    from domain.presentation.object_view import object_view, quake_marks
     from domain.store import open_store
 
     with open_store(str(store_path)) as store:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from qgis.PyQt.QtCore import Qt
 
-from domain.handoff import HandOffDraft
+from domain.rules.handoff import HandOffDraft
 from img_qgis_plugin.gui.handoff_dialog import HandOffDialog
 from tests.qgis.panel_views import loppersum_view
 

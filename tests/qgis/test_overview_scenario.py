@@ -284,7 +284,7 @@ def test_without_boundaries_the_hulls_stay_labelled_as_an_approximation(plugin):
 
 
 def test_the_what_changes_table_calls_the_outside_group_by_its_name(bounded_plugin, qtbot):
-    from domain.store.scenario_objects import scenario_with_objects
+    from domain.store.scenario import scenario_with_objects
     from img_qgis_plugin.gui.scenario_dialog import ScenarioChangesDialog
 
     store = bounded_plugin.controller.store

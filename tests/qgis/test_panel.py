@@ -399,8 +399,8 @@ def test_panel_shows_the_rules_engines_own_verdicts(qgis_app, qtbot):
 
 def test_panel_shows_the_map_status_its_verdicts_give(qgis_app, qtbot, tmp_path):
     from domain.demo import build_demo
-    from domain.demo_people import DEMO_AS_OF
-    from domain.object_view import object_view
+    from domain.demo.people import DEMO_AS_OF
+    from domain.presentation.object_view import object_view
     from domain.rules.status import status_label
     from domain.store import open_store
 

@@ -21,10 +21,10 @@ from qgis.core import (
 from sqlalchemy import text
 
 from domain.demo import build_demo
+from domain.presentation.text_format import number as format_number
 from domain.rules.status import MAP_STATUSES
 from domain.store import open_store
 from domain.store.scenario import run_scenario
-from domain.text_format import number as format_number
 from img_qgis_plugin.processing.provider import PROVIDER_ID, ImgProcessingProvider
 from tests.unit.store.conftest import snapshot
 from tests.unit.store.fixtures import write_csv, write_geojson, write_vector

@@ -99,7 +99,7 @@ def test_dossier_pdf_holds_headings_object_claims_quakes_and_is_audited(
 
 
 def test_dossier_long_narrative_continues_on_a_next_page_not_cut_off(plugin, tmp_path):
-    from domain.handoff import HandOffDraft
+    from domain.rules.handoff import HandOffDraft
     from img_qgis_plugin.reports.dossier import export_dossier
 
     object_id = 2
@@ -341,7 +341,7 @@ def test_overview_classes_are_whole_numbers_and_the_legend_says_what_is_counted(
 #: underscore, the hand-off statuses (English words in a Dutch text) and the recipient codes
 def raw_codes() -> set[str]:
     from domain import policy
-    from domain.handoff import REASON_CATEGORIES, STATUSES
+    from domain.rules.handoff import REASON_CATEGORIES, STATUSES
     from domain.rules.status import MAP_STATUSES
     from img_qgis_plugin.reports.dossier import RECIPIENTS
 
@@ -905,7 +905,7 @@ def test_dossier_chart_fills_its_picture_and_the_quake_table_follows_it(
     from qgis.core import QgsLayoutItemPicture
     from qgis.PyQt.QtGui import QColor, QImage
 
-    from domain.object_view import object_view
+    from domain.presentation.object_view import object_view
     from img_qgis_plugin.reports.dossier import dossier_layout, quake_rows, render_chart
 
     object_id = demo_store[1]["handoff_present"]

@@ -285,7 +285,7 @@ def test_message_bar_opens_the_table_of_the_run(plugin, demo_store):
 
 
 def test_layer_names_write_the_magnitude_with_the_readers_decimal_mark(qgis_app):
-    from domain.text_format import magnitude
+    from domain.presentation.text_format import magnitude
     from img_qgis_plugin.gui.scenario_tool import layer_name
 
     assert magnitude(3.2, "nl") == "3,2" and magnitude(3.2, "en") == "3.2"

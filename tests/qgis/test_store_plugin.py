@@ -7,7 +7,7 @@ from qgis.core import QgsProject
 
 import img_qgis_plugin
 from domain.demo import build_demo
-from domain.handoff import HandOffDraft
+from domain.rules.handoff import HandOffDraft
 from img_qgis_plugin.controller import result_object_id
 from img_qgis_plugin.store_layers import GROUP_NAME
 

@@ -31,6 +31,18 @@ def _categories(layer):
     return {c.value(): c.label() for c in layer.renderer().categories()}
 
 
+def test_the_plugin_names_and_styles_exactly_the_store_layers_of_the_domain(qgis_app):
+    from domain.store.layers import LAYERS
+    from img_qgis_plugin.store_layers import LAYER_LOOKS
+
+    missing, unknown = set(LAYERS) - set(LAYER_LOOKS), set(LAYER_LOOKS) - set(LAYERS)
+    assert not missing, f"store layers without a name and style in the plugin: {missing}"
+    assert not unknown, f"plugin layers the store does not have: {unknown}"
+    for key, look in LAYER_LOOKS.items():
+        layer = _load(f"{LAYERS[key].geometry}?crs=EPSG:28992", look.style)
+        assert layer.renderer() is not None, key
+
+
 def test_objects_style_has_every_map_status(qgis_app):
     layer = _load("Point?crs=EPSG:28992&field=id:integer&field=status:string", "objects.qml")
     assert layer.renderer().classAttribute() == "status"

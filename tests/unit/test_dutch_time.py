@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.dutch_time import day_start, dutch_date, dutch_dates, local_to_utc, zone
 from domain.groundmotion.catalog import as_of_limit, before_limit
+from domain.presentation.dutch_time import day_start, dutch_date, dutch_dates, local_to_utc, zone
 
 UTC = dt.timezone.utc
 

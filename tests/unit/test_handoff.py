@@ -6,8 +6,9 @@ import dataclasses
 
 import pytest
 
-from domain import handoff, policy
-from domain.handoff import (
+from domain import policy
+from domain.rules import handoff
+from domain.rules.handoff import (
     ALLOWED_TRANSITIONS,
     HandOffDraft,
     check_transition,

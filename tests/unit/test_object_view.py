@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from domain.object_view import quake_marks
+from domain.presentation.object_view import quake_marks
 
 
 def test_marks_at_the_two_and_five_mm_s_boundaries_and_the_decision_day():

@@ -145,3 +145,42 @@ def test_the_constant_is_rd_new():
 
     assert (SRID, RD_NEW) == (28992, "EPSG:28992")
     assert STORE_SRID is SRID
+
+
+#: the domain's root holds its packages and these modules only (issue #16, point 3)
+DOMAIN_ROOT_MODULES = {
+    "__init__.py",
+    "__main__.py",
+    "cli.py",
+    "errors.py",
+    "i18n.py",
+    "policy.py",
+}
+
+
+def test_the_domain_root_holds_only_packages_and_the_allowed_modules():
+    modules = {path.name for path in DOMAIN.glob("*.py")}
+    assert modules - DOMAIN_ROOT_MODULES == set()
+
+
+def _imported_modules(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_ground_motion_never_imports_the_importers():
+    # importers read catalogues into ground motion's Catalog; the other way round is a cycle
+    trees = _sources(DOMAIN / "groundmotion")
+    upward = {
+        where: sorted(
+            name for name in _imported_modules(tree) if name.startswith("domain.importers")
+        )
+        for where, tree in trees.items()
+    }
+    assert {where: names for where, names in upward.items() if names} == {}

@@ -3,7 +3,7 @@ English, used by verdict texts and the plugin alike."""
 
 from __future__ import annotations
 
-from domain import text_format
+from domain.presentation import text_format
 from domain.rules.verdict import Money, Speed, render
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
-from domain.handoff import HandOffDraft
+from domain.rules.handoff import HandOffDraft
 from domain.store import ConcurrentChangeError, open_store
 
 PATH = ("concept", "submitted", "in_progress", "proposal_to_residents", "binding_advice", "closed")

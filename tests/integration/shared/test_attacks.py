@@ -125,7 +125,7 @@ class Owner:
 @pytest.fixture(scope="module")
 def attack(shared_demo):
     """The shared demo plus two more municipality logins and the ids the attacks aim at."""
-    from domain.handoff import HandOffDraft
+    from domain.rules.handoff import HandOffDraft
 
     server, database = shared_demo.server, shared_demo.database
     owner_store = shared_demo.owner()

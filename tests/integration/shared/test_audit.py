@@ -83,7 +83,7 @@ def test_planner_cannot_write_the_audit_log(shared_demo):
 
 @pytest.mark.parametrize("table", ["audit_log", "handoff_status"])
 def test_geopackage_triggers_keep_history_append_only(tmp_path, table):
-    from domain.handoff import HandOffDraft
+    from domain.rules.handoff import HandOffDraft
 
     store = create_store(str(tmp_path / "s.gpkg"))
     try:

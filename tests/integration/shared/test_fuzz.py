@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from domain.case import parse_case
+from domain.case.file import parse_case
 from domain.errors import DomainError
 from domain.importers.areas import import_areas
 from domain.importers.bag import import_bag

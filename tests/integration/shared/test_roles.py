@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from domain.errors import DomainError
-from domain.handoff import HandOffDraft
+from domain.rules.handoff import HandOffDraft
 from domain.store import NotFoundError
 
 pytestmark = pytest.mark.postgis

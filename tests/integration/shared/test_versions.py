@@ -15,7 +15,7 @@ NARRATIVE = "De afhandeling zit al maanden vast; bemiddeling bleef zonder result
 
 
 def _first_concept_handoff(store) -> int:
-    from domain.handoff import HandOffDraft
+    from domain.rules.handoff import HandOffDraft
 
     with store.engine.connect() as conn:
         object_id = conn.execute(text("SELECT MIN(object_id) FROM claims")).scalar_one()

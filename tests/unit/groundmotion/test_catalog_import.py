@@ -9,9 +9,8 @@ import pytest
 from pyproj import Transformer
 
 from domain.errors import InputError
-from domain.groundmotion.catalog import load_catalog
 from domain.groundmotion.sources import default_outlines, load_outline
-from domain.importers.catalog import read_catalog_file
+from domain.importers.catalog import load_catalog, read_catalog_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 UTC = dt.timezone.utc

@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from domain.groundmotion.catalog import Catalog, Quake, load_catalog
+from domain.groundmotion.catalog import Catalog, Quake
 from domain.groundmotion.exposure import (
     Cancelled,
     dense_exposure,
@@ -17,6 +17,7 @@ from domain.groundmotion.exposure import (
     site_exposure,
 )
 from domain.groundmotion.gmpe import GroundMotionSettings, distance_for_pgv
+from domain.importers.catalog import load_catalog
 from tests.support.cli import run_cli
 
 UTC = dt.timezone.utc

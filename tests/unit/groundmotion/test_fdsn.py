@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.groundmotion.fdsn import FdsnError, FdsnQuery, fetch_catalog, fetch_pages
+from domain.importers.fdsn import FdsnError, FdsnQuery, fetch_catalog, fetch_pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE1 = (FIXTURES / "fdsn_page1.txt").read_text(encoding="utf-8")
@@ -138,7 +138,7 @@ def test_unreachable_service(tmp_path):
 def test_the_query_end_time_is_the_declared_coverage_end(server):
     import datetime as dt
 
-    from domain.dutch_time import dutch_date
+    from domain.presentation.dutch_time import dutch_date
 
     open_ended = fetch_catalog(FdsnQuery(), url=server.url, page_size=3, retries=0)
     assert open_ended.declared_end is None  # then the latest event's Dutch date, any source

@@ -8,9 +8,10 @@ import numpy as np
 import pytest
 
 from domain import policy
-from domain.groundmotion.catalog import Catalog, Quake, load_catalog
+from domain.groundmotion.catalog import Catalog, Quake
 from domain.groundmotion.exposure import exposure_at_scale, grid_counts
 from domain.groundmotion.gmpe import GroundMotionSettings, distance_for_pgv
+from domain.importers.catalog import load_catalog
 
 UTC = dt.timezone.utc
 THRESHOLDS = [

@@ -11,11 +11,12 @@ import shapely
 from osgeo import ogr
 from shapely.geometry import Point, box
 
-from domain.groundmotion.catalog import Catalog, Quake, load_catalog
+from domain.groundmotion.catalog import Catalog, Quake
 from domain.groundmotion.exposure import exposure_at_scale
 from domain.groundmotion.gmpe import distance_for_pgv
 from domain.groundmotion.sources import default_outlines, load_outline
-from domain.zones import Grid, computed_areas, mask_to_polygon, write_areas, zones_6km
+from domain.groundmotion.zones import Grid, computed_areas, mask_to_polygon, write_areas, zones_6km
+from domain.importers.catalog import load_catalog
 from tests.support.cli import run_cli
 
 UTC = dt.timezone.utc

@@ -133,7 +133,7 @@ def test_the_groups_are_the_boundaries_not_the_objects_own_municipality(demo, in
 
 
 def test_the_scenario_counts_per_the_same_boundaries(demo, independent):
-    from domain.store.scenario_objects import scenario_with_objects
+    from domain.store.scenario import scenario_with_objects
 
     with demo.engine.connect() as conn:
         x, y = conn.execute(text("SELECT AVG(x), AVG(y) FROM objects")).one()

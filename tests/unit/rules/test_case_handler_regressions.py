@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.case import parse_case
+from domain.case.file import parse_case
 from domain.errors import InputError
 from domain.rules import Claim
 from domain.rules.aanvullende_vaste_vergoeding import assess_aanvullende_vaste_vergoeding as avv

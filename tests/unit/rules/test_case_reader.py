@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from domain.case import parse_case, read_case
+from domain.case.file import parse_case, read_case
 from domain.errors import InputError
 
 GOOD = {

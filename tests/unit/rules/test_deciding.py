@@ -3,7 +3,7 @@ count as running or answer the suggestion."""
 
 from __future__ import annotations
 
-from domain.handoff import STATUSES, answers_suggestion, is_running
+from domain.rules.handoff import STATUSES, answers_suggestion, is_running
 from domain.rules.verdict import FAIL, PASS, UNKNOWN, Condition, Text, Verdict
 
 

@@ -7,10 +7,10 @@ import datetime as dt
 import json
 
 from domain import policy
-from domain.case_motion import assess_case_file
+from domain.case.motion import assess_case_file
 from domain.cli import main
-from domain.groundmotion.catalog import load_catalog
 from domain.groundmotion.exposure import site_exposure
+from domain.importers.catalog import load_catalog
 
 FAR = (233500.0, 535000.0)  # south of Assen: the Groningen quakes reach it only faintly
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from domain import policy
-from domain.case_motion import site_shakings, with_ground_motion, within_zone
+from domain.case.motion import site_shakings, with_ground_motion, within_zone
 from tests.unit.rules.factory import base_case, with_object
 
 
 @pytest.fixture(scope="module")
 def catalog():
-    from domain.groundmotion.catalog import load_catalog
+    from domain.importers.catalog import load_catalog
     from tests.conftest import shared_data
 
     return load_catalog(shared_data("knmi_induced_groningen_1991-2022.csv"))

@@ -125,7 +125,7 @@ def test_dutch_dates_work_without_a_system_time_zone_database():
     # Windows has no /usr/share/zoneinfo: zoneinfo then reads the bundled tzdata package
     code = (
         "import zoneinfo, domain, tzdata, datetime as dt\n"
-        "from domain.dutch_time import dutch_date, zone\n"
+        "from domain.presentation.dutch_time import dutch_date, zone\n"
         "assert zoneinfo.TZPATH == (), zoneinfo.TZPATH\n"
         "t = dt.datetime(2021, 11, 15, 23, 46, tzinfo=dt.timezone.utc)\n"
         "print(dutch_date(t), zone().key, tzdata.__file__)"

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from domain.cli import main
 from domain.errors import InputError
-from domain.groundmotion.catalog import load_catalog
+from domain.importers.catalog import load_catalog
 from domain.store.compute import import_catalog
 from domain.store.coverage import stored_catalog_end
 from domain.store.exposure import catalog_from_store

@@ -75,7 +75,7 @@ def demo_copy(demo_template, tmp_path):
 def full_recompute_with(location: str, path) -> None:
     """The reference: the stored catalogue plus the file's new events written as a full
     import writes them, then exposure, statuses and areas of every object recomputed."""
-    from domain.groundmotion.catalog import load_catalog
+    from domain.importers.catalog import load_catalog
 
     extra = load_catalog(path)
     store = open_store(location)
@@ -361,8 +361,8 @@ def test_fdsn_asks_from_shortly_before_the_latest_stored_event(demo_copy):
 def test_stopping_after_the_writes_leaves_the_store_as_it_was(demo_copy, tmp_path, stop):
     """Ctrl-C (or cancel in QGIS) once the pairs, summaries and statuses are written, before
     the areas and the commit: one transaction, so the store is as it was."""
-    from domain.groundmotion.catalog import load_catalog
     from domain.groundmotion.exposure import Cancelled
+    from domain.importers.catalog import load_catalog
 
     location = demo_copy("store")
     catalog = load_catalog(fdsn_file(tmp_path / "z.txt", zeerijp_quake()))

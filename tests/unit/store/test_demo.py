@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import text
 
 from domain.demo import build_demo
-from domain.demo_people import DEMO_AS_OF
-from domain.demo_places import DEMO_REFERENCE_OBJECTS, IMG_REPORTS_PER_YEAR
+from domain.demo.people import DEMO_AS_OF
+from domain.demo.places import DEMO_REFERENCE_OBJECTS, IMG_REPORTS_PER_YEAR
 from domain.store import open_store
 from domain.store.schema import TABLE_ORDER
 

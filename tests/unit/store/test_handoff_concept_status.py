@@ -6,9 +6,9 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from domain.demo import build_demo
-from domain.demo_people import DEMO_AS_OF
-from domain.handoff import HandOffDraft
-from domain.object_view import object_view
+from domain.demo.people import DEMO_AS_OF
+from domain.presentation.object_view import object_view
+from domain.rules.handoff import HandOffDraft
 from domain.store import open_store
 from domain.store.status import assess_in
 

@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import text
 
 from domain import policy
-from domain.case_motion import site_shakings
+from domain.case.motion import site_shakings
 from domain.errors import InputError
-from domain.groundmotion.catalog import load_catalog
 from domain.groundmotion.exposure import Cancelled
 from domain.groundmotion.vs30 import load_vs30_table
 from domain.importers.bag import import_bag
+from domain.importers.catalog import load_catalog
 from domain.store.compute import import_catalog, recompute_exposure, recompute_with_settings
 from domain.store.motion_settings import (
     DEFAULT_MOTION,

@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from domain.demo import build_demo
 from domain.errors import InputError
-from domain.handoff import HandOffDraft
+from domain.rules.handoff import HandOffDraft
 from domain.store import ConcurrentChangeError, NotFoundError, open_store
 
 NARRATIVE = "Herhaalde schade, bezwaar loopt al een jaar en de bewoners zien geen uitweg meer."

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from domain.demo import build_demo
-from domain.demo_people import DEMO_AS_OF
-from domain.object_view import object_view
+from domain.demo.people import DEMO_AS_OF
+from domain.presentation.object_view import object_view
 from domain.store import open_store
 from domain.store.status import assess_in, assess_store
 

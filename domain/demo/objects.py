@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from domain.demo_places import PLACES, STREETS
+from domain.demo.places import PLACES, STREETS
 from domain.store.repository import normalise_search_key
 
 _LETTERS = [a + b for a in "ABCDEFGHJKLMNPRSTVWXZ" for b in "ABCDEFGHJKLMNPRSTVWXZ"]

@@ -61,19 +61,19 @@ def region_grid(
     settings: GroundMotionSettings = DEFAULT_SETTINGS,
 ) -> Grid | None:
     """Grid covering every place a counting quake could reach ``threshold`` (default VS30)."""
-    q = catalog.as_arrays()
-    if not len(q):
+    columns = catalog.as_arrays()
+    if not len(columns):
         return None
     low = policy.pgv_lowest_shown_as(threshold_mm_s)  # a PGV counts as shown, see policy
-    reach = np.atleast_1d(distance_for_pgv(q.ml, q.depth_km, low, settings=settings))
+    reach = np.atleast_1d(distance_for_pgv(columns.ml, columns.depth_km, low, settings=settings))
     ok = reach >= 0
     if not ok.any():
         return None
     r = reach[ok] * 1000.0 + cell
-    xmin = np.floor((q.x[ok] - r).min() / cell) * cell
-    ymin = np.floor((q.y[ok] - r).min() / cell) * cell
-    xmax = np.ceil((q.x[ok] + r).max() / cell) * cell
-    ymax = np.ceil((q.y[ok] + r).max() / cell) * cell
+    xmin = np.floor((columns.x[ok] - r).min() / cell) * cell
+    ymin = np.floor((columns.y[ok] - r).min() / cell) * cell
+    xmax = np.ceil((columns.x[ok] + r).max() / cell) * cell
+    ymax = np.ceil((columns.y[ok] + r).max() / cell) * cell
     return Grid(
         float(xmin), float(ymin), cell, int((xmax - xmin) / cell), int((ymax - ymin) / cell)
     )
@@ -144,13 +144,13 @@ def zones_6km(outlines: Sequence[SourceOutline] | None = None) -> list[Area]:
     return [
         Area(
             "zone_6km",
-            o.name,
-            shapely.buffer(o.geometry, policy.ZONE_6KM_M, quad_segs=16),
-            o.origin,
-            o.label,
+            outline.name,
+            shapely.buffer(outline.geometry, policy.ZONE_6KM_M, quad_segs=16),
+            outline.origin,
+            outline.label,
         )
-        for o in outlines
-        if o.name in policy.COUNTING_SOURCES
+        for outline in outlines
+        if outline.name in policy.COUNTING_SOURCES
     ]
 
 

@@ -138,16 +138,15 @@ def catalog_from_pages(pages: Sequence[str], origin: str, outlines=None) -> Cata
 def fetch_catalog(
     query: FdsnQuery = FdsnQuery(),
     url: str = policy.FDSN_EVENT_URL,
-    timeout: float = policy.FDSN_TIMEOUT_S,
-    retries: int = policy.FDSN_RETRIES,
-    backoff_s: float = 1.0,
-    page_size: int = policy.FDSN_PAGE_SIZE,
     outlines=None,
-    cancel: Callable[[], bool] | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    **options,
 ) -> Catalog:
-    """The live catalogue as a :class:`Catalog` (counting quakes attributed by outline)."""
-    pages = fetch_pages(query, url, timeout, retries, backoff_s, page_size, cancel, sleep)
+    """The live catalogue as a :class:`Catalog` (counting quakes attributed by outline).
+
+    ``options``: how to fetch (timeout, retries, backoff_s, page_size, cancel, sleep), as for
+    :func:`fetch_pages`.
+    """
+    pages = fetch_pages(query, url, **options)
     catalog = catalog_from_pages(pages, url, outlines)
     if query.endtime is not None:
         catalog.declared_end = query_coverage_end(query.endtime, catalog.end)
@@ -157,7 +156,7 @@ def fetch_catalog(
 def query_coverage_end(endtime: dt.datetime | dt.date, latest: dt.date | None) -> dt.date:
     """The last Dutch day an answer up to ``endtime`` covers in full: the day before the one
     ``endtime`` falls on (a date means 00:00 UTC, as sent), or the latest event's day if later."""
-    from domain.dutch_time import dutch_date
+    from domain.presentation.dutch_time import dutch_date
 
     if not isinstance(endtime, dt.datetime):
         endtime = dt.datetime.combine(endtime, dt.time())

@@ -13,7 +13,7 @@ import datetime as dt
 import numpy as np
 import shapely
 
-from domain.demo_places import PLACES
+from domain.demo.places import PLACES
 from domain.groundmotion.catalog import Catalog, Quake
 
 SYNTHETIC_ORIGIN = "synthetisch (demo, Groningen-achtige statistiek)"
@@ -41,7 +41,7 @@ def _nearest_place(x: float, y: float) -> str:
 def synthetic_catalog(seed: int) -> Catalog:
     rng = np.random.default_rng(seed + 1_000_003)
     quakes: list[Quake] = []
-    weights = np.array([c[3] for c in _CLUSTERS])
+    weights = np.array([cluster[3] for cluster in _CLUSTERS])
     for first, last, rate in _RATES:
         for year in range(first, last + 1):
             n = int(rng.poisson(rate))
@@ -49,24 +49,42 @@ def synthetic_catalog(seed: int) -> Catalog:
             seconds = rng.integers(0, 86400, n)
             which = rng.choice(len(_CLUSTERS), size=n, p=weights)
             ml = np.minimum(0.8 + rng.exponential(1.0 / np.log(10.0), n), 3.2)
-            for d, s, w, m in zip(days, seconds, which, ml):
-                cx, cy, sigma, _ = _CLUSTERS[w]
+            for day, second, cluster_index, magnitude in zip(days, seconds, which, ml):
+                cx, cy, sigma, _ = _CLUSTERS[cluster_index]
                 x = float(np.round(cx + rng.normal(0, sigma), 0))
                 y = float(np.round(cy + rng.normal(0, sigma), 0))
-                t = dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(
-                    days=int(d), seconds=int(s)
+                time = dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(
+                    days=int(day), seconds=int(second)
                 )
                 depth = float(np.round(rng.uniform(2.6, 3.2), 1))
                 quakes.append(
-                    Quake("", t, _nearest_place(x, y), round(float(m), 1), depth, x, y, "Groningen")
+                    Quake(
+                        "",
+                        time,
+                        _nearest_place(x, y),
+                        round(float(magnitude), 1),
+                        depth,
+                        x,
+                        y,
+                        "Groningen",
+                    )
                 )
     for when, ml, x, y, place in _KNOWN:
-        t = dt.datetime.fromisoformat(when).replace(tzinfo=dt.timezone.utc)
-        quakes.append(Quake("", t, place, ml, 3.0, float(x), float(y), "Groningen"))
-    quakes.sort(key=lambda q: q.time)
+        time = dt.datetime.fromisoformat(when).replace(tzinfo=dt.timezone.utc)
+        quakes.append(Quake("", time, place, ml, 3.0, float(x), float(y), "Groningen"))
+    quakes.sort(key=lambda quake: quake.time)
     named = [
-        Quake(f"syn{q.time:%Y%m%d}{i:05d}", q.time, q.place, q.ml, q.depth_km, q.x, q.y, q.source)
-        for i, q in enumerate(quakes, start=1)
+        Quake(
+            f"syn{quake.time:%Y%m%d}{i:05d}",
+            quake.time,
+            quake.place,
+            quake.ml,
+            quake.depth_km,
+            quake.x,
+            quake.y,
+            quake.source,
+        )
+        for i, quake in enumerate(quakes, start=1)
     ]
     return Catalog(named, [], SYNTHETIC_ORIGIN)
 

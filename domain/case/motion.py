@@ -1,6 +1,6 @@
 """A case with its ground motion: shakings from the catalogue, the 6 km zone, the assessment.
 
-Kept apart from the reader (``domain.case``) so the reader stays free of ground-motion imports;
+Kept apart from the reader (``domain.case.file``) so the reader stays free of ground-motion imports;
 the rules themselves never compute ground motion, this glue feeds them.
 """
 
@@ -10,23 +10,13 @@ import datetime as dt
 from dataclasses import replace
 
 from domain import policy
-from domain.case import read_case
+from domain.case.file import read_case
 from domain.rules.facts import Case, RuleSettings, Shaking
 
 
 def shakings_from(quakes_at_site) -> tuple[Shaking, ...]:
     """Rules' facts from ground-motion results (``QuakeAtSite``-like records)."""
-    return tuple(
-        Shaking(
-            q.event_id,
-            q.time,
-            q.place,
-            float(q.ml),
-            float(q.pgv_mm_s),
-            getattr(q, "epicentral_km", None),
-        )
-        for q in quakes_at_site
-    )
+    return tuple(Shaking.of(quake) for quake in quakes_at_site)
 
 
 _ARRAYS: dict[int, tuple] = {}
@@ -62,24 +52,24 @@ def site_shakings(
     from domain.groundmotion.gmpe import GroundMotionSettings, pgv_mm_s
 
     settings = settings or GroundMotionSettings()
-    qa = _arrays(catalog)
-    if len(qa) == 0:
+    columns = _arrays(catalog)
+    if len(columns) == 0:
         return ()
-    epi = np.hypot(x - qa.x, y - qa.y) / 1000.0
-    depth = np.where(np.isnan(qa.depth_km), policy.DEFAULT_DEPTH_KM, qa.depth_km)
+    epi = np.hypot(x - columns.x, y - columns.y) / 1000.0
+    depth = np.where(np.isnan(columns.depth_km), policy.DEFAULT_DEPTH_KM, columns.depth_km)
     vs30 = policy.DEFAULT_VS30_M_S if vs30 is None else float(vs30)
-    pgv = np.asarray(pgv_mm_s(qa.ml, np.hypot(epi, depth), vs30, settings), dtype=float)
+    pgv = np.asarray(pgv_mm_s(columns.ml, np.hypot(epi, depth), vs30, settings), dtype=float)
     quakes = catalog.quakes
     return tuple(
         Shaking(
-            quakes[i].event_id,
-            quakes[i].time,
-            quakes[i].place,
-            float(quakes[i].ml),
-            float(pgv[i]),
-            float(epi[i]),
+            quakes[index].event_id,
+            quakes[index].time,
+            quakes[index].place,
+            float(quakes[index].ml),
+            float(pgv[index]),
+            float(epi[index]),
         )
-        for i in np.flatnonzero(pgv >= floor_mm_s)
+        for index in np.flatnonzero(pgv >= floor_mm_s)
     )
 
 
@@ -90,18 +80,20 @@ def site_max_pgv(
     site: the true maximum, also where it stays below the floor of the shakings list."""
     import numpy as np
 
-    from domain.dutch_time import dutch_dates
     from domain.groundmotion.gmpe import GroundMotionSettings, pgv_mm_s
+    from domain.presentation.dutch_time import dutch_dates
 
-    qa = _arrays(catalog)
-    seen = dutch_dates(qa.time) <= np.datetime64(as_of, "D")
+    columns = _arrays(catalog)
+    seen = dutch_dates(columns.time) <= np.datetime64(as_of, "D")
     if not seen.any():
         return 0.0
-    epi = np.hypot(x - qa.x[seen], y - qa.y[seen]) / 1000.0
-    depth = np.where(np.isnan(qa.depth_km[seen]), policy.DEFAULT_DEPTH_KM, qa.depth_km[seen])
+    epi = np.hypot(x - columns.x[seen], y - columns.y[seen]) / 1000.0
+    depth = np.where(
+        np.isnan(columns.depth_km[seen]), policy.DEFAULT_DEPTH_KM, columns.depth_km[seen]
+    )
     vs30 = policy.DEFAULT_VS30_M_S if vs30 is None else float(vs30)
     settings = settings or GroundMotionSettings()
-    pgv = pgv_mm_s(qa.ml[seen], np.hypot(epi, depth), vs30, settings)
+    pgv = pgv_mm_s(columns.ml[seen], np.hypot(epi, depth), vs30, settings)
     return float(np.max(pgv))
 
 
@@ -110,7 +102,7 @@ def within_zone(x: float, y: float, outlines) -> bool:
     from shapely.geometry import Point
 
     point = Point(x, y)
-    return any(point.distance(o.geometry) <= policy.ZONE_6KM_M for o in outlines)
+    return any(point.distance(outline.geometry) <= policy.ZONE_6KM_M for outline in outlines)
 
 
 def with_ground_motion(
@@ -146,7 +138,7 @@ def with_ground_motion(
         used = merge_outlines(list(outlines or []))
         zone = within_zone(obj.x, obj.y, used)
         case = replace(case, object=replace(obj, within_6km_zone=zone))
-        context["within_6km_zone_from"] = sorted({o.origin for o in used})
+        context["within_6km_zone_from"] = sorted({outline.origin for outline in used})
     else:
         context["within_6km_zone_from"] = "case"
     return case, context

@@ -10,8 +10,8 @@ import datetime as dt
 from typing import Any
 
 from domain import policy
-from domain.dutch_time import dutch_date
 from domain.i18n import current_language
+from domain.presentation.dutch_time import dutch_date
 from domain.rules import assess, case_from_record
 from domain.rules.facts import RuleSettings
 
@@ -52,7 +52,7 @@ def _time(value: dt.datetime) -> str:
 
 def map_status(record: Any, case, assessment, lang: str | None = None) -> dict:
     """The object's map status as its verdicts give it (the same mapping as the map's)."""
-    from domain.handoff import is_running
+    from domain.rules.handoff import is_running
     from domain.rules.status import status_label, status_of_assessment
 
     running = any(is_running(h.status) for h in record.handoffs)

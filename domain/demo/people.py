@@ -12,8 +12,8 @@ import datetime as dt
 import numpy as np
 
 from domain import policy
-from domain.demo_places import DEMO_REFERENCE_OBJECTS, IMG_REPORTS_PER_YEAR
-from domain.handoff import ALLOWED_TRANSITIONS, REASONS_FOR_TARGET, SUBMITTERS
+from domain.demo.places import DEMO_REFERENCE_OBJECTS, IMG_REPORTS_PER_YEAR
+from domain.rules.handoff import ALLOWED_TRANSITIONS, REASONS_FOR_TARGET, SUBMITTERS
 
 #: the demo's "today": claims and hand-offs up to this date, so a seed always gives one store
 DEMO_AS_OF = dt.date(2026, 6, 30)
@@ -200,19 +200,20 @@ def _amount(scheme: str, small: bool, woz: int, mean: float, rng) -> int:
 def make_handoffs(claims, rng, limit: int):
     """Hand-offs on objects where signs add up (an open overdue or objected claim, several claims)."""
     by_object: dict[int, list[tuple]] = {}
-    for c in claims:
-        by_object.setdefault(c[1], []).append(c)
+    for claim in claims:
+        by_object.setdefault(claim[1], []).append(claim)
     candidates = sorted(
-        oid
-        for oid, cs in by_object.items()
-        if len(cs) >= 2 and any(c[10] in ("open", "objection") for c in cs)
+        object_id
+        for object_id, object_claims in by_object.items()
+        if len(object_claims) >= 2
+        and any(claim[10] in ("open", "objection") for claim in object_claims)
     )
     if not candidates:
         return [], []
     chosen = sorted(rng.choice(candidates, size=min(limit, len(candidates)), replace=False))
     handoffs, history = [], []
     path = ("concept", "submitted", "in_progress", "proposal_to_residents", "binding_advice")
-    for h, oid in enumerate(chosen, start=1):
+    for handoff_id, object_id in enumerate(chosen, start=1):
         target = "IVS" if rng.random() < 0.8 else "CBS"
         reasons = REASONS_FOR_TARGET[target]
         reason = reasons[int(rng.integers(0, len(reasons)))]
@@ -229,16 +230,16 @@ def make_handoffs(claims, rng, limit: int):
             if k:
                 assert status in ALLOWED_TRANSITIONS[statuses[k - 1]]
                 at = at + dt.timedelta(days=int(rng.integers(7, 60)))
-            history.append((h, status, at, "demo", None))
-        linked = ",".join(c[0] for c in by_object[oid][-3:])
+            history.append((handoff_id, status, at, "demo", None))
+        linked = ",".join(claim[0] for claim in by_object[object_id][-3:])
         narrative = (
             "Meerdere schademeldingen, waarvan een nog open of in bezwaar; de bewoners lopen "
             "vast in het proces (demo)."
         )
         handoffs.append(
             (
-                h,
-                int(oid),
+                handoff_id,
+                int(object_id),
                 target,
                 submitter,
                 reason,

@@ -405,18 +405,18 @@ def parse_case(data: Any, file: str = "") -> Case:
     obj_data = r.section(data.get("object"), "object", dict, required=True)
     obj = _object(r, obj_data, as_of) if obj_data is not None else BuildingObject("")
     owners = [
-        _owner(r, o, i) if r.section(o, f"owners[{i}]", dict) is not None else None
-        for i, o in enumerate(r.section(data.get("owners"), "owners", list) or [])
+        _owner(r, owner, i) if r.section(owner, f"owners[{i}]", dict) is not None else None
+        for i, owner in enumerate(r.section(data.get("owners"), "owners", list) or [])
     ]
     claims = [
-        _claim(r, c, i) if r.section(c, f"claims[{i}]", dict) is not None else None
-        for i, c in enumerate(r.section(data.get("claims"), "claims", list) or [])
+        _claim(r, claim, i) if r.section(claim, f"claims[{i}]", dict) is not None else None
+        for i, claim in enumerate(r.section(data.get("claims"), "claims", list) or [])
     ]
     seen: set[str] = set()
-    for i, c in enumerate(claims):
-        if c is not None and c.id in seen:
-            r.problem(f"claims[{i}].id", "duplicate_claim", value=repr(c.id))
-        seen.add(c.id if c else "")
+    for i, claim in enumerate(claims):
+        if claim is not None and claim.id in seen:
+            r.problem(f"claims[{i}].id", "duplicate_claim", value=repr(claim.id))
+        seen.add(claim.id if claim else "")
     dh_data = r.section(data.get("dh"), "dh", dict) or {}
     r.keys(dh_data, _DH, "dh")
     dh = DHFacts(
@@ -430,11 +430,11 @@ def parse_case(data: Any, file: str = "") -> Case:
     case = Case(
         as_of=as_of,
         object=obj,
-        owners=tuple(o for o in owners if o is not None),
+        owners=tuple(owner for owner in owners if owner is not None),
         applicant=r.text(data, "applicant", ""),
         prior_applications=None if prior is None else int(prior),
         whole_object=r.flag(data, "whole_object", ""),
-        claims=tuple(c for c in claims if c is not None),
+        claims=tuple(claim for claim in claims if claim is not None),
         dh=dh,
         catalog_end=r.date(data, "catalog_end", ""),
     )
@@ -458,18 +458,3 @@ def read_case(path: str | Path) -> tuple[Case, dict]:
         )
         raise InputError(tr("case.rejected", file=path.name), [problem]) from None
     return parse_case(data, path.name), data
-
-
-def __getattr__(name: str):
-    """The ground-motion glue lives in ``domain.case_motion``; reachable from here too."""
-    if name in (
-        "shakings_from",
-        "site_shakings",
-        "within_zone",
-        "with_ground_motion",
-        "assess_case_file",
-    ):
-        import domain.case_motion as motion
-
-        return getattr(motion, name)
-    raise AttributeError(name)

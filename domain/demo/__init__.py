@@ -1,6 +1,6 @@
 """``imgschade demo``: a deterministic demo region, written as one store.
 
-Objects cluster around real places of the Groningen area (see ``demo_places``); owners, claim
+Objects cluster around real places of the Groningen area (see ``domain.demo.places``); owners, claim
 histories (yearly volumes after IMG's published figures, scaled to the number of objects),
 hand-offs, twelve illustrative subsidence areas and three illustrative start areas are drawn
 from one seeded generator, so the same seed always gives the same store. Without a catalogue
@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from domain import policy
-from domain.demo_objects import make_objects
-from domain.demo_people import DEMO_AS_OF, make_claims, make_handoffs, make_owners
-from domain.demo_places import IMG_REPORTS_SOURCE, PLACES
-from domain.demo_quakes import illustrative_areas, synthetic_catalog
-from domain.store import create_store
+from domain.demo.objects import make_objects
+from domain.demo.people import DEMO_AS_OF, make_claims, make_handoffs, make_owners
+from domain.demo.places import IMG_REPORTS_SOURCE, PLACES
+from domain.demo.quakes import illustrative_areas, synthetic_catalog
+from domain.store import create_store, schema
 from domain.store.areas import computed_zone_areas, replace_areas, zone_6km_areas
 from domain.store.backend import backend_for
 from domain.store.bulk import insert_rows
@@ -48,18 +48,6 @@ OBJECT_COLUMNS = (
     "in_ncg_programme",
     "origin",
     *SUMMARY_COLUMNS,
-)
-ADDRESS_COLUMNS = (
-    "object_id",
-    "bag_vbo_id",
-    "bag_num_id",
-    "street",
-    "house_number",
-    "house_letter",
-    "addition",
-    "postcode",
-    "place",
-    "search_key",
 )
 
 
@@ -100,7 +88,7 @@ def build_demo(
     say(2, "objecten")
     objs = make_objects(objects, rng)
     if catalog_path:
-        from domain.groundmotion.catalog import load_catalog
+        from domain.importers.catalog import load_catalog
 
         catalog = load_catalog(catalog_path)
     else:
@@ -113,7 +101,10 @@ def build_demo(
     persons, owners = make_owners(objs, rng)
     claims = make_claims(objs, owners, exposure.max_pgv_mm_s, rng)
     handoffs, history = make_handoffs(claims, rng, limit=max(3, objects // 1500))
-    areas = [(k, n, o, "demo", g) for k, n, o, g in illustrative_areas(seed)]
+    areas = [
+        (kind, name, origin, "demo", geometry)
+        for kind, name, origin, geometry in illustrative_areas(seed)
+    ]
     areas += zone_6km_areas()
     areas += computed_zone_areas(catalog)
     say(65, "wegschrijven")
@@ -132,7 +123,7 @@ def build_demo(
                 say(90, "statussen")
                 # the same rules path as every later recompute, as of the demo's own date
                 ids, result = recompute_statuses(conn, DEMO_AS_OF)
-                statuses = [str(s) for s in result.status]
+                statuses = [str(status) for status in result.status]
                 reopened = (result.reopening_count > 0) & ~np.isnat(result.last_final_decision)
                 insert_rows(conn, "store_info", ("key", "value"), _facts(objects, seed, catalog))
         finally:
@@ -156,8 +147,8 @@ def build_demo(
         "handoffs": len(handoffs),
     }
     status_counts: dict[str, int] = {}
-    for s in statuses:
-        status_counts[s] = status_counts.get(s, 0) + 1
+    for status in statuses:
+        status_counts[status] = status_counts.get(status, 0) + 1
     return DemoSummary(
         str(out),
         objects,
@@ -167,6 +158,12 @@ def build_demo(
         status_counts,
         _samples(ids, claims, statuses, reopened, handoffs),
     )
+
+
+def _insert(conn, table, rows, left_out=("id",), geoms=None) -> None:
+    """``rows`` in the schema's column order, without the columns the store fills itself."""
+    columns = tuple(c.name for c in table.columns if c.name not in (*left_out, "geom"))
+    insert_rows(conn, table.name, columns, rows, geoms)
 
 
 def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, history, areas):
@@ -196,69 +193,24 @@ def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, his
         for i in range(len(objs))
     ]
     points = shapely.points(objs.x, objs.y)
-    insert_rows(conn, "persons", ("id", "natural_person", "legal_name"), persons)
+    _insert(conn, schema.persons, persons, left_out=())
     insert_rows(conn, "objects", OBJECT_COLUMNS, rows, points)
     parcel_rows = [
         (int(objs.ids[i]), objs.aanduiding[i], float(objs.parcel_area[i])) for i in range(len(objs))
     ]
-    insert_rows(
-        conn,
-        "parcels",
-        ("object_id", "kadastrale_aanduiding", "area_m2"),
-        parcel_rows,
-        objs.parcels,
-    )
-    insert_rows(conn, "addresses", ADDRESS_COLUMNS, objs.addresses)
-    insert_rows(
-        conn,
-        "ownerships",
-        ("object_id", "person_id", "right", "valid_from", "valid_until", "consent"),
-        owners,
-    )
-    insert_rows(
-        conn,
-        "claims",
-        (
-            "claim_number",
-            "object_id",
-            "applicant_id",
-            "scheme",
-            "submitted",
-            "decided",
-            "outcome",
-            "amount",
-            "final",
-            "objection",
-            "status",
-        ),
-        claims,
-    )
+    _insert(conn, schema.parcels, parcel_rows, geoms=objs.parcels)
+    _insert(conn, schema.addresses, objs.addresses)
+    _insert(conn, schema.ownerships, owners)
+    # the version starts at the schema's default; the demo knows no claim handlers
+    _insert(conn, schema.claims, claims, left_out=("id", "version", "handler"))
     write_quakes(conn, catalog)
     from domain.store.coverage import record_catalog_end
 
     record_catalog_end(conn)  # up to its latest quake, as import-catalog records it
     write_pairs(conn, exposure, objs.ids)
     replace_areas(conn, [], areas)
-    insert_rows(
-        conn,
-        "handoffs",
-        (
-            "id",
-            "object_id",
-            "target",
-            "submitter",
-            "reason_category",
-            "narrative",
-            "resident_consent",
-            "linked_claim_ids",
-            "status",
-            "created_at",
-            "updated_at",
-            "version",
-        ),
-        handoffs,
-    )
-    insert_rows(conn, "handoff_status", ("handoff_id", "status", "at", "by", "note"), history)
+    _insert(conn, schema.handoffs, handoffs, left_out=())
+    _insert(conn, schema.handoff_status, history)
     from domain.store.bulk import fix_sequences
 
     fix_sequences(
@@ -276,9 +228,8 @@ def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, his
         ),
     )
     from domain.store.bulk import analyze
-    from domain.store.schema import TABLE_ORDER
 
-    analyze(conn, TABLE_ORDER)
+    analyze(conn, schema.TABLE_ORDER)
 
 
 def _facts(objects: int, seed: int, catalog) -> list[tuple[str, str]]:
@@ -300,19 +251,21 @@ def _samples(object_ids, claims, statuses, reopened, handoffs) -> dict[str, int 
     """One object for each notable situation, the lowest id that shows it."""
     ids = [int(i) for i in object_ids]
     by_status: dict[str, int] = {}
-    for oid, s in zip(ids, statuses):
-        by_status.setdefault(s, oid)
-    first_reopened = next((oid for oid, r in zip(ids, reopened) if r), None)
+    for object_id, status in zip(ids, statuses):
+        by_status.setdefault(status, object_id)
+    first_reopened = next((object_id for object_id, r in zip(ids, reopened) if r), None)
     overdue = None
-    for c in claims:
-        if c[10] == "open":
-            term = 8 if c[3] in policy.SHORT_TERM_SCHEMES else 26
-            if c[4] + dt.timedelta(weeks=term) < DEMO_AS_OF:
-                overdue = c[1] if overdue is None else min(overdue, c[1])
+    for claim in claims:
+        object_id, scheme, submitted, status = claim[1], claim[3], claim[4], claim[10]
+        if status == "open":
+            short = scheme in policy.SHORT_TERM_SCHEMES
+            weeks = policy.TERM_WEEKS_SHORT if short else policy.TERM_WEEKS_LONG
+            if submitted + dt.timedelta(weeks=weeks) < DEMO_AS_OF:
+                overdue = object_id if overdue is None else min(overdue, object_id)
     return {
         "reopened_after_final": first_reopened,
         "dh_to_check": by_status.get("dh_to_check"),
         "overdue_claim": overdue,
         "never_claimed": by_status.get("no_claim"),
-        "handoff_present": min((h[1] for h in handoffs), default=None),
+        "handoff_present": min((handoff[1] for handoff in handoffs), default=None),
     }
