@@ -608,14 +608,9 @@ def parse_catalog_text(text: str, name: str, time_zone: str | None = None) -> Pa
 
 
 def _delimiter(line: str) -> str:
-    counts = {d: 0 for d in (",", ";", "\t")}
-    quoted = False
-    for ch in line:
-        if ch == '"':
-            quoted = not quoted
-        elif not quoted and ch in counts:
-            counts[ch] += 1
-    best = max(counts, key=lambda d: counts[d])
+    """The most frequent separator of the header line (a catalogue uses one throughout)."""
+    counts = csvfile.separator_counts(line)
+    best = max((",", ";", "\t"), key=lambda d: counts[d])  # a tie goes to the comma
     return best if counts[best] else ","
 
 

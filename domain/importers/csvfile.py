@@ -40,6 +40,20 @@ from domain.importers.common import Problems, fail
 
 INT32_MAX = 2**31 - 1  # PostGIS Integer columns are 32-bit
 DELIMITERS = (";", ",", "\t")
+
+
+def separator_counts(line: str) -> dict[str, int]:
+    """How often each of :data:`DELIMITERS` occurs in ``line`` outside double quotes."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    return counts
+
+
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _PRIVATE_COLUMNS = (
@@ -512,13 +526,7 @@ class CsvFile:
         problems.raise_if_any()
 
     def _delimiter(self, line: str) -> str:
-        counts = dict.fromkeys(DELIMITERS, 0)
-        quoted = False
-        for ch in line:
-            if ch == '"':
-                quoted = not quoted
-            elif not quoted and ch in counts:
-                counts[ch] += 1
+        counts = separator_counts(line)
         used = [d for d in DELIMITERS if counts[d]]
         if len(used) > 1:
             shown = " ".join("tab" if d == "\t" else d for d in used)
