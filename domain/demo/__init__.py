@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from operator import attrgetter
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from domain.demo.objects import make_objects
 from domain.demo.people import DEMO_AS_OF, make_claims, make_handoffs, make_owners
 from domain.demo.places import IMG_REPORTS_SOURCE, PLACES
 from domain.demo.quakes import illustrative_areas, synthetic_catalog
+from domain.demo.rows import ObjectRow, ParcelRow
 from domain.store import create_store, schema
 from domain.store.areas import computed_zone_areas, replace_areas, zone_6km_areas
 from domain.store.backend import backend_for
@@ -30,25 +32,6 @@ from domain.store.motion_settings import DEFAULT_MOTION
 from domain.store.status import recompute_statuses
 
 Progress = Callable[[float, str], None]
-
-OBJECT_COLUMNS = (
-    "id",
-    "x",
-    "y",
-    "kadastrale_aanduiding",
-    "construction_year",
-    "use",
-    "small",
-    "woz_value",
-    "rijksmonument",
-    "municipality",
-    "place",
-    "pc4",
-    "vs30",
-    "in_ncg_programme",
-    "origin",
-    *SUMMARY_COLUMNS,
-)
 
 
 @dataclass
@@ -160,10 +143,15 @@ def build_demo(
     )
 
 
-def _insert(conn, table, rows, left_out=("id",), geoms=None) -> None:
-    """``rows`` in the schema's column order, without the columns the store fills itself."""
-    columns = tuple(c.name for c in table.columns if c.name not in (*left_out, "geom"))
-    insert_rows(conn, table.name, columns, rows, geoms)
+def _insert(conn, table, rows, geoms=None) -> None:
+    """Insert ``rows`` (named tuples or dataclasses whose fields are named after ``table``'s
+    columns) by those names, so nothing depends on the schema's column order."""
+    if not rows:
+        return
+    first = rows[0]
+    columns = tuple(f.name for f in fields(first)) if is_dataclass(first) else first._fields
+    values = attrgetter(*columns)
+    insert_rows(conn, table.name, columns, (values(row) for row in rows), geoms)
 
 
 def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, history, areas):
@@ -171,45 +159,48 @@ def _write(conn, objs, catalog, exposure, persons, owners, claims, handoffs, his
 
     municipality = [PLACES[p].municipality for p in objs.place]
     place = [PLACES[p].name for p in objs.place]
-    rows = [
-        (
-            int(objs.ids[i]),
-            float(objs.x[i]),
-            float(objs.y[i]),
-            objs.aanduiding[i],
-            int(objs.construction_year[i]),
-            objs.use[i],
-            bool(objs.small[i]),
-            int(objs.woz[i]),
-            bool(objs.monument[i]),
-            municipality[i],
-            place[i],
-            objs.pc4[i],
-            float(objs.vs30[i]),
-            bool(objs.ncg[i]),
-            "demo",
-            *summary_values(exposure, i),
+    object_rows = [
+        ObjectRow(
+            id=int(objs.ids[i]),
+            x=float(objs.x[i]),
+            y=float(objs.y[i]),
+            kadastrale_aanduiding=objs.aanduiding[i],
+            construction_year=int(objs.construction_year[i]),
+            use=objs.use[i],
+            small=bool(objs.small[i]),
+            woz_value=int(objs.woz[i]),
+            rijksmonument=bool(objs.monument[i]),
+            municipality=municipality[i],
+            place=place[i],
+            pc4=objs.pc4[i],
+            vs30=float(objs.vs30[i]),
+            in_ncg_programme=bool(objs.ncg[i]),
+            origin="demo",
+            **dict(zip(SUMMARY_COLUMNS, summary_values(exposure, i))),
         )
         for i in range(len(objs))
     ]
-    points = shapely.points(objs.x, objs.y)
-    _insert(conn, schema.persons, persons, left_out=())
-    insert_rows(conn, "objects", OBJECT_COLUMNS, rows, points)
+    _insert(conn, schema.persons, persons)
+    _insert(conn, schema.objects, object_rows, geoms=shapely.points(objs.x, objs.y))
     parcel_rows = [
-        (int(objs.ids[i]), objs.aanduiding[i], float(objs.parcel_area[i])) for i in range(len(objs))
+        ParcelRow(
+            object_id=int(objs.ids[i]),
+            kadastrale_aanduiding=objs.aanduiding[i],
+            area_m2=float(objs.parcel_area[i]),
+        )
+        for i in range(len(objs))
     ]
     _insert(conn, schema.parcels, parcel_rows, geoms=objs.parcels)
     _insert(conn, schema.addresses, objs.addresses)
     _insert(conn, schema.ownerships, owners)
-    # the version starts at the schema's default; the demo knows no claim handlers
-    _insert(conn, schema.claims, claims, left_out=("id", "version", "handler"))
+    _insert(conn, schema.claims, claims)  # the version starts at the schema's default
     write_quakes(conn, catalog)
     from domain.store.coverage import record_catalog_end
 
     record_catalog_end(conn)  # up to its latest quake, as import-catalog records it
     write_pairs(conn, exposure, objs.ids)
     replace_areas(conn, [], areas)
-    _insert(conn, schema.handoffs, handoffs, left_out=())
+    _insert(conn, schema.handoffs, handoffs)
     _insert(conn, schema.handoff_status, history)
     from domain.store.bulk import fix_sequences
 
@@ -256,16 +247,16 @@ def _samples(object_ids, claims, statuses, reopened, handoffs) -> dict[str, int 
     first_reopened = next((object_id for object_id, r in zip(ids, reopened) if r), None)
     overdue = None
     for claim in claims:
-        object_id, scheme, submitted, status = claim[1], claim[3], claim[4], claim[10]
-        if status == "open":
-            short = scheme in policy.SHORT_TERM_SCHEMES
+        if claim.status == "open":
+            short = claim.scheme in policy.SHORT_TERM_SCHEMES
             weeks = policy.TERM_WEEKS_SHORT if short else policy.TERM_WEEKS_LONG
-            if submitted + dt.timedelta(weeks=weeks) < DEMO_AS_OF:
+            if claim.submitted + dt.timedelta(weeks=weeks) < DEMO_AS_OF:
+                object_id = claim.object_id
                 overdue = object_id if overdue is None else min(overdue, object_id)
     return {
         "reopened_after_final": first_reopened,
         "dh_to_check": by_status.get("dh_to_check"),
         "overdue_claim": overdue,
         "never_claimed": by_status.get("no_claim"),
-        "handoff_present": min((handoff[1] for handoff in handoffs), default=None),
+        "handoff_present": min((handoff.object_id for handoff in handoffs), default=None),
     }

@@ -13,6 +13,7 @@ import numpy as np
 import shapely
 
 from domain.demo.places import PLACES, STREETS
+from domain.demo.rows import AddressRow
 from domain.store.repository import normalise_search_key
 
 _LETTERS = [a + b for a in "ABCDEFGHJKLMNPRSTVWXZ" for b in "ABCDEFGHJKLMNPRSTVWXZ"]
@@ -35,7 +36,7 @@ class DemoObjects:
     aanduiding: list[str]
     parcels: object  # shapely MultiPolygon array
     parcel_area: np.ndarray
-    addresses: list[tuple]  # rows for the addresses table (without id)
+    addresses: list[AddressRow]
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
@@ -93,7 +94,7 @@ def _addresses(ids, x, y, place, rng):
     n = len(ids)
     pc4 = [""] * n
     aanduiding = [""] * n
-    rows: list[tuple] = []
+    rows: list[AddressRow] = []
     extra = rng.random(n)
     vbo_seq = 0
     for p_index, p in enumerate(PLACES):
@@ -132,18 +133,18 @@ def _addresses(ids, x, y, place, rng):
                 vbo = f"{p.cbs_code:04d}01{vbo_seq:010d}"
                 key_text = normalise_search_key(street, f"{number}{letter or ''}", p.name)
                 rows.append(
-                    (
-                        int(ids[i]),
-                        vbo,
-                        f"{p.cbs_code:04d}20{vbo_seq:010d}",
-                        street,
-                        number,
-                        letter,
-                        None,
-                        postcode,
-                        p.name,
-                        key_text,
+                    AddressRow(
+                        object_id=int(ids[i]),
+                        bag_vbo_id=vbo,
+                        bag_num_id=f"{p.cbs_code:04d}20{vbo_seq:010d}",
+                        street=street,
+                        house_number=number,
+                        house_letter=letter,
+                        addition=None,
+                        postcode=postcode,
+                        place=p.name,
+                        search_key=key_text,
                     )
                 )
-    rows.sort(key=lambda r: (r[0], r[5] or ""))
+    rows.sort(key=lambda row: (row.object_id, row.house_letter or ""))
     return pc4, aanduiding, rows

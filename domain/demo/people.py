@@ -13,7 +13,9 @@ import numpy as np
 
 from domain import policy
 from domain.demo.places import DEMO_REFERENCE_OBJECTS, IMG_REPORTS_PER_YEAR
+from domain.demo.rows import HandoffRow, HandoffStatusRow, PersonRow
 from domain.rules.handoff import ALLOWED_TRANSITIONS, REASONS_FOR_TARGET, SUBMITTERS
+from domain.store.people import StoredClaim, StoredOwnership
 
 #: the demo's "today": claims and hand-offs up to this date, so a seed always gives one store
 DEMO_AS_OF = dt.date(2026, 6, 30)
@@ -30,12 +32,12 @@ def _day(rng, lo: dt.date, hi: dt.date) -> dt.date:
 def make_owners(objs, rng):
     """Persons and ownership rows: sole and co-owners, landlords with several objects, legal owners."""
     n = len(objs)
-    persons: list[tuple] = []
-    owners: list[tuple] = []
+    persons: list[PersonRow] = []
+    owners: list[StoredOwnership] = []
     naturals: list[str] = []
     legal = [f"L{i:06d}" for i in range(1, max(5, n // 2000) + 1)]
     for i, pid in enumerate(legal):
-        persons.append((pid, False, f"Woningcorporatie Noord {i + 1} (demo)"))
+        persons.append(PersonRow(pid, False, f"Woningcorporatie Noord {i + 1} (demo)"))
     r = rng.random((n, 6))
     rights = rng.choice(len(_RIGHTS), size=n, p=_RIGHT_P)
     seq = 0
@@ -44,7 +46,7 @@ def make_owners(objs, rng):
         nonlocal seq
         seq += 1
         pid = f"P{seq:07d}"
-        persons.append((pid, True, None))
+        persons.append(PersonRow(pid, True, None))
         naturals.append(pid)
         return pid
 
@@ -54,7 +56,9 @@ def make_owners(objs, rng):
         since = _day(rng, built, dt.date(2024, 12, 31))
         right = _RIGHTS[rights[i]]
         if r[i, 0] < 0.12:
-            owners.append((oid, legal[int(r[i, 1] * len(legal))], right, since, None, True))
+            owners.append(
+                StoredOwnership(oid, legal[int(r[i, 1] * len(legal))], right, since, None, True)
+            )
             continue
         if r[i, 2] < 0.05 and naturals:
             first = naturals[int(r[i, 3] * len(naturals))]
@@ -62,11 +66,13 @@ def make_owners(objs, rng):
             first = new_person()
         co_owned = r[i, 4] < 0.35
         consent = True if not co_owned else bool(r[i, 5] < 0.92)
-        owners.append((oid, first, right, since, None, True))
+        owners.append(StoredOwnership(oid, first, right, since, None, True))
         if co_owned:
-            owners.append((oid, new_person(), right, since, None, consent))
+            owners.append(StoredOwnership(oid, new_person(), right, since, None, consent))
         if r[i, 5] < 0.18 and since > built + dt.timedelta(days=400):
-            owners.append((oid, new_person(), right, _day(rng, built, since), since, True))
+            owners.append(
+                StoredOwnership(oid, new_person(), right, _day(rng, built, since), since, True)
+            )
     return persons, owners
 
 
@@ -124,9 +130,9 @@ def make_claims(objs, owners, max_pgv, rng):
     weight = 0.03 + np.clip(np.nan_to_num(max_pgv), 0.0, 20.0)
     weight = weight / weight.sum()
     first_owner: dict[int, str] = {}
-    for oid, pid, _r, _f, until, _c in owners:
-        if until is None:
-            first_owner.setdefault(oid, pid)
+    for owner in owners:
+        if owner.valid_until is None:
+            first_owner.setdefault(owner.object_id, owner.person_id)
     drafts = []
     for year, count, share, mean, days in _yearly_counts(n):
         if count <= 0:
@@ -165,18 +171,19 @@ def make_claims(objs, owners, max_pgv, rng):
         status = "open" if decided is None else "objection" if pending else "decided"
         per_year[year] = per_year.get(year, 0) + 1
         rows.append(
-            (
-                f"SCH-{year}-{per_year[year]:06d}",
-                oid,
-                first_owner.get(oid),
-                scheme,
-                submitted,
-                decided,
-                outcome,
-                amount,
-                bool(final),
-                bool(objection),
-                status,
+            StoredClaim(
+                claim_number=f"SCH-{year}-{per_year[year]:06d}",
+                object_id=oid,
+                applicant_id=first_owner.get(oid),
+                scheme=scheme,
+                submitted=submitted,
+                decided=decided,
+                outcome=outcome,
+                amount=amount,
+                final=bool(final),
+                objection=bool(objection),
+                status=status,
+                handler=None,  # the demo knows no claim handlers
             )
         )
     return rows
@@ -199,14 +206,14 @@ def _amount(scheme: str, small: bool, woz: int, mean: float, rng) -> int:
 
 def make_handoffs(claims, rng, limit: int):
     """Hand-offs on objects where signs add up (an open overdue or objected claim, several claims)."""
-    by_object: dict[int, list[tuple]] = {}
+    by_object: dict[int, list[StoredClaim]] = {}
     for claim in claims:
-        by_object.setdefault(claim[1], []).append(claim)
+        by_object.setdefault(claim.object_id, []).append(claim)
     candidates = sorted(
         object_id
         for object_id, object_claims in by_object.items()
         if len(object_claims) >= 2
-        and any(claim[10] in ("open", "objection") for claim in object_claims)
+        and any(claim.status in ("open", "objection") for claim in object_claims)
     )
     if not candidates:
         return [], []
@@ -230,26 +237,26 @@ def make_handoffs(claims, rng, limit: int):
             if k:
                 assert status in ALLOWED_TRANSITIONS[statuses[k - 1]]
                 at = at + dt.timedelta(days=int(rng.integers(7, 60)))
-            history.append((handoff_id, status, at, "demo", None))
-        linked = ",".join(claim[0] for claim in by_object[object_id][-3:])
+            history.append(HandoffStatusRow(handoff_id, status, at, by="demo", note=None))
+        linked = ",".join(claim.claim_number for claim in by_object[object_id][-3:])
         narrative = (
             "Meerdere schademeldingen, waarvan een nog open of in bezwaar; de bewoners lopen "
             "vast in het proces (demo)."
         )
         handoffs.append(
-            (
-                handoff_id,
-                int(object_id),
-                target,
-                submitter,
-                reason,
-                narrative,
-                True,
-                linked,
-                statuses[-1],
-                created,
-                at,
-                len(statuses),
+            HandoffRow(
+                id=handoff_id,
+                object_id=int(object_id),
+                target=target,
+                submitter=submitter,
+                reason_category=reason,
+                narrative=narrative,
+                resident_consent=True,
+                linked_claim_ids=linked,
+                status=statuses[-1],
+                created_at=created,
+                updated_at=at,
+                version=len(statuses),
             )
         )
     return handoffs, history

@@ -14,37 +14,16 @@ from domain.i18n import register, tr
 from domain.store import migrate
 from domain.store.backend import backend_for
 from domain.store.engine import SRID, Location, make_engine, parse_location
-from domain.store.records import (
-    AddressRecord,
-    AreaFlags,
-    ClaimRecord,
-    ConcurrentChangeError,
-    ExposureSummary,
-    HandOffRecord,
-    NotFoundError,
-    ObjectRecord,
-    OwnerRecord,
-    QuakeAtObject,
-    SearchHit,
-    StatusEntry,
-)
+from domain.store.records import ConcurrentChangeError, NotFoundError
 from domain.store.repository import Store
 
+# the records a store hands out are in ``domain.store.records``; the two errors are here too,
+# for callers that only know the package
 __all__ = [
     "SRID",
-    "AddressRecord",
-    "AreaFlags",
-    "ClaimRecord",
     "ConcurrentChangeError",
-    "ExposureSummary",
-    "HandOffRecord",
     "Location",
     "NotFoundError",
-    "ObjectRecord",
-    "OwnerRecord",
-    "QuakeAtObject",
-    "SearchHit",
-    "StatusEntry",
     "Store",
     "create_store",
     "open_store",

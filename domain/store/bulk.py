@@ -15,12 +15,7 @@ from sqlalchemy.engine import Connection
 from domain.store.backend import CHUNK, backend_of
 from domain.store.faults import raw_faults
 
-__all__ = ["CHUNK", "analyze", "fix_sequences", "insert_rows", "is_gpkg", "next_id"]
-
-
-def is_gpkg(conn: Connection) -> bool:
-    """Whether ``conn`` is to a GeoPackage (for tests and reports; code asks the backend)."""
-    return backend_of(conn).kind == "gpkg"
+__all__ = ["CHUNK", "analyze", "fix_sequences", "insert_rows", "next_id"]
 
 
 @raw_faults  # a full disk or a lost server: a DomainError, the transaction rolls back

@@ -36,6 +36,7 @@ from domain.store.catalog_update_report import GROUPS, CatalogUpdate, ObjectChan
 from domain.store.exposure import (
     QUAKE_COLUMNS,
     SUMMARY_TYPES,
+    QuakeRow,
     catalog_from_store,
     quake_rows,
 )
@@ -218,18 +219,23 @@ def _write_quakes(conn, merged: Catalog) -> dict[str, int]:
     are rewritten (on the normal night the new events sort after every stored one and are
     simply appended); the stored pairs of every counting quake whose id changed are moved.
     Returns the quake id per event id."""
-    rows, points = quake_rows(merged)
-    instant = backend_of(conn).instant
-    rows = [(r[0], r[1], instant(r[2]), *r[3:]) for r in rows]
+    rows, points = quake_rows(conn, merged)
     columns = ", ".join(QUAKE_COLUMNS)
-    old = {r[1]: tuple(r) for r in conn.execute(text(f"SELECT {columns} FROM quakes")).all()}
-    ids = {r[1]: int(r[0]) for r in rows}
-    counting = (q.event_id for q in merged.quakes)
-    moved = [(int(old[e][0]), ids[e]) for e in counting if e in old and old[e][0] != ids[e]]
-    # a row is kept only where the full import writes the very same row
-    differ = [k for k, r in enumerate(rows) if old.get(r[1]) != r]
-    kept = {rows[k][1] for k in range(len(rows))} - {rows[k][1] for k in differ}
-    stale = [int(r[0]) for e, r in old.items() if e not in kept]
+    old = {
+        row.event_id: QuakeRow(**row._mapping)
+        for row in conn.execute(text(f"SELECT {columns} FROM quakes")).all()
+    }
+    ids = {row.event_id: int(row.id) for row in rows}
+    counting = (quake.event_id for quake in merged.quakes)
+    moved = [
+        (int(old[event].id), ids[event])
+        for event in counting
+        if event in old and old[event].id != ids[event]
+    ]
+    # a row is kept only where the full import writes the very same row (all columns equal)
+    differ = [k for k, row in enumerate(rows) if old.get(row.event_id) != row]
+    kept = {row.event_id for row in rows} - {rows[k].event_id for k in differ}
+    stale = [int(row.id) for event, row in old.items() if event not in kept]
     if stale:
         delete = text("DELETE FROM quakes WHERE id IN :ids").bindparams(
             bindparam("ids", expanding=True)
@@ -391,7 +397,7 @@ def _objects_in_reach(conn, catalog, motion, settings, floor) -> dict:
         "ids": found["id"].copy(),
         "x": found["x"].copy(),
         "y": found["y"].copy(),
-        "summaries": np.column_stack([found[c] for c in _SUMMARY_COLUMNS]).reshape(-1, 4),
+        "summaries": found[list(_SUMMARY_COLUMNS)].copy(),  # a structured array, by name
         "vs30": vs30,
         "status": names[found["status"]],
     }
@@ -421,13 +427,14 @@ def _select_in(conn, sql: str, ids) -> list:
     return out
 
 
-def _summaries(values: np.ndarray) -> dict[str, np.ndarray]:
-    """The stored summary columns (max PGV and the three counts) as arrays."""
+def _summaries(stored: np.ndarray) -> dict[str, np.ndarray]:
+    """The stored summary columns (``_SUMMARY_COLUMNS`` of a structured array) as arrays:
+    the maximum PGV as it is, the three counts as integers."""
     return {
-        "max_pgv_mm_s": values[:, 0],
-        "count_ge_2": values[:, 1].astype(np.int64),
-        "count_ge_5": values[:, 2].astype(np.int64),
-        "count_ge_5_before_2026": values[:, 3].astype(np.int64),
+        "max_pgv_mm_s": stored["max_pgv_mm_s"].copy(),
+        "count_ge_2": stored["count_ge_2"].astype(np.int64),
+        "count_ge_5": stored["count_ge_5"].astype(np.int64),
+        "count_ge_5_before_2026": stored["count_ge_5_before_2026"].astype(np.int64),
     }
 
 
@@ -594,8 +601,8 @@ def _changes(conn, exposure, hit, object_ids, before, after, finals, reopened, c
         return []
     listed = sorted({int(object_ids[k]) for _, k, _ in groups})
     info = {
-        int(r[0]): r[1:]
-        for r in _select_in(
+        int(row.id): row
+        for row in _select_in(
             conn, "SELECT id, place, municipality, status FROM objects WHERE id IN :ids", listed
         )
     }
@@ -604,20 +611,20 @@ def _changes(conn, exposure, hit, object_ids, before, after, finals, reopened, c
     for group, k, p in groups:
         oid = int(object_ids[k])
         e = int(exposure.event_index[p])
-        place, municipality, status = info[oid]
+        obj = info[oid]
         out.append(
             ObjectChange(
-                group,
-                oid,
-                float(cand["x"][hit[k]]),
-                float(cand["y"][hit[k]]),
-                place or "",
-                municipality or "",
-                addresses.get(oid, ""),
-                status or "",
-                str(exposure.event_ids[e]),
-                dutch_date(times[e].astype("datetime64[s]").item()),
-                float(exposure.pgv_mm_s[p]),
+                group=group,
+                object_id=oid,
+                x=float(cand["x"][hit[k]]),
+                y=float(cand["y"][hit[k]]),
+                place=obj.place or "",
+                municipality=obj.municipality or "",
+                address=addresses.get(oid, ""),
+                status=obj.status or "",
+                event_id=str(exposure.event_ids[e]),
+                quake_date=dutch_date(times[e].astype("datetime64[s]").item()),
+                pgv_mm_s=float(exposure.pgv_mm_s[p]),
             )
         )
     out.sort(key=lambda c: (GROUPS.index(c.group), c.municipality, c.place, c.object_id))
@@ -627,20 +634,22 @@ def _changes(conn, exposure, hit, object_ids, before, after, finals, reopened, c
 def _addresses(conn, object_ids) -> dict[int, str]:
     """The first address of each object, as one line."""
     out: dict[int, str] = {}
-    for oid, street, number, letter, addition, postcode, place in _select_in(
+    for row in _select_in(
         conn,
         "SELECT object_id, street, house_number, house_letter, addition, postcode, place "
         "FROM addresses WHERE object_id IN :ids ORDER BY object_id, id",
         object_ids,
     ):
-        if int(oid) in out:
+        if int(row.object_id) in out:
             continue
-        house = f"{number or ''}{letter or ''}" + (f"-{addition}" if addition else "")
+        house = f"{row.house_number or ''}{row.house_letter or ''}"
+        if row.addition:
+            house += f"-{row.addition}"
         parts = [
-            " ".join(p for p in (street or "", house) if p),
-            " ".join(p for p in (postcode_text(postcode), place or "") if p),
+            " ".join(p for p in (row.street or "", house) if p),
+            " ".join(p for p in (postcode_text(row.postcode), row.place or "") if p),
         ]
-        out[int(oid)] = ", ".join(p for p in parts if p)
+        out[int(row.object_id)] = ", ".join(p for p in parts if p)
     return out
 
 

@@ -117,12 +117,16 @@ def _choice(name, value, choices) -> Problem:
 def claim_version(engine, claim_id: int) -> int:
     """The version an editor starts from (read it when the claim is shown)."""
     with engine.connect() as conn:
-        version = conn.execute(
-            text("SELECT version FROM claims WHERE id = :id"), {"id": claim_id}
-        ).scalar()
+        version = _stored_version(conn, claim_id)
     if version is None:
         raise NotFoundError(tr("claims_edit.not_found", claim=claim_id))
     return int(version)
+
+
+def _stored_version(conn, claim_id: int) -> int | None:
+    return conn.execute(
+        text("SELECT version FROM claims WHERE id = :id"), {"id": claim_id}
+    ).scalar()
 
 
 def edit_claim(engine, claim_id: int, expected_version: int, changes: dict, by: str) -> int:
@@ -141,8 +145,8 @@ def edit_claim(engine, claim_id: int, expected_version: int, changes: dict, by: 
         ).first()
         if before is None:
             raise NotFoundError(tr("claims_edit.not_found", claim=claim_id))
-        if before[0] != expected_version:
-            raise ClaimConcurrentChangeError(claim_id, expected_version, before[0])
+        if before.version != expected_version:
+            raise ClaimConcurrentChangeError(claim_id, expected_version, before.version)
         updated = conn.execute(
             text(
                 f"UPDATE claims SET {sets}, version = version + 1 "
@@ -151,17 +155,15 @@ def edit_claim(engine, claim_id: int, expected_version: int, changes: dict, by: 
             {**clean, "id": claim_id, "expected": expected_version},
         ).rowcount
         if updated != 1:
-            actual = conn.execute(
-                text("SELECT version FROM claims WHERE id = :id"), {"id": claim_id}
-            ).scalar()
+            actual = _stored_version(conn, claim_id)
             raise ClaimConcurrentChangeError(claim_id, expected_version, actual)
-        old = dict(zip(clean, before[2:]))
+        old = {name: before._mapping[name] for name in clean}
         detail = "; ".join(f"{k}: {old[k]} -> {clean[k]}" for k in clean)
         audit(
             conn,
             by,
             "claim_edit",
-            before[1],
+            before.object_id,
             f"schademelding {claim_id} v{expected_version + 1}: {detail}",
         )
     return expected_version + 1

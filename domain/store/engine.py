@@ -53,6 +53,8 @@ class Location:
 
     @property
     def is_gpkg(self) -> bool:
+        """For tests only: product code asks the backend
+        (``domain.store.backend``) for what differs, it does not branch on the kind."""
         return self.kind == "gpkg"
 
     def shown(self) -> str:

@@ -7,6 +7,7 @@ excluded quakes follow, kept with the reason so the user can see why a felt quak
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import numpy as np
 import shapely
@@ -16,19 +17,24 @@ from domain import policy
 from domain.store.backend import backend_of
 from domain.store.bulk import insert_rows
 
-QUAKE_COLUMNS = (
-    "id",
-    "event_id",
-    "time",
-    "place",
-    "ml",
-    "depth_km",
-    "x",
-    "y",
-    "source",
-    "counting",
-    "excluded_reason",
-)
+
+class QuakeRow(NamedTuple):
+    """One row of the quakes table, its fields named after the columns (``geom`` aside)."""
+
+    id: int
+    event_id: str
+    time: object  # as the backend stores an instant (``Backend.instant``)
+    place: str
+    ml: float
+    depth_km: float | None
+    x: float
+    y: float
+    source: str
+    counting: bool
+    excluded_reason: str | None
+
+
+QUAKE_COLUMNS = QuakeRow._fields
 SUMMARY_COLUMNS = (
     "max_pgv_mm_s",
     "count_ge_2",
@@ -59,7 +65,10 @@ def gpkg_datetime(t: dt.datetime) -> str:
     return f"{t:%Y-%m-%dT%H:%M:%S}.{t.microsecond // 1000:03d}Z"
 
 
-def quake_rows(catalog) -> tuple[list[tuple], list]:
+def quake_rows(conn, catalog) -> tuple[list[QuakeRow], list]:
+    """The quakes table's rows for ``catalog`` as the store on ``conn`` holds them, and their
+    points: counting quakes first, then the excluded ones with their reason."""
+    instant = backend_of(conn).instant
     rows, points = [], []
     entries = [(quake, True, None) for quake in catalog.quakes]
     entries += [(quake, False, reason) for quake, reason in catalog.excluded]
@@ -70,18 +79,18 @@ def quake_rows(catalog) -> tuple[list[tuple], list]:
             event_id = f"{event_id}-{i}"
         seen.add(event_id)
         rows.append(
-            (
-                i,
-                event_id,
-                _utc_naive(quake.time),
-                quake.place,
-                float(quake.ml),
-                quake.depth_km,
-                float(quake.x),
-                float(quake.y),
-                quake.source,
-                counting,
-                reason,
+            QuakeRow(
+                id=i,
+                event_id=event_id,
+                time=instant(_utc_naive(quake.time)),
+                place=quake.place,
+                ml=float(quake.ml),
+                depth_km=quake.depth_km,
+                x=float(quake.x),
+                y=float(quake.y),
+                source=quake.source,
+                counting=counting,
+                excluded_reason=reason,
             )
         )
         points.append(shapely.Point(quake.x, quake.y))
@@ -89,6 +98,7 @@ def quake_rows(catalog) -> tuple[list[tuple], list]:
 
 
 def write_quakes(conn, catalog) -> int:
+    """Rewrite the quakes table from ``catalog`` and drop every pair (written again after)."""
     conn.execute(text("DELETE FROM exposure_events"))
     return replace_quakes(conn, catalog)
 
@@ -97,13 +107,13 @@ def replace_quakes(conn, catalog) -> int:
     """Rewrite the quakes table from ``catalog``, keeping the pairs (``update-catalog`` moves
     their quake ids itself)."""
     conn.execute(text("DELETE FROM quakes"))
-    rows, points = quake_rows(catalog)
-    instant = backend_of(conn).instant
-    rows = [(row[0], row[1], instant(row[2]), *row[3:]) for row in rows]
+    rows, points = quake_rows(conn, catalog)
     return insert_rows(conn, "quakes", QUAKE_COLUMNS, rows, np.array(points, dtype=object))
 
 
 def summary_values(exposure, i: int) -> tuple:
+    """Object ``i``'s summary in ``SUMMARY_COLUMNS`` order: a plain tuple, not a named row,
+    because it is built once per object in bulk writes of millions of objects."""
     count2 = int(exposure.count_ge_2[i])
     return (
         # full precision: every reader rounds it once, as policy.pgv_rounded says
@@ -116,6 +126,7 @@ def summary_values(exposure, i: int) -> tuple:
 
 
 def pair_rows(exposure, object_ids, start: int = 0, stop: int | None = None) -> list[tuple]:
+    """(object_id, quake_id, pgv_mm_s) per pair, as plain tuples: pairs run into the millions."""
     sl = slice(start, stop)
     ids = np.asarray(object_ids)[exposure.obj_index[sl]]
     quake_ids = exposure.event_index[sl].astype(np.int64) + 1

@@ -148,13 +148,16 @@ def _check_submittable(conn, handoff_id: int) -> None:
         reason_category=row.reason_category,
         narrative=row.narrative,
         resident_consent=bool(row.resident_consent),
-        linked_claim_ids=tuple(
-            claim_id for claim_id in (row.linked_claim_ids or "").split(",") if claim_id
-        ),
+        linked_claim_ids=linked_claims(row.linked_claim_ids),
     )
     problems = validate_draft(draft, for_submission=True)
     if problems:
         raise InputError(tr("store.handoff_invalid"), list(problems))
+
+
+def linked_claims(stored: str | None) -> tuple[str, ...]:
+    """The claim numbers of a hand-off, stored as one comma-separated text."""
+    return tuple(claim_number for claim_number in (stored or "").split(",") if claim_number)
 
 
 def _now() -> dt.datetime:

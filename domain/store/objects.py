@@ -104,7 +104,9 @@ def object_extent(conn) -> ObjectExtent | None:
     ).one()
     if row.xmin is None:
         return None
-    return ObjectExtent(*(float(row._mapping[k]) for k in ("xmin", "ymin", "xmax", "ymax")))
+    return ObjectExtent(
+        xmin=float(row.xmin), ymin=float(row.ymin), xmax=float(row.xmax), ymax=float(row.ymax)
+    )
 
 
 def object_points(conn) -> list[ObjectPoint]:

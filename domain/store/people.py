@@ -14,6 +14,8 @@ from domain.store.repository import to_date
 
 @dataclass(frozen=True)
 class StoredOwnership:
+    """An ownerships row (without its id): what an import compares with, what the demo writes."""
+
     object_id: int
     person_id: str
     right: str
@@ -24,7 +26,8 @@ class StoredOwnership:
 
 @dataclass(frozen=True)
 class StoredClaim:
-    """A stored claim in the terms of the claims CSV (``importers.claims.CLAIM_COLUMNS``)."""
+    """A claims row (without its id and version) in the terms of the claims CSV
+    (``importers.claims.CLAIM_COLUMNS``): what an import compares with, what the demo writes."""
 
     claim_number: str
     object_id: int

@@ -60,7 +60,7 @@ def read_area(conn, area_id: int) -> StoredArea | None:
     ).first()
     if row is None:
         return None
-    return StoredArea(row.id, row.name, row.kind, backend.geometry(row.geom))
+    return StoredArea(id=row.id, name=row.name, kind=row.kind, geometry=backend.geometry(row.geom))
 
 
 def start_areas(conn) -> list[StartAreaEntry]:
@@ -69,7 +69,7 @@ def start_areas(conn) -> list[StartAreaEntry]:
         text("SELECT id, name, origin FROM areas WHERE kind = :k ORDER BY name, id"),
         {"k": START_AREA},
     )
-    return [StartAreaEntry(int(r.id), r.name, r.origin) for r in rows]
+    return [StartAreaEntry(id=int(r.id), name=r.name, origin=r.origin) for r in rows]
 
 
 def first_start_area_id(conn) -> int | None:

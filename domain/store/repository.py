@@ -21,6 +21,7 @@ from domain.i18n import tr
 from domain.store import faults  # noqa: F401  (database faults become DomainErrors)
 from domain.store.backend import backend_for
 from domain.store.engine import Location
+from domain.store.handoffs import linked_claims
 from domain.store.records import (
     AddressRecord,
     AreaFlags,
@@ -243,9 +244,7 @@ class Store:
                 **{
                     **r._asdict(),
                     "resident_consent": bool(r.resident_consent),
-                    "linked_claim_ids": tuple(
-                        c for c in (r.linked_claim_ids or "").split(",") if c
-                    ),
+                    "linked_claim_ids": linked_claims(r.linked_claim_ids),
                     "created_at": to_datetime(r.created_at),
                     "updated_at": to_datetime(r.updated_at),
                     "history": tuple(history.get(r.id, ())),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+from typing import NamedTuple
 
 import numpy as np
 import shapely
@@ -230,9 +231,17 @@ def _claims(conn, oid: np.ndarray, swhere: str, lean: bool) -> tuple[ClaimTable,
     return table, ~decided_known | pending
 
 
-def _pairs(conn, swhere: str, min_pgv: float | None) -> list[tuple]:
-    """(object ids, quake ids, PGV) of the exposure pairs; object and quake travel as one
-    packed integer, which saves a third of the per-row cost on millions of pairs."""
+class _Pairs(NamedTuple):
+    """The exposure pairs as three parallel arrays."""
+
+    object_ids: np.ndarray
+    quake_ids: np.ndarray
+    pgv_mm_s: np.ndarray
+
+
+def _pairs(conn, swhere: str, min_pgv: float | None) -> _Pairs:
+    """The exposure pairs; object and quake travel as one packed integer, which saves a third
+    of the per-row cost on millions of pairs."""
     pwhere = swhere + ("" if min_pgv is None else f" AND pgv_mm_s >= {float(min_pgv)!r}")
     base = int(conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM quakes")).scalar()) + 1
     cols = fetch_columns(
@@ -241,10 +250,10 @@ def _pairs(conn, swhere: str, min_pgv: float | None) -> list[tuple]:
         f"WHERE 1=1{pwhere}",
     )
     keys = np.array(cols["pair"], dtype=np.int64)
-    return [keys // base, keys % base, np.array(cols["pgv_mm_s"], dtype=float)]
+    return _Pairs(keys // base, keys % base, np.array(cols["pgv_mm_s"], dtype=float))
 
 
-def _exposure(conn, oid: np.ndarray, pairs: list[tuple]):
+def _exposure(conn, oid: np.ndarray, pairs: _Pairs):
     quakes = conn.execute(text("SELECT id, time, place, ml FROM quakes ORDER BY id")).all()
     size = max([quake.id for quake in quakes], default=0)
     times = np.full(size, np.datetime64("NaT", "s"))
@@ -254,11 +263,11 @@ def _exposure(conn, oid: np.ndarray, pairs: list[tuple]):
         times[quake.id - 1] = stamp
         # the parts, written in the reader's language later (text_format.quake_text)
         labels[quake.id] = (str(stamp)[:10], quake.place or "", float(quake.ml))
-    quake_ids = np.array(pairs[1], dtype=np.int64)
+    quake_ids = np.array(pairs.quake_ids, dtype=np.int64)
     exposure = SimpleNamespace(
-        obj_index=np.searchsorted(oid, np.array(pairs[0], dtype=np.int64)).astype(np.int64),
+        obj_index=np.searchsorted(oid, np.array(pairs.object_ids, dtype=np.int64)).astype(np.int64),
         event_index=quake_ids - 1,
-        pgv_mm_s=np.array(pairs[2], dtype=float),
+        pgv_mm_s=np.array(pairs.pgv_mm_s, dtype=float),
         event_times=times,
     )
     return exposure, quake_ids, labels

@@ -11,8 +11,14 @@ from __future__ import annotations
 import shapely
 from sqlalchemy import text
 
-from domain.store.bulk import is_gpkg
+from domain.store.backend import backend_of
 from domain.store.exposure import QUAKE_COLUMNS
+
+
+def is_gpkg(conn) -> bool:
+    """Whether ``conn`` is to a GeoPackage (product code asks the backend instead)."""
+    return backend_of(conn).kind == "gpkg"
+
 
 OBJECT_COLUMNS = (
     "id",
