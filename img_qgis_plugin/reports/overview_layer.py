@@ -47,6 +47,9 @@ AFTER = "after_"
 DELTA = "delta_"
 #: the overview's labels win over the area labels (start areas, subsidence: priority 3)
 LABEL_PRIORITY = 10
+#: where on the red ramp the lowest class starts: its very start is near-white, which reads as
+#: "nothing here" over a light map for an area that does hold objects
+RAMP_START = 0.15
 
 
 def group_outlines(store, by: str = "gemeente") -> dict[str, object]:
@@ -254,7 +257,8 @@ def _official_abstract(overview) -> str:
 
 def integer_breaks(values, classes: int = CLASSES, equal: bool = False) -> list[tuple[int, int]]:
     """Class bounds ``(low, high)`` for whole counts: quantiles (or equal intervals for a
-    change) rounded to integers, each class starting one above the last, none empty or double.
+    change) rounded up and then down to a value in ``values``, each class starting one above the
+    last, none empty or double.
     A class that holds a single value is ``(v, v)`` and is labelled as that value alone."""
     import numpy as np
 
@@ -266,7 +270,11 @@ def integer_breaks(values, classes: int = CLASSES, equal: bool = False) -> list[
         cuts = np.linspace(low, high, classes + 1)[1:]
     else:
         cuts = np.quantile(data, np.linspace(0, 1, classes + 1)[1:])
-    uppers = sorted({min(high, int(np.ceil(c))) for c in cuts} | {high})
+    # each class ends on a value it holds (the largest at or below its rounded cut): with few
+    # areas (three municipalities, five classes) a cut between two values would leave a legend row
+    # that colours nothing
+    held = data[np.searchsorted(data, np.ceil(cuts), side="right") - 1]
+    uppers = sorted({int(v) for v in held} | {high})
     bounds, start = [], low
     for upper in uppers:
         if upper < start:
@@ -297,7 +305,8 @@ def style_on(layer: QgsVectorLayer, count: str) -> None:
     for i, (low, high) in enumerate(bounds):
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())
         if ramp is not None:
-            symbol.setColor(ramp.color(i / max(1, len(bounds) - 1)))
+            share = i / max(1, len(bounds) - 1)
+            symbol.setColor(ramp.color(RAMP_START + (1 - RAMP_START) * share))
         ranges.append(QgsRendererRange(low, high, symbol, class_label(low, high)))
     renderer = QgsGraduatedSymbolRenderer(count, ranges)
     layer.setRenderer(renderer)

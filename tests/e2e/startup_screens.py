@@ -397,18 +397,52 @@ def export_atlas(atlas_) -> list[str]:
 
 
 def overview(result):
+    plugin.panel.hide()
+    plugin.actions["overview"].trigger()
+    result["overview"] = counted_overview("overview.png")
+
+
+def overview_boundaries(result):
+    """Official boundaries in, the way a user brings them: the plugin's Processing algorithm
+    on the boundaries file (SYNTHETIC geometry in the CBS/PDOK layout); then the overview by
+    gemeente again, counting all objects, so the test can count them itself."""
+    import processing
+
+    from img_qgis_plugin.processing.provider import PROVIDER_ID
+
+    outputs = processing.run(
+        f"{PROVIDER_ID}:import_boundaries",
+        {"STORE": os.environ["IMG_STORE"], "FILE": os.environ["IMG_BOUNDARIES"]},
+    )
+    plugin.panel.hide()  # the import's store refresh shows the object panel again
+    dialog = plugin.overview_dialog
+    dialog.show()
+    dialog.by_combo.setCurrentIndex(dialog.by_combo.findData("gemeente"))
+    facts = counted_overview("overview_boundaries.png", count="objects")
+    facts["imported"] = {key: value for key, value in outputs.items() if key.isupper()}
+    result["overview_boundaries"] = facts
+
+
+def counted_overview(screen: str, count: str | None = None) -> dict:
+    """Count in the overview dialog (already open), show the choropleth on ``count`` and report
+    what the checks need: layer order, legend, classes, labels, the count per area."""
     from img_qgis_plugin.reports.overview_layer import LAYER_PROPERTY, TITLE_PROPERTY
     from img_qgis_plugin.store_layers import RESULT_LAYERS
 
-    plugin.panel.hide()
-    plugin.actions["overview"].trigger()
     dialog = plugin.overview_dialog
-    finished = wait_for(lambda: dialog.task is None and dialog.layer is not None, 60)
+    done = []
+    dialog.computed.connect(lambda: done.append(True))
+    if dialog.task is None:
+        dialog.compute()
+    finished = wait_for(
+        lambda: bool(done) or (dialog.task is None and dialog.layer is not None), 60
+    )
     layer = dialog.layer
     facts = {"finished": finished, "status": dialog.status.text()}
     if layer is None:
-        result["overview"] = facts
-        return
+        return facts
+    if count is not None:
+        dialog.count_combo.setCurrentIndex(dialog.count_combo.findData(count))
     # the group's layers top to bottom, each by the store key the controller opened it as
     keys = {lyr.id(): key for key, lyr in plugin.controller.layers.items()}
     order = []
@@ -422,7 +456,9 @@ def overview(result):
     model = iface.layerTreeView().layerTreeModel()
     node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
     ranges = layer.renderer().ranges()
-    dialog.grab().save(str(SCREENS / "overview_dialog.png"))
+    counted = dialog.count_combo.currentData()
+    group_field = layer.fields().field(0).name()
+    dialog.grab().save(str(SCREENS / screen.replace(".png", "_dialog.png")))
     dialog.hide()
     facts.update(
         order=order,
@@ -435,6 +471,8 @@ def overview(result):
         features=layer.featureCount(),
         labels=layer.labelsEnabled(),
         table_rows=dialog.table.rowCount(),
+        per_area={f[group_field]: f[counted] for f in layer.getFeatures()},
+        abstract=layer.metadata().abstract(),
     )
     # the screen shows the choropleth's legend: the other layers' legends folded away, and
     # QGIS's own start-up notices (e.g. a font download offline) out of the way
@@ -446,10 +484,10 @@ def overview(result):
     extent.scale(1.05)
     iface.mapCanvas().setExtent(extent)
     render_canvas()
-    facts["image"] = image_facts(grab(iface.mainWindow(), "overview.png"))
-    # the scenario next is read without the choropleth under it
+    facts["image"] = image_facts(grab(iface.mainWindow(), screen))
+    # the next step is read without the choropleth under it
     node.setItemVisibilityChecked(False)
-    result["overview"] = facts
+    return facts
 
 
 def scenario(result):
@@ -535,4 +573,6 @@ def scenario(result):
     result["log"] = LOG
 
 
-run_steps([open_store, show_panel, dossier, atlas, overview, scenario], delay_ms=800)
+run_steps(
+    [open_store, show_panel, dossier, atlas, overview, overview_boundaries, scenario], delay_ms=800
+)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from tests.support.boundary_files import GEMEENTEN_2024, strip, write_gebiedsindelingen
 from tools.qgis_desktop import run_qgis
 
 HERE = Path(__file__).resolve().parent
@@ -84,6 +85,45 @@ def check_image(facts: dict) -> None:
     assert not facts["single_colour"], (name, facts)
 
 
+def check_overview(overview: dict) -> None:
+    """The choropleth on top of the plugin's layers, named for what it counts, whole classes."""
+    assert overview["finished"] and overview.get("order"), overview
+    kinds = [kind for _index, _name, kind in overview["order"]]
+    position = kinds.index("overview")
+    shown_results = overview["result_keys"]
+    fills = [i for i, kind in enumerate(kinds) if kind not in (*shown_results, "overview", "")]
+    results = [i for i, kind in enumerate(kinds) if kind in shown_results]
+    assert fills and position < min(fills), overview["order"]
+    # results on top: the choropleth is drawn above objects and quakes too
+    assert len(results) == len(shown_results) and position < min(results), overview["order"]
+    assert overview["title"].startswith(overview["title_base"]) and overview["counted"]
+    assert overview["title"].endswith(overview["counted"]), overview
+    assert overview["features"] > 0 and overview["labels"]
+    assert overview["classes"], overview
+    for low, high, label in overview["classes"]:
+        assert float(low).is_integer() and float(high).is_integer(), (low, high)
+        assert CLASS_LABEL.fullmatch(label), label
+    assert overview["legend_nodes"] == [label for _low, _high, label in overview["classes"]]
+    check_image(overview["image"])
+
+
+def objects_per_gemeente(store_path: Path) -> dict[str, int]:
+    """An independent count: the store's object points (OGR) in each synthetic municipality
+    (shapely, border included, first polygon wins as in the fixture's order)."""
+    import shapely
+    from osgeo import ogr
+
+    areas = [(name, strip(x0, x1)) for _code, name, x0, x1 in GEMEENTEN_2024]
+    counts = dict.fromkeys((name for name, _area in areas), 0)
+    source = ogr.Open(str(store_path))
+    for feature in source.GetLayerByName("objects"):
+        point = shapely.from_wkb(bytes(feature.GetGeometryRef().ExportToWkb()))
+        name = next((name for name, area in areas if area.covers(point)), None)
+        if name is not None:
+            counts[name] += 1
+    return {name: n for name, n in counts.items() if n}
+
+
 def test_screens_of_map_panel_dossier_atlas_overview_scenario(
     plugin_zip, tmp_path, groningen_catalog
 ):
@@ -110,6 +150,7 @@ def test_screens_of_map_panel_dossier_atlas_overview_scenario(
             "IMG_OBJECT": str(object_id),
             "IMG_SCREENS_DIR": str(SCREENS),
             "IMG_START_AREA": "Loppersum",
+            "IMG_BOUNDARIES": str(write_gebiedsindelingen(tmp_path / "gebiedsindelingen.gpkg")),
             "IMG_SCENARIO_XY": ",".join(str(v) for v in SCENARIO_XY),
             "IMG_SCENARIO_ML": str(SCENARIO_ML),
         },
@@ -167,26 +208,19 @@ def test_screens_of_map_panel_dossier_atlas_overview_scenario(
     for image in atlas["images"]:
         check_image(image)
 
-    # 5. the overview: above every other plugin layer, a legend title saying what it counts, whole classes
-    overview = result["overview"]
-    assert overview["finished"] and overview.get("order"), overview
-    kinds = [kind for _index, _name, kind in overview["order"]]
-    position = kinds.index("overview")
-    shown_results = overview["result_keys"]
-    fills = [i for i, kind in enumerate(kinds) if kind not in (*shown_results, "overview", "")]
-    results = [i for i, kind in enumerate(kinds) if kind in shown_results]
-    assert fills and position < min(fills), overview["order"]
-    # results on top: the choropleth is drawn above objects and quakes too
-    assert len(results) == len(shown_results) and position < min(results), overview["order"]
-    assert overview["title"].startswith(overview["title_base"]) and overview["counted"]
-    assert overview["title"].endswith(overview["counted"]), overview
-    assert overview["features"] > 0 and overview["labels"]
-    assert overview["classes"], overview
-    for low, high, label in overview["classes"]:
-        assert float(low).is_integer() and float(high).is_integer(), (low, high)
-        assert CLASS_LABEL.fullmatch(label), label
-    assert overview["legend_nodes"] == [label for _low, _high, label in overview["classes"]]
-    check_image(overview["image"])
+    # 5. the overview: above every other plugin layer, a legend title saying what it counts, whole
+    # classes; first on approximated areas, then on the official boundaries imported in QGIS
+    check_overview(result["overview"])
+    official = result["overview_boundaries"]
+    check_overview(official)
+    assert official["imported"].get("GEMEENTE") == len(GEMEENTEN_2024), official["imported"]
+    assert "benadering" not in official["title"].lower(), official["title"]
+    assert official["title_base"] == "Gemeenten", official
+    assert official["counted"] == "Objecten", official
+    assert official["per_area"] == objects_per_gemeente(store), official["per_area"]
+    # with three areas, no legend row that colours none of them
+    for low, high, label in official["classes"]:
+        assert any(low <= n <= high for n in official["per_area"].values()), label
 
     # 6. the scenario: epicentre and 2 / 5 mm/s contours in their own palette, a table with rows
     scenario = result["scenario"]
@@ -207,7 +241,8 @@ def test_screens_of_map_panel_dossier_atlas_overview_scenario(
     errors = [e for e in result["log"] if e[1] == 2 or e[0].startswith("Python")]
     assert not errors, errors
     # every screen is where the reviewer looks for it
-    for name in ("map.png", "panel.png", "dossier_p1.png", "atlas_p1.png", "overview.png"):
+    screens = ("map.png", "panel.png", "dossier_p1.png", "atlas_p1.png", "overview.png")
+    for name in (*screens, "overview_boundaries.png"):
         assert (SCREENS / name).stat().st_size > SMALLEST_PNG, name
     assert (SCREENS / "scenario.png").stat().st_size > SMALLEST_PNG
     assert event_id.startswith("syn")  # the reopening quake is labelled synthetic
