@@ -16,6 +16,8 @@ from qgis.core import (
     QgsProviderRegistry,
 )
 
+from img_qgis_plugin.gui.i18n import tr
+
 PREFIX = "postgres-connection:"
 
 
@@ -73,7 +75,7 @@ def resolve(where: str) -> str:
     connection = metadata.connections().get(name) if metadata is not None else None
     if connection is None:
         raise ValueError(
-            f"Geen PostgreSQL-verbinding '{name}' in QGIS; maak hem aan in de Browser."
+            tr("Geen PostgreSQL-verbinding '{0}' in QGIS; maak hem aan in de Browser.").format(name)
         )
     uri = QgsDataSourceUri(connection.uri())
     if uri.service():

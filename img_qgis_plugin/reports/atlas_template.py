@@ -31,6 +31,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtXml import QDomDocument
 
 from domain.groundmotion.coordinates import RD_NEW
+from img_qgis_plugin.gui.i18n import tr
 from img_qgis_plugin.paths import resource
 from img_qgis_plugin.reports import layout_kit as kit
 
@@ -181,8 +182,9 @@ def load_atlas_layout(
     _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
     if not ok:
         raise kit.LayoutError(
-            f"{resource(*TEMPLATE)}: het afdruksjabloon kon niet worden gelezen; "
-            "installeer de plug-in opnieuw."
+            tr(
+                "{0}: het afdruksjabloon kon niet worden gelezen; installeer de plug-in opnieuw."
+            ).format(resource(*TEMPLATE))
         )
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
@@ -196,7 +198,9 @@ def load_atlas_layout(
     for name, key in ((OVERVIEW_ID, "overview"), (MAP_ID, "sheet")):
         item = layout.itemById(name)
         if not isinstance(item, QgsLayoutItemMap):
-            raise kit.LayoutError(f"{resource(*TEMPLATE)}: de kaart '{name}' ontbreekt.")
+            raise kit.LayoutError(
+                tr("{0}: de kaart '{1}' ontbreekt.").format(resource(*TEMPLATE), name)
+            )
         item.setLayers([layer for layer in layers[key] if layer is not None])
         item.setKeepLayerSet(True)
         item.setCrs(coverage.crs())
@@ -210,7 +214,9 @@ def load_atlas_layout(
         kit.size_legend(legend)
     tables = [f for f in layout.multiFrames() if isinstance(f, QgsLayoutItemAttributeTable)]
     if not tables:
-        raise kit.LayoutError(f"{resource(*TEMPLATE)}: de bezoeklijst-tabel ontbreekt.")
+        raise kit.LayoutError(
+            tr("{0}: de bezoeklijst-tabel ontbreekt.").format(resource(*TEMPLATE))
+        )
     table = tables[0]
     columns = list(table.columns())  # the template's titles; binding a layer resets them
     table.setVectorLayer(stops)

@@ -228,8 +228,10 @@ def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
 def check_export(result, error: str, path: str) -> str:
     if result != QgsLayoutExporter.ExportResult.Success:
         raise LayoutError(
-            f"{path}: de PDF kon niet worden geschreven ({error or result}); "
-            "controleer of de map bestaat en schrijfbaar is en het bestand niet open staat."
+            tr(
+                "{0}: de PDF kon niet worden geschreven ({1}); controleer of de map bestaat en "
+                "schrijfbaar is en het bestand niet open staat."
+            ).format(path, error or result)
         )
     return path
 

@@ -24,7 +24,7 @@ def resolve_store(source):
     if hasattr(source, "read_object"):
         return source
     raise ValueError(
-        "Geen opslag open: open eerst een opslag (menu Mijnbouwschade › Opslag openen…)."
+        tr("Geen opslag open: open eerst een opslag (menu Mijnbouwschade › Opslag openen…).")
     )
 
 

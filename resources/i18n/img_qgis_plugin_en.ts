@@ -476,11 +476,6 @@
         <translation>Maximum rotated component</translation>
     </message>
     <message>
-        <location filename="../../img_qgis_plugin/gui/settings_dialog.py" line="37"/>
-        <source>Per object (tabel per postcodegebied)</source>
-        <translation>Per object (table per postcode area)</translation>
-    </message>
-    <message>
         <location filename="../../img_qgis_plugin/gui/settings_dialog.py" line="38"/>
         <source>Vaste waarde ({value} m/s)</source>
         <translation>Fixed value ({value} m/s)</translation>
@@ -2371,6 +2366,36 @@ Event service: {0}</translation>
         <location filename="../../img_qgis_plugin/reports/overview_layer.py" line="1"/>
         <source>ML {0}</source>
         <translation>ML {0}</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/connections.py" line="1"/>
+        <source>Geen PostgreSQL-verbinding &apos;{0}&apos; in QGIS; maak hem aan in de Browser.</source>
+        <translation>No PostgreSQL connection &apos;{0}&apos; in QGIS; create it in the Browser.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/layout_kit.py" line="1"/>
+        <source>{0}: de PDF kon niet worden geschreven ({1}); controleer of de map bestaat en schrijfbaar is en het bestand niet open staat.</source>
+        <translation>{0}: the PDF could not be written ({1}); check that the folder exists and is writable and that the file is not open.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/sources.py" line="1"/>
+        <source>Geen opslag open: open eerst een opslag (menu Mijnbouwschade › Opslag openen…).</source>
+        <translation>No store open: open a store first (menu Mijnbouwschade › Open store…).</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas_template.py" line="1"/>
+        <source>{0}: het afdruksjabloon kon niet worden gelezen; installeer de plug-in opnieuw.</source>
+        <translation>{0}: the print template could not be read; reinstall the plugin.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas_template.py" line="1"/>
+        <source>{0}: de kaart &apos;{1}&apos; ontbreekt.</source>
+        <translation>{0}: the map &apos;{1}&apos; is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../img_qgis_plugin/reports/atlas_template.py" line="1"/>
+        <source>{0}: de bezoeklijst-tabel ontbreekt.</source>
+        <translation>{0}: the visit-list table is missing.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,9 @@
 
 The walk covers what a case handler reads: the panel (every section, for demo objects with
 claims, hand-offs and a Duurzaam herstel case), the dossier PDF, the start-area atlas PDF, the
-legend of every store layer and the regional-overview dialog.
+legend of every store layer, the regional-overview dialog, the scenario's "what changes"
+dialog, the settings dialog (background map included) and every Processing algorithm (names,
+help, parameters, outputs and the steps its feedback names).
 
 What may stay Dutch in English (ALLOWED_NAMES): the names of schemes and bodies as the sources
 write them (Duurzaam herstel, (aanvullende) vaste vergoeding, maatwerk, IMG, IVS, NCG, CBS, NAM,
@@ -55,7 +57,8 @@ DUTCH_ONLY = _words(
     berekend trillingen nulmeting gegevens ontbreken bedrag finaal bezwaar termijn bouwjaar
     gebruik adres plaats tijd afstand blad lijst datum reden uitkomst vervolg ontvanger opgemaakt
     personen heropend ingediend regeling overschrijdingskans grootste geen eerst dagen sinds
-    binnen buiten omdat waar hier daar ontvangen heropent nodig
+    binnen buiten omdat waar hier daar ontvangen heropent nodig bestand grenzen achtergrond
+    alleen opnieuw leeg soort verandert achtergrondkaart
     """
 )
 #: English words that never occur in Dutch text
@@ -64,6 +67,7 @@ ENGLISH_ONLY = _words(
     the and with from this which quake quakes claim claims decision eligible unknown after
     before since must should would there than been have none yes dwelling awarded settings
     computed vibration vibrations page reason outcome because within without needed
+    boundaries background empty changes
     """
 )
 #: scheme and body names that stay Dutch in English (see the module docstring)
@@ -277,6 +281,70 @@ def test_overview_dialog_speaks_one_language(plugin, language, qtbot):
         places = [r[0] for r in conn.execute(text("SELECT DISTINCT municipality FROM objects"))]
     names = sorted({p for p in places if p}, key=len, reverse=True)
     problems = foreign_words(widget_texts(dialog), language, names)
+    assert not problems, "\n".join(problems)
+
+
+def _municipalities(store) -> list[str]:
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        places = [r[0] for r in conn.execute(text("SELECT DISTINCT municipality FROM objects"))]
+    return sorted({p for p in places if p}, key=len, reverse=True)
+
+
+def test_scenario_changes_dialog_speaks_one_language(plugin, language, qtbot):
+    from domain.store.scenario import scenario_with_objects
+    from img_qgis_plugin.gui.i18n import tr
+    from img_qgis_plugin.gui.scenario_dialog import ScenarioChangesDialog
+    from tests.qgis.test_reports import _box_around_many_objects
+
+    store = plugin.controller.store
+    box = _box_around_many_objects(store, 20)
+    x, y = (float(v) for v in box.split("((")[1].split(",")[0].split())
+    outcome = scenario_with_objects(store, x, y, 3.6, 3.0, AS_OF)
+    dialog = ScenarioChangesDialog(tr("Scenario"), outcome.summary)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() > 0
+    texts = [dialog.windowTitle(), *widget_texts(dialog)]
+    problems = foreign_words(texts, language, _municipalities(store))
+    assert not problems, "\n".join(problems)
+
+
+def test_settings_dialog_speaks_one_language(qgis_app, language, qtbot, tmp_path):
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QSettings
+
+    from img_qgis_plugin.gui.settings_dialog import SettingsDialog
+
+    settings = QgsSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    texts = [dialog.windowTitle(), *widget_texts(dialog)]
+    texts += [w.toolTip() for w in dialog.findChildren(QAbstractButton)]
+    background = [t for t in texts if "achtergrond" in t.lower() or "background" in t.lower()]
+    assert background, "the background map setting is part of the walk"
+    problems = foreign_words(texts, language, [])
+    assert not problems, "\n".join(problems)
+
+
+def test_processing_speaks_one_language(qgis_app, language):
+    """Every algorithm as the Processing toolbox shows it: name, group, help, each parameter
+    (enum choices included), each output, and the steps its feedback reports."""
+    from img_qgis_plugin.gui.i18n import tr
+    from img_qgis_plugin.processing import boundaries_algorithm
+    from img_qgis_plugin.processing.provider import algorithm_classes
+
+    texts = [tr(label) for label in boundaries_algorithm.STEPS.values()]
+    for cls in algorithm_classes():
+        algorithm = cls()
+        algorithm.initAlgorithm()
+        texts += [algorithm.displayName(), algorithm.group(), algorithm.shortHelpString()]
+        for parameter in algorithm.parameterDefinitions():
+            texts.append(parameter.description())
+            texts += list(getattr(parameter, "options", lambda: [])())
+        texts += [output.description() for output in algorithm.outputDefinitions()]
+    assert len(texts) > 50
+    problems = foreign_words(texts, language, [])
     assert not problems, "\n".join(problems)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -58,6 +59,41 @@ def test_ts_covers_every_string_in_the_sources(tmp_path):
     subprocess.run([pylupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     missing = _sources(fresh) - _sources(TS_FILE)
     assert not missing, f"run 'make translations-update' and translate: {sorted(missing)}"
+
+
+def _literal_sources() -> dict[tuple[str, str], str]:
+    """(context, Dutch text) → where, for every literal ``tr("…")`` and
+    ``QT_TRANSLATE_NOOP(context, "…")`` in the plugin, read with Python's own parser: pylupdate5
+    misses a ``QT_TRANSLATE_NOOP`` whose text is split over several lines (Processing help)."""
+    found = {}
+    for path in sorted((ROOT / "img_qgis_plugin").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            texts = [a.value if isinstance(a, ast.Constant) else None for a in node.args[:2]]
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            if node.func.id == "tr" and texts and isinstance(texts[0], str):
+                found[("@default", texts[0])] = where
+            elif node.func.id == "QT_TRANSLATE_NOOP" and len(texts) == 2 and all(texts):
+                found[(texts[0], texts[1])] = where
+    return found
+
+
+def test_ts_covers_every_literal_and_keeps_no_stale_entry(tmp_path):
+    """Also the texts pylupdate5 cannot see; and no entry whose source text left the code (a
+    changed Dutch text leaves its old entry behind and shows Dutch in English)."""
+    literals = _literal_sources()
+    in_ts = _sources(TS_FILE)
+    missing = sorted(f"{where}: {key[1]!r}" for key, where in literals.items() if key not in in_ts)
+    assert not missing, "add to the .ts and translate:\n" + "\n".join(missing)
+    pylupdate = shutil.which("pylupdate5")
+    assert pylupdate, "pylupdate5 is missing (Debian package pyqt5-dev-tools)"
+    fresh = tmp_path / "fresh.ts"  # also the .ui texts and the classes' own self.tr
+    sources = sorted(str(p) for p in (ROOT / "img_qgis_plugin").rglob("*.py"))
+    sources += sorted(str(p) for p in (ROOT / "ui").glob("*.ui"))
+    subprocess.run([pylupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    stale = in_ts - set(literals) - _sources(fresh)
+    assert not stale, f"no longer in the code, remove from the .ts: {sorted(stale)}"
 
 
 @pytest.fixture
