@@ -207,11 +207,16 @@ def test_area_labels_avoid_obstacles_and_show_only_when_mostly_in_view(qgis_app)
 
     from img_qgis_plugin.reports.overview_layer import LABEL_PRIORITY
 
-    for style in ("start_area.qml", "subsidence.qml"):
+    # a start area's name may sit around the area: three close start areas all get a name
+    placements = {
+        "start_area.qml": Qgis.LabelPlacement.AroundPoint,
+        "subsidence.qml": Qgis.LabelPlacement.Horizontal,
+    }
+    for style, placement in placements.items():
         layer = _load(f"MultiPolygon?crs=EPSG:28992&{AREA_FIELDS}", style)
         assert layer.labelsEnabled(), style
         settings = layer.labeling().settings()
-        assert settings.placement == Qgis.LabelPlacement.Horizontal, style
+        assert settings.placement == placement, style
         assert settings.priority < LABEL_PRIORITY  # the overview's labels win
         show = settings.dataDefinedProperties().property(QgsPalLayerSettings.Property.Show)
         assert show.isActive() and "@map_extent" in show.expressionString(), style
@@ -315,4 +320,5 @@ def test_an_area_label_is_not_placed_on_an_object(qgis_app):
     regional = QgsRectangle(-30000, -30000, 30400, 30200)
     (alone,) = _label_rects([areas], regional)
     assert [r.toString(0) for r in _label_rects([objects, areas], regional)] == [alone.toString(0)]
-    assert alone.contains(spot)  # the object sits under the label there, as it may
+    # the name stays beside its area (within a label's length of the centre)
+    assert alone.center().distance(QgsPointXY(200, 100)) < alone.width()
