@@ -13,12 +13,6 @@ from domain import policy
 from domain.case.file import read_case
 from domain.rules.facts import Case, RuleSettings, Shaking
 
-
-def shakings_from(quakes_at_site) -> tuple[Shaking, ...]:
-    """Rules' facts from ground-motion results (``QuakeAtSite``-like records)."""
-    return tuple(Shaking.of(quake) for quake in quakes_at_site)
-
-
 _ARRAYS: dict[int, tuple] = {}
 
 

@@ -152,7 +152,7 @@ def make_claims(objs, owners, max_pgv, rng):
     for j, (submitted, i, year, _k, share, mean) in enumerate(drafts):
         oid = int(objs.ids[i])
         scheme = _scheme(rng, submitted, oid in had_final)
-        term = 8 if scheme in _SHORT else 26
+        term = policy.TERM_WEEKS_SHORT if scheme in _SHORT else policy.TERM_WEEKS_LONG
         lag = max(1.0, rng.gamma(3.0, term / 4.0)) * (3.0 if u[j, 0] < 0.07 else 1.0)
         decided = submitted + dt.timedelta(weeks=float(lag))
         awarded = u[j, 1] < share

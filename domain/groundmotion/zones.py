@@ -25,8 +25,6 @@ from domain.groundmotion.exposure import grid_counts
 from domain.groundmotion.gmpe import DEFAULT_SETTINGS, GroundMotionSettings, distance_for_pgv
 from domain.groundmotion.sources import ORIGIN_COMPUTED, SourceOutline, default_outlines
 
-ORIGINS = ("computed", "imported", "illustrative-approximation")
-
 
 @dataclass(frozen=True)
 class Area:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import math
@@ -59,7 +60,13 @@ LAYOUT_TIME_ZONES = {
     "all_induced": None,
 }
 
-_WGS84_TO_RD = Transformer.from_crs("EPSG:4326", RD_NEW, always_xy=True)
+
+@functools.cache
+def _wgs84_to_rd() -> Transformer:
+    """Built on first use: RD-only catalogues (and start-up) never pay for it."""
+    return Transformer.from_crs("EPSG:4326", RD_NEW, always_xy=True)
+
+
 _ISO = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*"
     r"(Z|[+-]\d{2}:?\d{2})?$",
@@ -394,7 +401,7 @@ class _Reader:
             if lat is None or lon is None:
                 x = y = None
             elif -90 <= lat <= 90 and -180 <= lon <= 180:
-                x, y = _WGS84_TO_RD.transform(lon, lat)
+                x, y = _wgs84_to_rd().transform(lon, lat)
             else:
                 x = y = math.inf
         if x is None or y is None:

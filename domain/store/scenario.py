@@ -47,8 +47,8 @@ def _rows(store):
     with store.engine.connect() as conn:
         rows = conn.execute(
             text(
-                "SELECT id, x, y, vs30, municipality, COALESCE(in_effect_area, :f) AS in_effect_area, pc4 "
-                "FROM objects ORDER BY id"
+                "SELECT id, x, y, vs30, municipality, "
+                "COALESCE(in_effect_area, :f) AS in_effect_area, pc4 FROM objects ORDER BY id"
             ),
             {"f": False},
         ).all()
